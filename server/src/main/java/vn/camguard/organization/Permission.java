@@ -1,0 +1,22 @@
+package vn.camguard.organization;
+
+/**
+ * What a caller wants to do. Which roles carry which permission is decided in one place inside
+ * the organization module; other modules only ask {@link AccessControl}.
+ */
+public enum Permission {
+
+	/** See information systems, sites, cameras and recorders. */
+	INVENTORY_READ,
+	/** Create, change, import inventory. */
+	INVENTORY_WRITE,
+	/** See the unit tree. */
+	UNITS_READ,
+	/** Create, rename, move, deactivate, import units. */
+	UNITS_MANAGE,
+	/** Create users and grant roles. */
+	USERS_MANAGE,
+	/** Read and export the audit log. */
+	AUDIT_READ
+
+}
