@@ -19,4 +19,11 @@ public interface AuditTrail {
 	 */
 	void record(String action, String entityType, String entityId, Long unitId, Object before, Object after);
 
+	/**
+	 * As {@link #record}, for events where nobody is signed in yet (failed logins, lockouts): the
+	 * actor is named explicitly.
+	 */
+	void recordFor(String actor, String action, String entityType, String entityId, Long unitId, Object before,
+			Object after);
+
 }

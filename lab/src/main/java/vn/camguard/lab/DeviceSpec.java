@@ -1,0 +1,116 @@
+package vn.camguard.lab;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * One device of a fleet, fully resolved: where it listens, what it imitates and which weaknesses it has.
+ * Exactly one of {@code profile} and {@code hostile} is set.
+ */
+public record DeviceSpec(String id, String address, Profile profile, Set<Weakness> weaknesses, Hostility hostile,
+		String password) {
+
+	public DeviceSpec {
+		if ((profile == null) == (hostile == null)) {
+			throw new IllegalArgumentException(id + ": give either a profile or a hostile behaviour");
+		}
+		LoopbackAddresses.toInt(address);
+		weaknesses = weaknesses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(weaknesses));
+		if (hostile != null && !weaknesses.isEmpty()) {
+			throw new IllegalArgumentException(id + ": a hostile device has no weaknesses");
+		}
+		if (weaknesses.contains(Weakness.DEFAULT_CREDENTIALS) && weaknesses.contains(Weakness.WEAK_PASSWORD)) {
+			throw new IllegalArgumentException(id + ": DEFAULT_CREDENTIALS and WEAK_PASSWORD exclude each other");
+		}
+		if (weaknesses.contains(Weakness.OUTDATED_FIRMWARE) && weaknesses.contains(Weakness.KNOWN_CVE)) {
+			throw new IllegalArgumentException(id + ": OUTDATED_FIRMWARE and KNOWN_CVE exclude each other");
+		}
+		password = profile == null ? null : resolvePassword(id, address, profile, weaknesses, password);
+	}
+
+	/** A normal device; its password is derived from id and address unless given. */
+	public static DeviceSpec of(String id, String address, Profile profile, Set<Weakness> weaknesses) {
+		return new DeviceSpec(id, address, profile, weaknesses, null, null);
+	}
+
+	public static DeviceSpec hostile(String id, String address, Hostility hostile) {
+		return new DeviceSpec(id, address, null, Set.of(), hostile, null);
+	}
+
+	public boolean has(Weakness weakness) {
+		return weaknesses.contains(weakness);
+	}
+
+	public List<Weakness> weaknessList() {
+		return weaknesses.isEmpty() ? List.of() : List.copyOf(EnumSet.copyOf(weaknesses));
+	}
+
+	public List<Integer> tcpPorts() {
+		if (hostile != null) {
+			return List.of(80, 554);
+		}
+		List<Integer> ports = new ArrayList<>();
+		if (has(Weakness.TELNET_OPEN)) {
+			ports.add(23);
+		}
+		ports.add(80);
+		if (!has(Weakness.CLEARTEXT_MANAGEMENT)) {
+			ports.add(443);
+		}
+		ports.add(554);
+		ports.addAll(profile.vendorPorts());
+		return List.copyOf(ports);
+	}
+
+	public List<Integer> udpPorts() {
+		return hostile == null || hostile == Hostility.MARKUP ? List.of(3702) : List.of();
+	}
+
+	public DeviceTruth truth() {
+		if (hostile != null) {
+			return new DeviceTruth(id, address, "hostile", DeviceKind.CAMERA, null, null, null, tcpPorts(),
+					udpPorts(), List.of(), List.of(), hostile, null);
+		}
+		return new DeviceTruth(id, address, profile.id(), profile.kind(), profile.vendor(), profile.model(),
+				profile.firmware(weaknesses), tcpPorts(), udpPorts(), weaknessList(), profile.cves(weaknesses), null,
+				new Credentials(profile.adminUser(), password));
+	}
+
+	private static String resolvePassword(String id, String address, Profile profile, Set<Weakness> weaknesses,
+			String given) {
+		if (weaknesses.contains(Weakness.DEFAULT_CREDENTIALS)) {
+			if (given != null && !given.equals(profile.factoryPassword())) {
+				throw new IllegalArgumentException(id + ": DEFAULT_CREDENTIALS means the factory password");
+			}
+			return profile.factoryPassword();
+		}
+		SplittableRandom random = new SplittableRandom((id + "@" + address).hashCode());
+		if (weaknesses.contains(Weakness.WEAK_PASSWORD)) {
+			if (given != null && !Profile.WEAK_PASSWORDS.contains(given)) {
+				throw new IllegalArgumentException(id + ": WEAK_PASSWORD must be one of " + Profile.WEAK_PASSWORDS);
+			}
+			return given != null ? given : Profile.WEAK_PASSWORDS.get(random.nextInt(Profile.WEAK_PASSWORDS.size()));
+		}
+		if (given != null) {
+			if (given.equals(profile.factoryPassword()) || Profile.WEAK_PASSWORDS.contains(given)) {
+				throw new IllegalArgumentException(
+						id + ": that password is a factory or weak one; add the matching weakness");
+			}
+			return given;
+		}
+		return strongPassword(random);
+	}
+
+	static String strongPassword(SplittableRandom random) {
+		String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+		StringBuilder password = new StringBuilder(14);
+		for (int i = 0; i < 14; i++) {
+			password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+		}
+		return password.toString();
+	}
+
+}

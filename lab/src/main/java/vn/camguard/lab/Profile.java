@@ -1,0 +1,115 @@
+package vn.camguard.lab;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A vendor-like device profile. The static facts live here; the wire behaviour is in
+ * {@code vn.camguard.lab.device}. Everything here is documented in lab/PROFILES.md.
+ */
+public enum Profile {
+
+	HIKVISION_IPC("hikvision-ipc", DeviceKind.CAMERA, "Hikvision", "DS-2CD2142FWD-I", "admin", "12345",
+			"V5.5.82 build 190909", "V5.5.0 build 170725", "V5.4.0 build 160530",
+			List.of("CVE-2017-7921", "CVE-2017-7923"), List.of(8000)),
+	DAHUA_IPC("dahua-ipc", DeviceKind.CAMERA, "Dahua", "IPC-HFW2431S-S-S2", "admin", "admin",
+			"V2.800.0000000.45.R.20240312", "V2.800.0000000.33.R.20220615", "V2.800.0000000.25.R.20210315",
+			List.of("CVE-2022-30563"), List.of(37777)),
+	XIONGMAI_IPC("xiongmai-ipc", DeviceKind.CAMERA, "XiongMai", "IPG-50HV20PES", "admin", "",
+			"V4.03.R11.A5380142.10010.140300.0020000", "V4.02.R11.A5380142.10010.130600.0020000",
+			"V4.02.R11.34500140.10010.131500.00000", List.of("CVE-2018-10088", "CVE-2017-7577"), List.of(8899, 34567)),
+	AXIS_IPC("axis-ipc", DeviceKind.CAMERA, "Axis", "M3045-V", "root", "pass",
+			"10.12.213", "9.80.3.6", "7.30.1", List.of("CVE-2018-10661"), List.of()),
+	ONVIF_GENERIC("onvif-generic", DeviceKind.CAMERA, "D-Link", "DCS-2530L", "admin", "admin",
+			"1.07.01", "1.06.02", "1.05.05", List.of("CVE-2020-25078"), List.of()),
+	DAHUA_NVR("dahua-nvr", DeviceKind.RECORDER, "Dahua", "NVR2108HS-4KS2", "admin", "admin",
+			"V4.001.0000000.11.R.20240105", "V4.001.0000000.6.R.20200820", "V4.001.0000000.3.R.20190715",
+			List.of("CVE-2021-33045"), List.of(37777));
+
+	/** The passwords WEAK_PASSWORD picks from. */
+	public static final List<String> WEAK_PASSWORDS = List.of("123456", "12345678", "admin123", "password", "111111");
+
+	private final String id;
+	private final DeviceKind kind;
+	private final String vendor;
+	private final String model;
+	private final String adminUser;
+	private final String factoryPassword;
+	private final String newestFirmware;
+	private final String outdatedFirmware;
+	private final String vulnerableFirmware;
+	private final List<String> cves;
+	private final List<Integer> vendorPorts;
+
+	Profile(String id, DeviceKind kind, String vendor, String model, String adminUser, String factoryPassword,
+			String newestFirmware, String outdatedFirmware, String vulnerableFirmware, List<String> cves,
+			List<Integer> vendorPorts) {
+		this.id = id;
+		this.kind = kind;
+		this.vendor = vendor;
+		this.model = model;
+		this.adminUser = adminUser;
+		this.factoryPassword = factoryPassword;
+		this.newestFirmware = newestFirmware;
+		this.outdatedFirmware = outdatedFirmware;
+		this.vulnerableFirmware = vulnerableFirmware;
+		this.cves = cves;
+		this.vendorPorts = vendorPorts;
+	}
+
+	public String id() {
+		return id;
+	}
+
+	public DeviceKind kind() {
+		return kind;
+	}
+
+	public String vendor() {
+		return vendor;
+	}
+
+	public String model() {
+		return model;
+	}
+
+	public String adminUser() {
+		return adminUser;
+	}
+
+	public String factoryPassword() {
+		return factoryPassword;
+	}
+
+	public String newestFirmware() {
+		return newestFirmware;
+	}
+
+	/** The firmware a device with these weaknesses runs. */
+	public String firmware(Set<Weakness> weaknesses) {
+		if (weaknesses.contains(Weakness.KNOWN_CVE)) {
+			return vulnerableFirmware;
+		}
+		return weaknesses.contains(Weakness.OUTDATED_FIRMWARE) ? outdatedFirmware : newestFirmware;
+	}
+
+	public List<String> cves(Set<Weakness> weaknesses) {
+		return weaknesses.contains(Weakness.KNOWN_CVE) ? cves : List.of();
+	}
+
+	/** Ports beyond web, RTSP and telnet: the vendor's binary and ONVIF ports. */
+	public List<Integer> vendorPorts() {
+		return vendorPorts;
+	}
+
+	public static Optional<Profile> byId(String id) {
+		return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst();
+	}
+
+	public static List<String> ids() {
+		return Arrays.stream(values()).map(Profile::id).toList();
+	}
+
+}

@@ -1,0 +1,232 @@
+package vn.camguard.lab.device;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+
+/**
+ * Every socket a lab owns: listeners bound to one device address and port each, the connections they
+ * accepted and the WS-Discovery datagram sockets. Connections are served on virtual threads, bounded by a
+ * permit count so a scan storm cannot exhaust the process's file descriptors. {@link #close} frees all.
+ */
+public final class LabSockets implements Closeable {
+
+	/** A connection nobody talks on is dropped after this long, so it never pins a thread. */
+	static final int READ_TIMEOUT_MS = 5_000;
+
+	private final Semaphore permits;
+
+	private final int latencyMs;
+
+	private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private volatile SSLContext tls;
+
+	public LabSockets(int maxConnections, int latencyMs) {
+		this.permits = new Semaphore(maxConnections);
+		this.latencyMs = latencyMs;
+	}
+
+	/** Handles one accepted connection; the socket is closed afterwards. */
+	@FunctionalInterface
+	public interface ConnectionHandler {
+
+		void handle(Socket socket) throws IOException;
+
+	}
+
+	/** Answers one datagram; null means no answer. */
+	@FunctionalInterface
+	public interface DatagramHandler {
+
+		byte[] answer(byte[] datagram);
+
+	}
+
+	public void listenTcp(String address, int port, boolean useTls, ConnectionHandler handler) throws IOException {
+		ServerSocket server = useTls ? tlsContext().getServerSocketFactory().createServerSocket() : new ServerSocket();
+		open.add(server);
+		if (server instanceof SSLServerSocket secure) {
+			secure.setEnabledProtocols(new String[] { "TLSv1.3", "TLSv1.2" });
+		}
+		server.setReuseAddress(true);
+		try {
+			server.bind(new InetSocketAddress(InetAddress.getByName(address), port), 128);
+		}
+		catch (IOException e) {
+			throw new IOException("cannot listen on " + address + ":" + port + ": " + e.getMessage(), e);
+		}
+		Thread.ofVirtual().name("accept-" + address + ":" + port).start(() -> acceptLoop(server, handler));
+	}
+
+	public void listenUdp(String address, int port, DatagramHandler handler) throws IOException {
+		DatagramSocket socket;
+		try {
+			socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(address), port));
+		}
+		catch (SocketException e) {
+			throw new IOException("cannot listen on udp " + address + ":" + port + ": " + e.getMessage(), e);
+		}
+		open.add(socket);
+		Thread.ofVirtual().name("udp-" + address + ":" + port).start(() -> receiveLoop(socket, handler));
+	}
+
+	/** Applies the simulated network latency before an answer. */
+	public void pause() {
+		if (latencyMs > 0) {
+			sleep(latencyMs);
+		}
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	public boolean closed() {
+		return closed.get();
+	}
+
+	@Override
+	public void close() {
+		if (!closed.compareAndSet(false, true)) {
+			return;
+		}
+		for (Closeable closeable : open) {
+			try {
+				closeable.close();
+			}
+			catch (IOException ignored) {
+				// closing everything is best effort; the kernel reclaims the rest with the process
+			}
+		}
+		open.clear();
+	}
+
+	private void acceptLoop(ServerSocket server, ConnectionHandler handler) {
+		while (!closed.get()) {
+			try {
+				permits.acquire();
+			}
+			catch (InterruptedException e) {
+				return;
+			}
+			Socket socket;
+			try {
+				socket = server.accept();
+			}
+			catch (IOException e) {
+				permits.release();
+				if (closed.get() || server.isClosed()) {
+					return;
+				}
+				continue;
+			}
+			open.add(socket);
+			Thread.ofVirtual().start(() -> serve(socket, handler));
+		}
+	}
+
+	private void serve(Socket socket, ConnectionHandler handler) {
+		try (socket) {
+			socket.setSoTimeout(READ_TIMEOUT_MS);
+			socket.setTcpNoDelay(true);
+			handler.handle(socket);
+		}
+		catch (IOException | RuntimeException ignored) {
+			// a peer that misbehaves only loses its own connection
+		}
+		finally {
+			open.remove(socket);
+			permits.release();
+		}
+	}
+
+	private void receiveLoop(DatagramSocket socket, DatagramHandler handler) {
+		byte[] buffer = new byte[16 * 1024];
+		while (!closed.get()) {
+			DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+			try {
+				socket.receive(packet);
+			}
+			catch (IOException e) {
+				if (closed.get() || socket.isClosed()) {
+					return;
+				}
+				continue;
+			}
+			// answers go back to the sender only, and only on loopback
+			if (!packet.getAddress().isLoopbackAddress()) {
+				continue;
+			}
+			byte[] datagram = java.util.Arrays.copyOfRange(packet.getData(), packet.getOffset(),
+					packet.getOffset() + packet.getLength());
+			try {
+				byte[] answer = handler.answer(datagram);
+				if (answer != null) {
+					pause();
+					socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
+				}
+			}
+			catch (IOException | RuntimeException ignored) {
+				// a malformed probe gets no answer
+			}
+		}
+	}
+
+	private SSLContext tlsContext() throws IOException {
+		SSLContext context = tls;
+		if (context != null) {
+			return context;
+		}
+		synchronized (this) {
+			if (tls == null) {
+				tls = loadTlsContext();
+			}
+			return tls;
+		}
+	}
+
+	private static SSLContext loadTlsContext() throws IOException {
+		char[] password = "camguard-lab".toCharArray();
+		try (InputStream in = LabSockets.class.getResourceAsStream("/vn/camguard/lab/tls/lab-device.p12")) {
+			if (in == null) {
+				throw new IOException("lab TLS keystore missing from the classpath");
+			}
+			KeyStore store = KeyStore.getInstance("PKCS12");
+			store.load(in, password);
+			KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+			keys.init(store, password);
+			SSLContext context = SSLContext.getInstance("TLS");
+			context.init(keys.getKeyManagers(), null, null);
+			return context;
+		}
+		catch (GeneralSecurityException e) {
+			throw new IOException("cannot load the lab TLS keystore", e);
+		}
+	}
+
+}

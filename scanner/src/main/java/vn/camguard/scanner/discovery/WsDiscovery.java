@@ -1,0 +1,132 @@
+package vn.camguard.scanner.discovery;
+
+import vn.camguard.scanner.onvif.SoapText;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * WS-Discovery (2005/04) Probe for ONVIF NetworkVideoTransmitters. Unicast to one target by default;
+ * multicast to 239.255.255.250 only through {@link #multicast}, which callers reach only with an
+ * explicit user flag.
+ */
+public final class WsDiscovery {
+
+	/** The standard WS-Discovery port. */
+	public static final int PORT = 3702;
+
+	private static final int MAX_DATAGRAM = 16 * 1024;
+
+	private final Duration timeout;
+
+	public WsDiscovery(Duration timeout) {
+		this.timeout = timeout;
+	}
+
+	/** A ProbeMatch: who answered, its device types, scopes and service addresses. */
+	public record ProbeMatch(InetAddress from, List<String> types, List<String> scopes, List<String> xaddrs) {
+
+		public ProbeMatch {
+			types = List.copyOf(types);
+			scopes = List.copyOf(scopes);
+			xaddrs = List.copyOf(xaddrs);
+		}
+
+		/** The value of the first ONVIF scope {@code onvif://www.onvif.org/<kind>/<value>}, URL-decoded. */
+		public Optional<String> scope(String kind) {
+			String prefix = "onvif://www.onvif.org/" + kind + "/";
+			return scopes.stream().filter(s -> s.startsWith(prefix)).findFirst()
+					.map(s -> java.net.URLDecoder.decode(s.substring(prefix.length()), StandardCharsets.UTF_8));
+		}
+
+	}
+
+	/** Probes one address; empty when nothing answers in time (or the port is closed). */
+	public Optional<ProbeMatch> probe(InetAddress target) {
+		try (DatagramSocket socket = new DatagramSocket()) {
+			socket.connect(new InetSocketAddress(target, PORT));
+			socket.setSoTimeout((int) timeout.toMillis());
+			byte[] probe = probeMessage().getBytes(StandardCharsets.UTF_8);
+			socket.send(new DatagramPacket(probe, probe.length));
+			byte[] buffer = new byte[MAX_DATAGRAM];
+			DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+			socket.receive(packet);
+			return parse(packet.getAddress(), Arrays.copyOf(buffer, packet.getLength()));
+		}
+		catch (PortUnreachableException | SocketTimeoutException ex) {
+			return Optional.empty();
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Sends one multicast Probe on the local network and collects answers until the timeout. Never used
+	 * by tests; the command line calls it only with {@code --ws-discovery-multicast}.
+	 */
+	public List<ProbeMatch> multicast(int maxAnswers) {
+		List<ProbeMatch> matches = new ArrayList<>();
+		try (DatagramSocket socket = new DatagramSocket()) {
+			socket.setSoTimeout((int) timeout.toMillis());
+			byte[] probe = probeMessage().getBytes(StandardCharsets.UTF_8);
+			socket.send(new DatagramPacket(probe, probe.length, InetAddress.getByName("239.255.255.250"), PORT));
+			long deadline = System.nanoTime() + timeout.toNanos();
+			byte[] buffer = new byte[MAX_DATAGRAM];
+			while (matches.size() < maxAnswers && System.nanoTime() < deadline) {
+				DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+				try {
+					socket.receive(packet);
+				}
+				catch (SocketTimeoutException ex) {
+					break;
+				}
+				parse(packet.getAddress(), Arrays.copyOf(buffer, packet.getLength())).ifPresent(matches::add);
+			}
+		}
+		catch (IOException ex) {
+			// No multicast route or interface: an empty result says so.
+		}
+		return matches;
+	}
+
+	static Optional<ProbeMatch> parse(InetAddress from, byte[] datagram) {
+		SoapText text = new SoapText(new String(datagram, StandardCharsets.UTF_8));
+		if (!text.hasElement("ProbeMatch")) {
+			return Optional.empty();
+		}
+		return Optional.of(new ProbeMatch(from, words(text.first("Types")), words(text.first("Scopes")),
+				words(text.first("XAddrs"))));
+	}
+
+	private static List<String> words(Optional<String> text) {
+		return text.map(t -> Arrays.stream(t.strip().split("\\s+")).filter(w -> !w.isEmpty()).limit(64).toList())
+				.orElse(List.of());
+	}
+
+	static String probeMessage() {
+		return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+				+ "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""
+				+ " xmlns:a=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\""
+				+ " xmlns:d=\"http://schemas.xmlsoap.org/ws/2005/04/discovery\""
+				+ " xmlns:dn=\"http://www.onvif.org/ver10/network/wsdl\">"
+				+ "<s:Header><a:Action s:mustUnderstand=\"1\">http://schemas.xmlsoap.org/ws/2005/04/discovery/Probe</a:Action>"
+				+ "<a:MessageID>urn:uuid:" + UUID.randomUUID() + "</a:MessageID>"
+				+ "<a:ReplyTo><a:Address>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous</a:Address></a:ReplyTo>"
+				+ "<a:To s:mustUnderstand=\"1\">urn:schemas-xmlsoap-org:ws:2005:04:discovery</a:To></s:Header>"
+				+ "<s:Body><d:Probe><d:Types>dn:NetworkVideoTransmitter</d:Types></d:Probe></s:Body></s:Envelope>";
+	}
+
+}

@@ -1,0 +1,202 @@
+package vn.camguard.scanner.wire;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one HTTP/1.x or RTSP/1.0 response from a socket within hard limits: the head may not exceed
+ * {@link Limits#maxHead()} bytes, the body is cut at {@link Limits#maxBody()}, and the whole read must
+ * finish before a deadline, so a device that drips one byte a second costs at most the deadline.
+ */
+public final class MessageReader {
+
+	/** Size and time limits for one response. */
+	public record Limits(int maxHead, int maxBody, long deadlineNanos) {
+
+		public static Limits within(int readTimeoutMillis) {
+			return new Limits(16 * 1024, 64 * 1024, System.nanoTime() + readTimeoutMillis * 1_000_000L);
+		}
+
+	}
+
+	private final Socket socket;
+
+	private final InputStream in;
+
+	private final byte[] buffer = new byte[4096];
+
+	private int pos;
+
+	private int end;
+
+	public MessageReader(Socket socket) throws IOException {
+		this.socket = socket;
+		this.in = socket.getInputStream();
+	}
+
+	/**
+	 * Reads a response. {@code bodyUntilClose}: with no Content-Length, read the body until the peer
+	 * closes (HTTP/1.0 style); RTSP responses without Content-Length have no body.
+	 */
+	public Reply read(Limits limits, boolean bodyUntilClose) {
+		try {
+			byte[] head = readHead(limits);
+			if (head == null) {
+				return new Reply.NoAnswer("closed without answer");
+			}
+			return parse(head, limits, bodyUntilClose);
+		}
+		catch (HeadTooLarge ex) {
+			return new Reply.Unparseable("header over " + limits.maxHead() + " bytes", ex.excerpt);
+		}
+		catch (SocketTimeoutException ex) {
+			return new Reply.NoAnswer("read timed out");
+		}
+		catch (IOException ex) {
+			return new Reply.NoAnswer("read failed: " + ex.getClass().getSimpleName());
+		}
+	}
+
+	private Reply parse(byte[] head, Limits limits, boolean bodyUntilClose) throws IOException {
+		String text = new String(head, StandardCharsets.ISO_8859_1);
+		String[] lines = text.split("\r?\n");
+		String statusLine = lines[0];
+		String[] parts = statusLine.split(" ", 3);
+		if (parts.length < 2 || !(parts[0].startsWith("HTTP/") || parts[0].startsWith("RTSP/"))
+				|| !parts[1].matches("\\d{3}")) {
+			return new Reply.Unparseable("no status line", Excerpt.of(text));
+		}
+		List<Headers.Header> fields = new ArrayList<>();
+		for (int i = 1; i < lines.length && fields.size() < 200; i++) {
+			String line = lines[i];
+			int colon = line.indexOf(':');
+			if (colon <= 0) {
+				continue;
+			}
+			fields.add(new Headers.Header(line.substring(0, colon).strip(), line.substring(colon + 1).strip()));
+		}
+		Headers headers = new Headers(fields);
+		long length = contentLength(headers);
+		boolean truncated = false;
+		byte[] body;
+		if (length >= 0) {
+			int want = (int) Math.min(length, limits.maxBody());
+			body = readBody(want, limits);
+			truncated = length > limits.maxBody() || body.length < want;
+		}
+		else if (bodyUntilClose) {
+			body = readBody(limits.maxBody(), limits);
+			truncated = body.length >= limits.maxBody();
+		}
+		else {
+			body = new byte[0];
+		}
+		return new Reply.Message(parts[0], Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "", headers,
+				body, truncated);
+	}
+
+	private static long contentLength(Headers headers) {
+		String value = headers.firstOrEmpty("Content-Length").strip();
+		if (value.isEmpty() || value.length() > 12 || !value.chars().allMatch(Character::isDigit)) {
+			return -1;
+		}
+		return Long.parseLong(value);
+	}
+
+	private byte[] readHead(Limits limits) throws IOException {
+		java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream(512);
+		int state = 0;
+		while (true) {
+			int b = next(limits);
+			if (b < 0) {
+				if (head.size() == 0) {
+					return null;
+				}
+				return head.toByteArray();
+			}
+			head.write(b);
+			if (head.size() > limits.maxHead()) {
+				throw new HeadTooLarge(Excerpt.of(new String(head.toByteArray(), 0, 120, StandardCharsets.ISO_8859_1)));
+			}
+			// State machine for CRLFCRLF or LFLF, tolerant of bare LF.
+			if (b == '\n') {
+				if (state == 1 || state == 3) {
+					return head.toByteArray();
+				}
+				state = 1;
+			}
+			else if (b == '\r') {
+				state = state == 1 ? 3 : 2;
+			}
+			else {
+				state = 0;
+			}
+			if (head.size() == 5 && !startsLikeStatus(head.toByteArray())) {
+				// Not HTTP or RTSP: stop reading early, a garbage device gets no more of our time.
+				return head.toByteArray();
+			}
+		}
+	}
+
+	private static boolean startsLikeStatus(byte[] five) {
+		String s = new String(five, StandardCharsets.ISO_8859_1);
+		return s.equals("HTTP/") || s.equals("RTSP/");
+	}
+
+	private byte[] readBody(int want, Limits limits) throws IOException {
+		byte[] body = new byte[want];
+		int got = 0;
+		while (got < want) {
+			if (pos < end) {
+				int n = Math.min(end - pos, want - got);
+				System.arraycopy(buffer, pos, body, got, n);
+				pos += n;
+				got += n;
+				continue;
+			}
+			if (!fill(limits)) {
+				break;
+			}
+		}
+		return got == want ? body : java.util.Arrays.copyOf(body, got);
+	}
+
+	private int next(Limits limits) throws IOException {
+		if (pos >= end && !fill(limits)) {
+			return -1;
+		}
+		return buffer[pos++] & 0xff;
+	}
+
+	private boolean fill(Limits limits) throws IOException {
+		long remaining = (limits.deadlineNanos() - System.nanoTime()) / 1_000_000L;
+		if (remaining <= 0) {
+			throw new SocketTimeoutException("deadline");
+		}
+		socket.setSoTimeout((int) Math.max(1, Math.min(remaining, Integer.MAX_VALUE)));
+		int n = in.read(buffer, 0, buffer.length);
+		if (n <= 0) {
+			return false;
+		}
+		pos = 0;
+		end = n;
+		return true;
+	}
+
+	private static final class HeadTooLarge extends IOException {
+
+		private final String excerpt;
+
+		HeadTooLarge(String excerpt) {
+			super("head too large");
+			this.excerpt = excerpt;
+		}
+
+	}
+
+}

@@ -1,0 +1,183 @@
+package vn.camguard.inventory.application;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+import vn.camguard.inventory.domain.Device;
+
+/**
+ * Writes devices as a table with exactly the import columns, so an export can be edited and
+ * imported again, and the import template is the same table with one example row. CSV is UTF-8 with
+ * a BOM (Excel then reads Vietnamese correctly); a CSV cell that a spreadsheet would take for a
+ * formula gets a leading apostrophe. XLSX cells are written as inline text, which spreadsheets never
+ * evaluate, and keep memory flat however many rows are streamed.
+ */
+public final class DeviceTable {
+
+	/** The row limit of one XLSX sheet, header excluded. */
+	public static final int XLSX_MAX_ROWS = 1_048_575;
+
+	/** The file formats offered. */
+	public enum Format {
+
+		CSV("text/csv; charset=UTF-8", "csv"),
+		XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+
+		private final String contentType;
+
+		private final String extension;
+
+		Format(String contentType, String extension) {
+			this.contentType = contentType;
+			this.extension = extension;
+		}
+
+		public String contentType() {
+			return contentType;
+		}
+
+		public String extension() {
+			return extension;
+		}
+
+		public static Format of(String text) {
+			return "xlsx".equalsIgnoreCase(text) ? XLSX : CSV;
+		}
+
+	}
+
+	private DeviceTable() {
+	}
+
+	/** Writes the devices; {@code unitCode} names a unit by id. Returns the number of rows written. */
+	public static long write(Format format, Stream<Device> devices, LongFunction<String> unitCode, OutputStream out)
+			throws IOException {
+		Map<Long, String> codes = new HashMap<>();
+		Iterator<List<String>> rows = devices.map(device -> cells(device, codes.computeIfAbsent(device.unitId(),
+				unitCode::apply)))
+			.iterator();
+		return format == Format.XLSX ? writeXlsx(rows, out) : writeCsv(rows, out);
+	}
+
+	/** The import template: header and one example row. */
+	public static void writeTemplate(Format format, OutputStream out) throws IOException {
+		List<String> example = new ArrayList<>();
+		for (ImportColumn column : ImportColumn.values()) {
+			example.add(column.example());
+		}
+		Iterator<List<String>> rows = List.of(example).iterator();
+		if (format == Format.XLSX) {
+			writeXlsx(rows, out);
+		}
+		else {
+			writeCsv(rows, out);
+		}
+	}
+
+	private static List<String> cells(Device device, String unitCode) {
+		List<String> cells = new ArrayList<>(ImportColumn.values().length);
+		for (ImportColumn column : ImportColumn.values()) {
+			cells.add(switch (column) {
+				case UNIT_CODE -> unitCode;
+				case SYSTEM_NAME -> device.systemName();
+				case SITE_NAME -> device.siteName();
+				case NAME -> device.name();
+				case KIND -> device.kind().name();
+				case VENDOR -> device.vendor();
+				case MODEL -> device.model();
+				case FIRMWARE -> device.firmware();
+				case SERIAL -> device.serial();
+				case MAC -> device.mac();
+				case ADDRESS -> device.address();
+				case OPEN_PORTS -> device.openPorts();
+				case PROCUREMENT_DATE ->
+					device.procurementDate() == null ? null : DeviceImport.DATE.format(device.procurementDate());
+				case SUPPLIER -> device.supplier();
+				case CO_REF -> device.coRef();
+				case CQ_REF -> device.cqRef();
+				case QCVN135_CERTIFICATE -> device.qcvn135Certificate();
+				case STATUS -> device.status().name();
+			});
+		}
+		return cells;
+	}
+
+	private static long writeCsv(Iterator<List<String>> rows, OutputStream out) throws IOException {
+		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+		writer.write('\uFEFF');
+		CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
+		printer.printRecord(headers());
+		long count = 0;
+		try {
+			while (rows.hasNext()) {
+				List<String> row = rows.next();
+				for (String cell : row) {
+					printer.print(safeForSpreadsheet(cell));
+				}
+				printer.println();
+				count++;
+			}
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		printer.flush();
+		return count;
+	}
+
+	private static long writeXlsx(Iterator<List<String>> rows, OutputStream out) throws IOException {
+		Workbook workbook = new Workbook(out, "CamGuard", "1.0");
+		Worksheet sheet = workbook.newWorksheet("devices");
+		List<String> headers = headers();
+		for (int c = 0; c < headers.size(); c++) {
+			sheet.inlineString(0, c, headers.get(c));
+		}
+		int r = 0;
+		while (rows.hasNext() && r < XLSX_MAX_ROWS) {
+			List<String> row = rows.next();
+			r++;
+			for (int c = 0; c < row.size(); c++) {
+				if (row.get(c) != null) {
+					sheet.inlineString(r, c, row.get(c));
+				}
+			}
+			if (r % 1_000 == 0) {
+				sheet.flush();
+			}
+		}
+		workbook.finish();
+		return r;
+	}
+
+	private static List<String> headers() {
+		return Stream.of(ImportColumn.values()).map(ImportColumn::header).toList();
+	}
+
+	/** A cell value a spreadsheet will show as text, never run as a formula (CSV injection). */
+	static String safeForSpreadsheet(String value) {
+		if (value == null || value.isEmpty()) {
+			return value;
+		}
+		char first = value.charAt(0);
+		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+				? "'" + value : value;
+	}
+
+}

@@ -1,0 +1,343 @@
+package vn.camguard.inventory.application;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.camguard.audit.AuditTrail;
+import vn.camguard.inventory.domain.Device;
+import vn.camguard.inventory.domain.DeviceDraft;
+import vn.camguard.inventory.domain.DeviceFilter;
+import vn.camguard.inventory.domain.DeviceSort;
+import vn.camguard.inventory.domain.InformationSystem;
+import vn.camguard.inventory.domain.InvalidValue;
+import vn.camguard.inventory.domain.InventoryRuleViolation;
+import vn.camguard.inventory.domain.NameFilter;
+import vn.camguard.inventory.domain.ResultPage;
+import vn.camguard.inventory.domain.Site;
+import vn.camguard.inventory.domain.SiteDraft;
+import vn.camguard.inventory.domain.SystemDraft;
+import vn.camguard.inventory.persistence.Devices;
+import vn.camguard.inventory.persistence.InformationSystems;
+import vn.camguard.inventory.persistence.Sites;
+import vn.camguard.organization.AccessControl;
+import vn.camguard.organization.Permission;
+import vn.camguard.organization.UnitDirectory;
+import vn.camguard.organization.UnitDirectory.UnitRef;
+import vn.camguard.organization.UnitScope;
+
+/**
+ * The inventory's one entry point for the web pages, the REST API and the import. Reads are limited
+ * to the caller's {@link Permission#INVENTORY_READ} scope (an id outside it is "not found"); every
+ * write checks {@link Permission#INVENTORY_WRITE} on the unit concerned (both units when a record
+ * moves) and records before/after in the audit trail inside the same transaction.
+ */
+@Service
+public class InventoryManagement {
+
+	private final AccessControl access;
+
+	private final AuditTrail audit;
+
+	private final UnitDirectory units;
+
+	private final Devices devices;
+
+	private final InformationSystems systems;
+
+	private final Sites sites;
+
+	public InventoryManagement(AccessControl access, AuditTrail audit, UnitDirectory units, Devices devices,
+			InformationSystems systems, Sites sites) {
+		this.access = access;
+		this.audit = audit;
+		this.units = units;
+		this.devices = devices;
+		this.systems = systems;
+		this.sites = sites;
+	}
+
+	// ---- reads
+
+	@Transactional(readOnly = true)
+	public ResultPage<Device> devices(DeviceFilter filter, DeviceSort sort, boolean ascending, int page, int size) {
+		return devices.page(readScope(), filter, sort, ascending, page, size);
+	}
+
+	@Transactional(readOnly = true)
+	public Device device(long id) {
+		return devices.find(readScope(), id).orElseThrow(() -> new NotFoundInScope("device", id));
+	}
+
+	/** Hands every matching device, in list order, to {@code sink} inside one read transaction. */
+	@Transactional(readOnly = true)
+	public <T> T exportDevices(DeviceFilter filter, DeviceSort sort, boolean ascending,
+			Function<Stream<Device>, T> sink) {
+		try (Stream<Device> stream = devices.stream(readScope(), filter, sort, ascending)) {
+			return sink.apply(stream);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public ResultPage<InformationSystem> systems(NameFilter filter, int page, int size) {
+		return systems.page(readScope(), filter, page, size);
+	}
+
+	@Transactional(readOnly = true)
+	public InformationSystem system(long id) {
+		return systems.find(readScope(), id).orElseThrow(() -> new NotFoundInScope("system", id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<InformationSystem> systemOptions() {
+		return systems.options(readScope());
+	}
+
+	@Transactional(readOnly = true)
+	public ResultPage<Site> sites(NameFilter filter, int page, int size) {
+		return sites.page(readScope(), filter, page, size);
+	}
+
+	@Transactional(readOnly = true)
+	public Site site(long id) {
+		return sites.find(readScope(), id).orElseThrow(() -> new NotFoundInScope("site", id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<Site> siteOptions() {
+		return sites.options(readScope());
+	}
+
+	/** Whether the caller may change records of this unit (to show or hide edit buttons). */
+	public boolean canWrite(long unitId) {
+		return access.allows(Permission.INVENTORY_WRITE, unitId);
+	}
+
+	/** Whether the caller may change inventory anywhere (to show create and import buttons). */
+	public boolean canWriteAnywhere() {
+		return access.allowsAnywhere(Permission.INVENTORY_WRITE);
+	}
+
+	/** The units the caller may put records into, for form drop-downs. */
+	public List<UnitRef> writableUnits() {
+		return units.within(access.scope(Permission.INVENTORY_WRITE));
+	}
+
+	/** A unit the caller can read inventory of, by code; empty when unknown or outside the read scope. */
+	public Optional<UnitRef> readableUnit(String code) {
+		if (code == null || code.isBlank()) {
+			return Optional.empty();
+		}
+		return units.findByCode(code.strip())
+			.filter(unit -> access.allows(Permission.INVENTORY_READ, unit.id()));
+	}
+
+	/** The unit a record belongs to, for showing its name. */
+	public Optional<UnitRef> unit(long unitId) {
+		return units.find(unitId);
+	}
+
+	// ---- device writes
+
+	@Transactional
+	public Device createDevice(DeviceDraft draft) {
+		DeviceDraft clean = checkedDevice(draft, null);
+		long id = devices.insert(clean, now());
+		audit.record("device.create", "device", Long.toString(id), clean.unitId(), null, clean);
+		return device(id);
+	}
+
+	@Transactional
+	public Device updateDevice(long id, DeviceDraft draft) {
+		Device before = device(id);
+		access.require(Permission.INVENTORY_WRITE, before.unitId());
+		DeviceDraft clean = checkedDevice(draft, id);
+		devices.update(id, clean, before.createdAt(), now());
+		audit.record("device.update", "device", Long.toString(id), clean.unitId(), before.draft(), clean);
+		return device(id);
+	}
+
+	/**
+	 * Saves the rows of an import that {@link DeviceImport} has checked, in one transaction with JDBC
+	 * batches, and writes ONE audit entry for the whole import (file, row count, created id ranges)
+	 * rather than one per device, so that a million-row load does not add a million audit rows. The
+	 * entry is filed under the lowest unit that contains every row's unit.
+	 *
+	 * @return the created ids
+	 */
+	@Transactional
+	public List<Long> importDevices(String fileName, List<DeviceDraft> checkedDrafts) {
+		Set<Long> unitIds = new LinkedHashSet<>();
+		for (DeviceDraft draft : checkedDrafts) {
+			if (unitIds.add(draft.unitId())) {
+				access.require(Permission.INVENTORY_WRITE, draft.unitId());
+			}
+		}
+		List<Long> ids = devices.nextIds(checkedDrafts.size());
+		devices.insertAll(ids, checkedDrafts, now());
+		audit.record("device.import", "device-import", null, commonAncestor(unitIds),
+				null, new DeviceImportAudit(fileName, checkedDrafts.size(), unitIds.size(), IdRanges.of(ids)));
+		return ids;
+	}
+
+	/** What the audit log keeps of an import. */
+	record DeviceImportAudit(String fileName, int rows, int units, String createdIds) {
+	}
+
+	private DeviceDraft checkedDevice(DeviceDraft draft, Long existingId) {
+		List<InvalidValue> problems = new ArrayList<>();
+		DeviceDraft clean = draft.normalised(problems);
+		if (clean.unitId() != null) {
+			access.require(Permission.INVENTORY_WRITE, clean.unitId());
+		}
+		if (clean.systemId() != null && systems.find(readScope(), clean.systemId()).isEmpty()) {
+			problems.add(new InvalidValue("system_name", "system-unknown", clean.systemId().toString()));
+		}
+		if (clean.siteId() != null && sites.find(readScope(), clean.siteId()).isEmpty()) {
+			problems.add(new InvalidValue("site_name", "site-unknown", clean.siteId().toString()));
+		}
+		if (clean.vendor() != null && clean.serial() != null) {
+			devices.idWithSerial(clean.vendor(), clean.serial())
+				.filter(other -> !other.equals(existingId))
+				.ifPresent(other -> problems.add(new InvalidValue("serial", "duplicate-serial", clean.serial())));
+		}
+		if (clean.mac() != null) {
+			devices.idWithMac(clean.mac())
+				.filter(other -> !other.equals(existingId))
+				.ifPresent(other -> problems.add(new InvalidValue("mac", "duplicate-mac", clean.mac())));
+		}
+		if (!problems.isEmpty()) {
+			throw new InventoryRuleViolation(problems);
+		}
+		return clean;
+	}
+
+	// ---- system and site writes
+
+	@Transactional
+	public InformationSystem createSystem(SystemDraft draft) {
+		SystemDraft clean = checkedSystem(draft, null);
+		long id = systems.insert(clean, now());
+		audit.record("system.create", "system", Long.toString(id), clean.unitId(), null, clean);
+		return system(id);
+	}
+
+	@Transactional
+	public InformationSystem updateSystem(long id, SystemDraft draft) {
+		InformationSystem before = system(id);
+		access.require(Permission.INVENTORY_WRITE, before.unitId());
+		SystemDraft clean = checkedSystem(draft, id);
+		systems.update(id, clean, now());
+		audit.record("system.update", "system", Long.toString(id), clean.unitId(), before.draft(), clean);
+		return system(id);
+	}
+
+	private SystemDraft checkedSystem(SystemDraft draft, Long existingId) {
+		List<InvalidValue> problems = new ArrayList<>();
+		SystemDraft clean = draft.normalised(problems);
+		if (clean.unitId() != null) {
+			access.require(Permission.INVENTORY_WRITE, clean.unitId());
+			if (clean.name() != null) {
+				systems.idByName(clean.unitId(), clean.name())
+					.filter(other -> !other.equals(existingId))
+					.ifPresent(other -> problems.add(new InvalidValue("name", "duplicate-name", clean.name())));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InventoryRuleViolation(problems);
+		}
+		return clean;
+	}
+
+	@Transactional
+	public Site createSite(SiteDraft draft) {
+		SiteDraft clean = checkedSite(draft, null);
+		long id = sites.insert(clean, now());
+		audit.record("site.create", "site", Long.toString(id), clean.unitId(), null, clean);
+		return site(id);
+	}
+
+	@Transactional
+	public Site updateSite(long id, SiteDraft draft) {
+		Site before = site(id);
+		access.require(Permission.INVENTORY_WRITE, before.unitId());
+		SiteDraft clean = checkedSite(draft, id);
+		sites.update(id, clean, now());
+		audit.record("site.update", "site", Long.toString(id), clean.unitId(), before.draft(), clean);
+		return site(id);
+	}
+
+	private SiteDraft checkedSite(SiteDraft draft, Long existingId) {
+		List<InvalidValue> problems = new ArrayList<>();
+		SiteDraft clean = draft.normalised(problems);
+		if (clean.unitId() != null) {
+			access.require(Permission.INVENTORY_WRITE, clean.unitId());
+			if (clean.name() != null) {
+				sites.idByName(clean.unitId(), clean.name())
+					.filter(other -> !other.equals(existingId))
+					.ifPresent(other -> problems.add(new InvalidValue("name", "duplicate-name", clean.name())));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InventoryRuleViolation(problems);
+		}
+		return clean;
+	}
+
+	// ---- internals
+
+	private UnitScope readScope() {
+		return access.scope(Permission.INVENTORY_READ);
+	}
+
+	/** The deepest unit that is an ancestor-or-self of every given unit, or null if none is shared. */
+	private Long commonAncestor(Set<Long> unitIds) {
+		Map<Long, List<Long>> pathCache = new HashMap<>();
+		List<Long> common = null;
+		for (Long unitId : unitIds) {
+			List<Long> path = pathFromRoot(unitId, pathCache);
+			if (common == null) {
+				common = path;
+			}
+			else {
+				int shared = 0;
+				while (shared < common.size() && shared < path.size() && common.get(shared).equals(path.get(shared))) {
+					shared++;
+				}
+				common = common.subList(0, shared);
+			}
+		}
+		return common == null || common.isEmpty() ? null : common.getLast();
+	}
+
+	private List<Long> pathFromRoot(Long unitId, Map<Long, List<Long>> cache) {
+		List<Long> cached = cache.get(unitId);
+		if (cached != null) {
+			return cached;
+		}
+		Optional<UnitRef> unit = units.find(unitId);
+		List<Long> path = new ArrayList<>();
+		if (unit.isPresent() && unit.get().parentId() != null) {
+			path.addAll(pathFromRoot(unit.get().parentId(), cache));
+		}
+		path.add(unitId);
+		cache.put(unitId, path);
+		return path;
+	}
+
+	private static OffsetDateTime now() {
+		return OffsetDateTime.now(ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,296 @@
+package vn.camguard.inventory.persistence;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.camguard.inventory.domain.Device;
+import vn.camguard.inventory.domain.DeviceDraft;
+import vn.camguard.inventory.domain.DeviceFilter;
+import vn.camguard.inventory.domain.DeviceKind;
+import vn.camguard.inventory.domain.DeviceSort;
+import vn.camguard.inventory.domain.DeviceStatus;
+import vn.camguard.inventory.domain.ResultPage;
+import vn.camguard.organization.UnitScope;
+
+/**
+ * The cameras and recorders table. Every read takes the caller's {@link UnitScope}; writes are only
+ * called by the inventory service after it has checked the caller's rights.
+ */
+@Repository
+public class Devices {
+
+	/** Totals are counted up to here and shown as "10,000+" beyond. */
+	public static final long COUNT_CAP = 10_001;
+
+	private static final int BATCH_SIZE = 1_000;
+
+	private static final int LOOKUP_CHUNK = 1_000;
+
+	private static final String SELECT = """
+			SELECT d.*, s.name AS system_name, t.name AS site_name
+			FROM inventory_device d
+			LEFT JOIN inventory_system s ON s.id = d.system_id
+			LEFT JOIN inventory_site t ON t.id = d.site_id
+			""";
+
+	private static final String COLUMNS = "unit_id, system_id, site_id, kind, status, name, vendor, model, firmware, "
+			+ "serial, mac, address, open_ports, procurement_date, supplier, co_ref, cq_ref, qcvn135_certificate, "
+			+ "created_at, updated_at";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	public Devices(JdbcClient jdbc, JdbcTemplate batch) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+	}
+
+	public ResultPage<Device> page(UnitScope scope, DeviceFilter filter, DeviceSort sort, boolean ascending, int page,
+			int size) {
+		if (scope.isEmpty()) {
+			return new ResultPage<>(List.of(), page, size, 0, COUNT_CAP);
+		}
+		ScopedQuery query = query(scope, filter);
+		long total = jdbc
+			.sql("SELECT COUNT(*) FROM (SELECT 1 FROM inventory_device d WHERE " + query.where() + " LIMIT "
+					+ COUNT_CAP + ") x")
+			.params(query.params())
+			.query(Long.class)
+			.single();
+		List<Device> items = total == 0 ? List.of()
+				: jdbc.sql(SELECT + " WHERE " + query.where() + orderBy(sort, ascending) + " LIMIT :limit OFFSET :offset")
+					.params(query.params())
+					.param("limit", size)
+					.param("offset", (long) page * size)
+					.query(Devices::device)
+					.list();
+		return new ResultPage<>(items, page, size, total, COUNT_CAP);
+	}
+
+	/** All matching devices in list order; the caller must close the stream (and hold a transaction). */
+	public Stream<Device> stream(UnitScope scope, DeviceFilter filter, DeviceSort sort, boolean ascending) {
+		if (scope.isEmpty()) {
+			return Stream.empty();
+		}
+		ScopedQuery query = query(scope, filter);
+		return jdbc.sql(SELECT + " WHERE " + query.where() + orderBy(sort, ascending))
+			.params(query.params())
+			.withFetchSize(500)
+			.query(Devices::device)
+			.stream();
+	}
+
+	public Optional<Device> find(UnitScope scope, long id) {
+		if (scope.isEmpty()) {
+			return Optional.empty();
+		}
+		ScopedQuery query = new ScopedQuery("d.unit_id", scope).and("d.id = :id", "id", id);
+		return jdbc.sql(SELECT + " WHERE " + query.where()).params(query.params()).query(Devices::device).optional();
+	}
+
+	/** The id of the device with this vendor and serial, whatever unit it belongs to. */
+	public Optional<Long> idWithSerial(String vendor, String serial) {
+		return jdbc.sql("SELECT id FROM inventory_device WHERE vendor = :vendor AND serial = :serial")
+			.param("vendor", vendor)
+			.param("serial", serial)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** The id of the device with this (normalised) MAC, whatever unit it belongs to. */
+	public Optional<Long> idWithMac(String mac) {
+		return jdbc.sql("SELECT id FROM inventory_device WHERE mac = :mac")
+			.param("mac", mac)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Which of these serials already exist, as {@link #serialKey} values. */
+	public Set<String> existingSerialKeys(Collection<String> serials) {
+		Set<String> found = new HashSet<>();
+		for (List<String> chunk : chunks(serials)) {
+			jdbc.sql("SELECT vendor, serial FROM inventory_device WHERE serial IN (:serials)")
+				.param("serials", chunk)
+				.query((rs, row) -> serialKey(rs.getString(1), rs.getString(2)))
+				.list()
+				.forEach(found::add);
+		}
+		return found;
+	}
+
+	/** Which of these normalised MACs already exist. */
+	public Set<String> existingMacs(Collection<String> macs) {
+		Set<String> found = new HashSet<>();
+		for (List<String> chunk : chunks(macs)) {
+			found.addAll(jdbc.sql("SELECT mac FROM inventory_device WHERE mac IN (:macs)")
+				.param("macs", chunk)
+				.query(String.class)
+				.list());
+		}
+		return found;
+	}
+
+	/** How vendor and serial are paired when checking uniqueness in memory. */
+	public static String serialKey(String vendor, String serial) {
+		return vendor + '\u0000' + serial;
+	}
+
+	public long insert(DeviceDraft draft, OffsetDateTime now) {
+		long id = nextIds(1).getFirst();
+		insertAll(List.of(id), List.of(draft), now);
+		return id;
+	}
+
+	/** Takes {@code count} ids from the device sequence in one round trip. */
+	public List<Long> nextIds(int count) {
+		return jdbc.sql("SELECT nextval('inventory_device_seq') FROM generate_series(1, :count)")
+			.param("count", count)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Inserts the drafts with the given ids in JDBC batches (same transaction as the caller). */
+	public void insertAll(List<Long> ids, List<DeviceDraft> drafts, OffsetDateTime now) {
+		String sql = "INSERT INTO inventory_device (id, " + COLUMNS + ") VALUES (?" + ", ?".repeat(20) + ")";
+		for (int from = 0; from < drafts.size(); from += BATCH_SIZE) {
+			int to = Math.min(from + BATCH_SIZE, drafts.size());
+			List<DeviceDraft> slice = drafts.subList(from, to);
+			List<Long> sliceIds = ids.subList(from, to);
+			batch.batchUpdate(sql, new BatchPreparedStatementSetter() {
+
+				@Override
+				public void setValues(PreparedStatement ps, int i) throws SQLException {
+					ps.setLong(1, sliceIds.get(i));
+					bind(ps, 2, slice.get(i), now, now);
+				}
+
+				@Override
+				public int getBatchSize() {
+					return slice.size();
+				}
+
+			});
+		}
+	}
+
+	public void update(long id, DeviceDraft draft, OffsetDateTime createdAt, OffsetDateTime now) {
+		String assignments = String.join(" = ?, ", COLUMNS.split(", ")) + " = ?";
+		batch.update("UPDATE inventory_device SET " + assignments + " WHERE id = ?", ps -> {
+			int next = bind(ps, 1, draft, createdAt, now);
+			ps.setLong(next, id);
+		});
+	}
+
+	private static int bind(PreparedStatement ps, int first, DeviceDraft d, OffsetDateTime createdAt,
+			OffsetDateTime updatedAt) throws SQLException {
+		int i = first;
+		ps.setLong(i++, d.unitId());
+		setLong(ps, i++, d.systemId());
+		setLong(ps, i++, d.siteId());
+		ps.setString(i++, d.kind().name());
+		ps.setString(i++, d.status().name());
+		ps.setString(i++, d.name());
+		ps.setString(i++, d.vendor());
+		ps.setString(i++, d.model());
+		ps.setString(i++, d.firmware());
+		ps.setString(i++, d.serial());
+		ps.setString(i++, d.mac());
+		ps.setString(i++, d.address());
+		ps.setString(i++, d.openPorts());
+		if (d.procurementDate() == null) {
+			ps.setNull(i++, Types.DATE);
+		}
+		else {
+			ps.setDate(i++, Date.valueOf(d.procurementDate()));
+		}
+		ps.setString(i++, d.supplier());
+		ps.setString(i++, d.coRef());
+		ps.setString(i++, d.cqRef());
+		ps.setString(i++, d.qcvn135Certificate());
+		ps.setObject(i++, createdAt);
+		ps.setObject(i++, updatedAt);
+		return i;
+	}
+
+	private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+		if (value == null) {
+			ps.setNull(index, Types.BIGINT);
+		}
+		else {
+			ps.setLong(index, value);
+		}
+	}
+
+	private static ScopedQuery query(UnitScope scope, DeviceFilter filter) {
+		ScopedQuery query = new ScopedQuery("d.unit_id", scope);
+		if (filter.unitId() != null) {
+			query.andWithinUnit("d.unit_id", filter.unitId());
+		}
+		if (filter.vendor() != null) {
+			query.and("d.vendor = :vendor", "vendor", filter.vendor());
+		}
+		if (filter.systemId() != null) {
+			query.and("d.system_id = :systemId", "systemId", filter.systemId());
+		}
+		if (filter.siteId() != null) {
+			query.and("d.site_id = :siteId", "siteId", filter.siteId());
+		}
+		if (filter.status() != null) {
+			query.and("d.status = :status", "status", filter.status().name());
+		}
+		if (filter.kind() != null) {
+			query.and("d.kind = :kind", "kind", filter.kind().name());
+		}
+		if (filter.search() != null) {
+			query.and("(LOWER(d.serial) LIKE :q ESCAPE '\\' OR LOWER(d.model) LIKE :q ESCAPE '\\'"
+					+ " OR LOWER(d.address) LIKE :q ESCAPE '\\' OR LOWER(d.name) LIKE :q ESCAPE '\\'"
+					+ " OR d.mac LIKE :qUpper ESCAPE '\\')", "q", ScopedQuery.containsPattern(filter.search(), false));
+			query.params().put("qUpper", ScopedQuery.containsPattern(filter.search(), true));
+		}
+		return query;
+	}
+
+	private static String orderBy(DeviceSort sort, boolean ascending) {
+		String direction = ascending ? " ASC" : " DESC";
+		return " ORDER BY " + sort.column() + direction + ", d.id" + direction;
+	}
+
+	private static <T> List<List<T>> chunks(Collection<T> values) {
+		List<T> all = new ArrayList<>(values);
+		List<List<T>> chunks = new ArrayList<>();
+		for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+			chunks.add(all.subList(from, Math.min(from + LOOKUP_CHUNK, all.size())));
+		}
+		return chunks;
+	}
+
+	private static Device device(ResultSet rs, int row) throws SQLException {
+		return new Device(rs.getLong("id"), rs.getLong("unit_id"), rs.getObject("system_id", Long.class),
+				rs.getString("system_name"), rs.getObject("site_id", Long.class), rs.getString("site_name"),
+				DeviceKind.valueOf(rs.getString("kind")), DeviceStatus.valueOf(rs.getString("status")),
+				rs.getString("name"), rs.getString("vendor"), rs.getString("model"), rs.getString("firmware"),
+				rs.getString("serial"), rs.getString("mac"), rs.getString("address"), rs.getString("open_ports"),
+				rs.getObject("procurement_date", LocalDate.class), rs.getString("supplier"), rs.getString("co_ref"),
+				rs.getString("cq_ref"), rs.getString("qcvn135_certificate"),
+				rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+	}
+
+}

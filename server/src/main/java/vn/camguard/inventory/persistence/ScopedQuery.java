@@ -1,0 +1,52 @@
+package vn.camguard.inventory.persistence;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import vn.camguard.organization.UnitScope;
+
+/**
+ * A WHERE clause being built for a unit-scoped inventory query, with its named parameters. Scoping
+ * goes through the unit closure table, so a province-wide scope stays one short list of roots.
+ */
+final class ScopedQuery {
+
+	private final StringBuilder where = new StringBuilder();
+
+	private final Map<String, Object> params = new HashMap<>();
+
+	ScopedQuery(String unitColumn, UnitScope scope) {
+		where.append(unitColumn)
+			.append(" IN (SELECT c.descendant_id FROM organization_unit_closure c WHERE c.ancestor_id IN (:roots))");
+		params.put("roots", scope.rootUnitIds());
+	}
+
+	/** Adds {@code AND condition} with one parameter. */
+	ScopedQuery and(String condition, String name, Object value) {
+		where.append(" AND ").append(condition);
+		params.put(name, value);
+		return this;
+	}
+
+	/** Restricts to one unit's subtree (on top of the scope). */
+	ScopedQuery andWithinUnit(String unitColumn, long unitId) {
+		return and(unitColumn + " IN (SELECT u.descendant_id FROM organization_unit_closure u WHERE u.ancestor_id = :unitRoot)",
+				"unitRoot", unitId);
+	}
+
+	String where() {
+		return where.toString();
+	}
+
+	Map<String, Object> params() {
+		return params;
+	}
+
+	/** A LIKE pattern matching the text anywhere, with the wildcards in the text itself escaped. */
+	static String containsPattern(String text, boolean upperCase) {
+		String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return "%" + (upperCase ? escaped.toUpperCase(Locale.ROOT) : escaped.toLowerCase(Locale.ROOT)) + "%";
+	}
+
+}

@@ -1,0 +1,149 @@
+package vn.camguard.organization.unit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The unit table and its closure table; keeps the two consistent on insert and move. */
+@Repository
+public class UnitStore {
+
+	private final JdbcClient jdbc;
+
+	UnitStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<Unit> find(long id) {
+		return jdbc.sql("SELECT * FROM organization_unit WHERE id = :id").param("id", id).query(UnitStore::unit).optional();
+	}
+
+	public Optional<Unit> findByCode(String code) {
+		return jdbc.sql("SELECT * FROM organization_unit WHERE code = :code")
+			.param("code", code)
+			.query(UnitStore::unit)
+			.optional();
+	}
+
+	public List<Unit> findByCodes(Collection<String> codes) {
+		if (codes.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT * FROM organization_unit WHERE code IN (:codes)")
+			.param("codes", codes)
+			.query(UnitStore::unit)
+			.list();
+	}
+
+	/** Every unit under the given roots (roots included), in no particular order. */
+	public List<Unit> under(Collection<Long> roots) {
+		if (roots.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT * FROM organization_unit WHERE id IN
+				  (SELECT descendant_id FROM organization_unit_closure WHERE ancestor_id IN (:roots))""")
+			.param("roots", roots)
+			.query(UnitStore::unit)
+			.list();
+	}
+
+	public boolean isUnder(long unitId, long ancestorId) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM organization_unit_closure
+				WHERE ancestor_id = :ancestor AND descendant_id = :unit""")
+			.param("ancestor", ancestorId)
+			.param("unit", unitId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	public long countActiveChildren(long unitId) {
+		return jdbc.sql("SELECT COUNT(*) FROM organization_unit WHERE parent_id = :id AND active = TRUE")
+			.param("id", unitId)
+			.query(Long.class)
+			.single();
+	}
+
+	public long count() {
+		return jdbc.sql("SELECT COUNT(*) FROM organization_unit").query(Long.class).single();
+	}
+
+	public Unit insert(String code, String name, UnitKind kind, Long parentId) {
+		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO organization_unit (code, name, kind, parent_id, active, created_at)
+				VALUES (:code, :name, :kind, :parent, TRUE, :now)""")
+			.param("code", code)
+			.param("name", name)
+			.param("kind", kind.name())
+			.param("parent", parentId)
+			.param("now", now)
+			.update(keys, "id");
+		long id = keys.getKey().longValue();
+		jdbc.sql("INSERT INTO organization_unit_closure (ancestor_id, descendant_id, depth) VALUES (:id, :id, 0)")
+			.param("id", id)
+			.update();
+		if (parentId != null) {
+			jdbc.sql("""
+					INSERT INTO organization_unit_closure (ancestor_id, descendant_id, depth)
+					SELECT ancestor_id, :id, depth + 1 FROM organization_unit_closure WHERE descendant_id = :parent""")
+				.param("id", id)
+				.param("parent", parentId)
+				.update();
+		}
+		return find(id).orElseThrow();
+	}
+
+	public void rename(long id, String name) {
+		jdbc.sql("UPDATE organization_unit SET name = :name WHERE id = :id").param("name", name).param("id", id).update();
+	}
+
+	public void deactivate(long id) {
+		jdbc.sql("UPDATE organization_unit SET active = FALSE WHERE id = :id").param("id", id).update();
+	}
+
+	/** Re-hangs a subtree; the caller has checked that the new parent is not inside it. */
+	public void move(long id, long newParentId) {
+		jdbc.sql("UPDATE organization_unit SET parent_id = :parent WHERE id = :id")
+			.param("parent", newParentId)
+			.param("id", id)
+			.update();
+		List<Long> subtree = jdbc.sql("SELECT descendant_id FROM organization_unit_closure WHERE ancestor_id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.list();
+		// cut the paths from the old ancestors into the subtree, keep the paths inside it
+		jdbc.sql("""
+				DELETE FROM organization_unit_closure
+				WHERE descendant_id IN (:subtree) AND ancestor_id NOT IN (:subtree)""")
+			.param("subtree", subtree)
+			.update();
+		jdbc.sql("""
+				INSERT INTO organization_unit_closure (ancestor_id, descendant_id, depth)
+				SELECT above.ancestor_id, below.descendant_id, above.depth + below.depth + 1
+				FROM organization_unit_closure above, organization_unit_closure below
+				WHERE above.descendant_id = :parent AND below.ancestor_id = :id""")
+			.param("parent", newParentId)
+			.param("id", id)
+			.update();
+	}
+
+	static Unit unit(ResultSet rs, int row) throws SQLException {
+		long parent = rs.getLong("parent_id");
+		Long parentId = rs.wasNull() ? null : parent;
+		return new Unit(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+				UnitKind.valueOf(rs.getString("kind")), parentId, rs.getBoolean("active"),
+				rs.getObject("created_at", OffsetDateTime.class));
+	}
+
+}
