@@ -1,5 +1,7 @@
 package vn.camguard.scanner;
 
+import vn.camguard.scanner.wire.Excerpt;
+
 import java.util.List;
 
 /**
@@ -9,9 +11,10 @@ import java.util.List;
 public record Fingerprint(String vendor, String model, String firmware, DeviceKind kind, List<Evidence> evidence) {
 
 	public Fingerprint {
-		vendor = vendor == null ? "" : vendor;
-		model = model == null ? "" : model;
-		firmware = firmware == null ? "" : firmware;
+		// Device-supplied text: cut and stripped of control characters, kept otherwise as sent.
+		vendor = Excerpt.of(vendor);
+		model = Excerpt.of(model);
+		firmware = Excerpt.of(firmware);
 		evidence = List.copyOf(evidence);
 	}
 

@@ -53,6 +53,10 @@ final class AccountCheck {
 		return realm;
 	}
 
+	boolean basicOffered() {
+		return basicOffered;
+	}
+
 	Verdict check(Request request) {
 		List<String> values = request.headerValues("Authorization");
 		if (values.isEmpty()) {

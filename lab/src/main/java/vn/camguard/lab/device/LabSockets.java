@@ -12,9 +12,12 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.KeyManagerFactory;
@@ -38,6 +41,8 @@ public final class LabSockets implements Closeable {
 	private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
 
 	private volatile SSLContext tls;
 
@@ -75,7 +80,7 @@ public final class LabSockets implements Closeable {
 		catch (IOException e) {
 			throw new IOException("cannot listen on " + address + ":" + port + ": " + e.getMessage(), e);
 		}
-		Thread.ofVirtual().name("accept-" + address + ":" + port).start(() -> acceptLoop(server, handler));
+		startWorker(() -> acceptLoop(server, handler));
 	}
 
 	public void listenUdp(String address, int port, DatagramHandler handler) throws IOException {
@@ -87,7 +92,7 @@ public final class LabSockets implements Closeable {
 			throw new IOException("cannot listen on udp " + address + ":" + port + ": " + e.getMessage(), e);
 		}
 		open.add(socket);
-		Thread.ofVirtual().name("udp-" + address + ":" + port).start(() -> receiveLoop(socket, handler));
+		startWorker(() -> receiveLoop(socket, handler));
 	}
 
 	/** Applies the simulated network latency before an answer. */
@@ -124,29 +129,75 @@ public final class LabSockets implements Closeable {
 			}
 		}
 		open.clear();
+		workers.forEach(Thread::interrupt);
+		// a socket closed while a thread is blocked on it is released by that thread: wait for them all,
+		// so that when close() returns every port is really closed
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		for (Thread worker : workers) {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				break;
+			}
+			try {
+				worker.join(Duration.ofNanos(left));
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+	}
+
+	private void startWorker(Runnable work) {
+		Thread thread = Thread.ofVirtual().unstarted(() -> {
+			try {
+				work.run();
+			}
+			finally {
+				workers.remove(Thread.currentThread());
+			}
+		});
+		workers.add(thread);
+		thread.start();
 	}
 
 	private void acceptLoop(ServerSocket server, ConnectionHandler handler) {
 		while (!closed.get()) {
-			try {
-				permits.acquire();
-			}
-			catch (InterruptedException e) {
-				return;
-			}
 			Socket socket;
 			try {
 				socket = server.accept();
 			}
 			catch (IOException e) {
-				permits.release();
 				if (closed.get() || server.isClosed()) {
 					return;
 				}
 				continue;
 			}
+			// the permit is taken per connection, not per listener: thousands of idle listeners must not
+			// hold the budget; past it, a connection waits a moment and is then dropped like on an overloaded device
+			boolean admitted;
+			try {
+				admitted = permits.tryAcquire(1, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				admitted = false;
+				Thread.currentThread().interrupt();
+			}
+			if (!admitted) {
+				closeQuietly(socket);
+				continue;
+			}
 			open.add(socket);
-			Thread.ofVirtual().start(() -> serve(socket, handler));
+			startWorker(() -> serve(socket, handler));
+		}
+	}
+
+	private static void closeQuietly(Socket socket) {
+		try {
+			socket.close();
+		}
+		catch (IOException ignored) {
+			// nothing to free beyond the descriptor
 		}
 	}
 
@@ -182,7 +233,7 @@ public final class LabSockets implements Closeable {
 			if (!packet.getAddress().isLoopbackAddress()) {
 				continue;
 			}
-			byte[] datagram = java.util.Arrays.copyOfRange(packet.getData(), packet.getOffset(),
+			byte[] datagram = Arrays.copyOfRange(packet.getData(), packet.getOffset(),
 					packet.getOffset() + packet.getLength());
 			try {
 				byte[] answer = handler.answer(datagram);

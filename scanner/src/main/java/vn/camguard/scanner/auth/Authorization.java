@@ -22,6 +22,10 @@ public final class Authorization {
 
 	/** The answer to {@code challenge} for a request of {@code method} on {@code uri}. */
 	public static String answer(Challenge challenge, Credential credential, String method, String uri) {
+		return answer(challenge, credential, method, uri, HexFormat.of().formatHex(randomBytes()));
+	}
+
+	static String answer(Challenge challenge, Credential credential, String method, String uri, String cnonce) {
 		if (challenge.isBasic()) {
 			return basic(credential);
 		}
@@ -35,7 +39,6 @@ public final class Authorization {
 				.append("\", realm=\"").append(realm).append("\", nonce=\"").append(nonce).append("\", uri=\"")
 				.append(uri).append('"');
 		if (qopAuth) {
-			String cnonce = HexFormat.of().formatHex(randomBytes());
 			String nc = "00000001";
 			String response = md5(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":auth:" + ha2);
 			header.append(", qop=auth, nc=").append(nc).append(", cnonce=\"").append(cnonce)

@@ -7,7 +7,6 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,22 +52,34 @@ public final class WsDiscovery {
 
 	}
 
-	/** Probes one address; empty when nothing answers in time (or the port is closed). */
+	/**
+	 * Probes one address; empty when nothing answers in time (or the port is closed). UDP may drop the
+	 * probe, so it is sent again once if no answer came within the first third of the timeout.
+	 */
 	public Optional<ProbeMatch> probe(InetAddress target) {
 		try (DatagramSocket socket = new DatagramSocket()) {
 			socket.connect(new InetSocketAddress(target, PORT));
-			socket.setSoTimeout((int) timeout.toMillis());
 			byte[] probe = probeMessage().getBytes(StandardCharsets.UTF_8);
-			socket.send(new DatagramPacket(probe, probe.length));
+			long deadline = System.nanoTime() + timeout.toNanos();
 			byte[] buffer = new byte[MAX_DATAGRAM];
-			DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-			socket.receive(packet);
-			return parse(packet.getAddress(), Arrays.copyOf(buffer, packet.getLength()));
-		}
-		catch (PortUnreachableException | SocketTimeoutException ex) {
+			for (int send = 0; send < 2; send++) {
+				socket.send(new DatagramPacket(probe, probe.length));
+				long wait = send == 0 ? Math.max(1, timeout.toMillis() / 3)
+						: Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+				socket.setSoTimeout((int) wait);
+				try {
+					DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+					socket.receive(packet);
+					return parse(packet.getAddress(), Arrays.copyOf(buffer, packet.getLength()));
+				}
+				catch (SocketTimeoutException ex) {
+					// Not yet: send once more, then give up at the deadline.
+				}
+			}
 			return Optional.empty();
 		}
 		catch (IOException ex) {
+			// Port unreachable (nothing listens on 3702) or no route: no WS-Discovery here.
 			return Optional.empty();
 		}
 	}

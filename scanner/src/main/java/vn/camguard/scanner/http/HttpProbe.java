@@ -14,19 +14,17 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * A tiny HTTP/1.1 client for talking to one device port: one request per connection
- * ({@code Connection: close}), bounded response, every outcome a {@link Reply}.
+ * A tiny HTTP/1.1 client for the ports of one device: bounded responses, every outcome a {@link Reply}.
+ * It keeps one persistent connection per endpoint when the device allows it, so the few requests of a scan
+ * share a TLS handshake; a connection the device closed is reopened once. One instance belongs to one
+ * device scan (one thread) and is closed with it.
  */
-public final class HttpProbe {
-
-	private final Connector connector;
-
-	public HttpProbe(Connector connector) {
-		this.connector = connector;
-	}
+public final class HttpProbe implements AutoCloseable {
 
 	/** Where a web server listens: address, port, and whether it speaks TLS. */
 	public record Endpoint(InetAddress host, int port, boolean tls) {
@@ -42,12 +40,51 @@ public final class HttpProbe {
 
 	}
 
+	/** A reply plus the TLS version the connection negotiated (empty for plain HTTP or no connection). */
+	public record Exchange(Reply reply, Optional<String> tlsProtocol) {
+	}
+
+	private record Connection(Socket socket, MessageReader reader, Optional<String> tlsProtocol) {
+	}
+
+	private final Connector connector;
+
+	private final Map<Endpoint, Connection> open = new HashMap<>();
+
+	public HttpProbe(Connector connector) {
+		this.connector = connector;
+	}
+
 	public Reply send(Endpoint endpoint, HttpRequest request) {
-		try (Socket socket = endpoint.tls() ? connector.openTls(endpoint.host(), endpoint.port())
-				: connector.open(endpoint.host(), endpoint.port())) {
+		return exchange(endpoint, request).reply();
+	}
+
+	public Exchange exchange(Endpoint endpoint, HttpRequest request) {
+		boolean reused = open.containsKey(endpoint);
+		Exchange exchange = attempt(endpoint, request);
+		if (reused && exchange.reply() instanceof Reply.NoAnswer none && !none.why().contains("timed out")) {
+			// The device closed the kept-open connection between requests (allowed): once more, fresh.
+			exchange = attempt(endpoint, request);
+		}
+		return exchange;
+	}
+
+	private Exchange attempt(Endpoint endpoint, HttpRequest request) {
+		Optional<String> tlsProtocol = Optional.empty();
+		try {
+			Connection connection = open.get(endpoint);
+			if (connection == null) {
+				Socket socket = endpoint.tls() ? connector.openTls(endpoint.host(), endpoint.port())
+						: connector.open(endpoint.host(), endpoint.port());
+				connection = new Connection(socket, new MessageReader(socket),
+						socket instanceof javax.net.ssl.SSLSocket tls ? Optional.of(tls.getSession().getProtocol())
+								: Optional.empty());
+				open.put(endpoint, connection);
+			}
+			tlsProtocol = connection.tlsProtocol();
 			StringBuilder head = new StringBuilder(256).append(request.method()).append(' ').append(request.path())
 					.append(" HTTP/1.1\r\nHost: ").append(endpoint.host().getHostAddress())
-					.append("\r\nUser-Agent: CamGuard-Scanner\r\nAccept: */*\r\nConnection: close\r\n");
+					.append("\r\nUser-Agent: CamGuard-Scanner\r\nAccept: */*\r\n");
 			for (String line : request.headerLines()) {
 				head.append(line).append("\r\n");
 			}
@@ -55,21 +92,32 @@ public final class HttpProbe {
 				head.append("Content-Length: ").append(request.body().length).append("\r\n");
 			}
 			head.append("\r\n");
-			OutputStream out = socket.getOutputStream();
+			OutputStream out = connection.socket().getOutputStream();
 			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
 			out.write(request.body());
 			out.flush();
-			return new MessageReader(socket).read(MessageReader.Limits.within(connector.readTimeoutMillis()),
-					!request.method().equals("HEAD"));
+			MessageReader.Read read = connection.reader().readResponse(
+					MessageReader.Limits.within(connector.readTimeoutMillis()), !request.method().equals("HEAD"));
+			if (!read.reusable()) {
+				drop(endpoint);
+			}
+			return new Exchange(read.reply(), tlsProtocol);
 		}
 		catch (ConnectException ex) {
-			return new Reply.NoAnswer("connection refused");
+			drop(endpoint);
+			return new Exchange(new Reply.NoAnswer("connection refused"), tlsProtocol);
 		}
 		catch (SocketTimeoutException ex) {
-			return new Reply.NoAnswer("timed out");
+			drop(endpoint);
+			return new Exchange(new Reply.NoAnswer("timed out"), tlsProtocol);
+		}
+		catch (javax.net.ssl.SSLException ex) {
+			drop(endpoint);
+			return new Exchange(new Reply.NoAnswer("TLS handshake failed"), tlsProtocol);
 		}
 		catch (IOException ex) {
-			return new Reply.NoAnswer("failed: " + ex.getClass().getSimpleName());
+			drop(endpoint);
+			return new Exchange(new Reply.NoAnswer("failed: " + ex.getClass().getSimpleName()), tlsProtocol);
 		}
 	}
 
@@ -104,6 +152,25 @@ public final class HttpProbe {
 	private static HttpRequest authorized(HttpRequest request, Challenge challenge, Credential credential) {
 		return request.withHeader("Authorization: "
 				+ Authorization.answer(challenge, credential, request.method(), request.path()));
+	}
+
+	private void drop(Endpoint endpoint) {
+		Connection connection = open.remove(endpoint);
+		if (connection != null) {
+			try {
+				connection.socket().close();
+			}
+			catch (IOException ignored) {
+				// Already closed by the device; nothing left to release.
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		for (Endpoint endpoint : java.util.List.copyOf(open.keySet())) {
+			drop(endpoint);
+		}
 	}
 
 }

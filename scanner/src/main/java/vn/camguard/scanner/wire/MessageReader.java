@@ -24,6 +24,10 @@ public final class MessageReader {
 
 	}
 
+	/** A reply and whether the connection may carry another request (length-delimited, not closed). */
+	public record Read(Reply reply, boolean reusable) {
+	}
+
 	private final Socket socket;
 
 	private final InputStream in;
@@ -44,6 +48,19 @@ public final class MessageReader {
 	 * closes (HTTP/1.0 style); RTSP responses without Content-Length have no body.
 	 */
 	public Reply read(Limits limits, boolean bodyUntilClose) {
+		return readResponse(limits, bodyUntilClose).reply();
+	}
+
+	/** Reads a response and tells whether the connection can be reused for the next request. */
+	public Read readResponse(Limits limits, boolean bodyUntilClose) {
+		reusable = false;
+		Reply reply = readOne(limits, bodyUntilClose);
+		return new Read(reply, reusable && reply instanceof Reply.Message);
+	}
+
+	private boolean reusable;
+
+	private Reply readOne(Limits limits, boolean bodyUntilClose) {
 		try {
 			byte[] head = readHead(limits);
 			if (head == null) {
@@ -84,10 +101,19 @@ public final class MessageReader {
 		long length = contentLength(headers);
 		boolean truncated = false;
 		byte[] body;
-		if (length >= 0) {
+		boolean closes = headers.firstOrEmpty("Connection").equalsIgnoreCase("close") || parts[0].equals("HTTP/1.0");
+		if (headers.firstOrEmpty("Transfer-Encoding").toLowerCase(java.util.Locale.ROOT).contains("chunked")) {
+			java.io.ByteArrayOutputStream chunks = new java.io.ByteArrayOutputStream();
+			boolean complete = readChunks(chunks, limits);
+			body = chunks.toByteArray();
+			truncated = !complete;
+			reusable = complete && !closes;
+		}
+		else if (length >= 0) {
 			int want = (int) Math.min(length, limits.maxBody());
 			body = readBody(want, limits);
 			truncated = length > limits.maxBody() || body.length < want;
+			reusable = !truncated && !closes;
 		}
 		else if (bodyUntilClose) {
 			body = readBody(limits.maxBody(), limits);
@@ -95,9 +121,58 @@ public final class MessageReader {
 		}
 		else {
 			body = new byte[0];
+			reusable = !closes;
 		}
 		return new Reply.Message(parts[0], Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "", headers,
 				body, truncated);
+	}
+
+	/** Decodes a chunked body up to the body limit; false when cut, malformed or over the limit. */
+	private boolean readChunks(java.io.ByteArrayOutputStream body, Limits limits) throws IOException {
+		while (true) {
+			String sizeLine = readLine(limits, 256);
+			if (sizeLine == null) {
+				return false;
+			}
+			String hex = sizeLine.split(";", 2)[0].strip();
+			if (hex.isEmpty() || hex.length() > 6 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+				return false;
+			}
+			int size = Integer.parseInt(hex, 16);
+			if (size == 0) {
+				// Trailer section: lines until the empty one.
+				String trailer;
+				int count = 0;
+				while ((trailer = readLine(limits, 1024)) != null && !trailer.isEmpty() && count++ < 20) {
+					// Trailers carry nothing the scanner uses.
+				}
+				return trailer != null && trailer.isEmpty();
+			}
+			if (body.size() + size > limits.maxBody()) {
+				return false;
+			}
+			byte[] chunk = readBody(size, limits);
+			body.write(chunk);
+			if (chunk.length < size || readLine(limits, 2) == null) {
+				return false;
+			}
+		}
+	}
+
+	private String readLine(Limits limits, int max) throws IOException {
+		StringBuilder line = new StringBuilder();
+		while (line.length() <= max) {
+			int b = next(limits);
+			if (b < 0) {
+				return null;
+			}
+			if (b == '\n') {
+				int end = line.length();
+				return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+			}
+			line.append((char) b);
+		}
+		return null;
 	}
 
 	private static long contentLength(Headers headers) {

@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 
@@ -58,6 +59,15 @@ final class DeviceFile {
 
 	}
 
+	/** Carries an exception of the consumer past the parser's own error handling. */
+	private static final class ConsumerFailed extends RuntimeException {
+
+		ConsumerFailed(RuntimeException cause) {
+			super(cause);
+		}
+
+	}
+
 	private static final int MAX_CELL_CHARS = 2_000;
 
 	private static final int MAX_COLUMNS = 64;
@@ -65,16 +75,27 @@ final class DeviceFile {
 	private DeviceFile() {
 	}
 
-	static void read(InputStream input, Consumer<RawRow> rows) throws Unreadable {
+	static void read(InputStream input, Consumer<RawRow> consumer) throws Unreadable {
+		Consumer<RawRow> rows = row -> {
+			try {
+				consumer.accept(row);
+			}
+			catch (StopReading stop) {
+				throw stop;
+			}
+			catch (RuntimeException ex) {
+				throw new ConsumerFailed(ex);
+			}
+		};
 		BufferedInputStream in = new BufferedInputStream(input, 64 * 1024);
 		try {
 			in.mark(8);
 			byte[] head = in.readNBytes(4);
 			in.reset();
-			if (head.length == 4 && ReadableWorkbook.isOOXMLZipHeader(head)) {
+			if (startsWith(head, 0x50, 0x4B, 0x03, 0x04)) {
 				readXlsx(in, rows);
 			}
-			else if (head.length >= 4 && ReadableWorkbook.isOLE2Header(head)) {
+			else if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
 				throw new Unreadable("file-xls", null);
 			}
 			else {
@@ -83,6 +104,10 @@ final class DeviceFile {
 		}
 		catch (StopReading stop) {
 			// the consumer has seen enough rows
+		}
+		catch (ConsumerFailed failed) {
+			// not the file's fault: let the caller see its own exception
+			throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
 		}
 		catch (IOException | UncheckedIOException | IllegalStateException ex) {
 			Throwable cause = ex instanceof UncheckedIOException unchecked ? unchecked.getCause() : ex.getCause();
@@ -146,13 +171,36 @@ final class DeviceFile {
 				List<String> cells = new ArrayList<>(width);
 				for (int i = 0; i < width; i++) {
 					Cell cell = row.getCell(i);
-					cells.add(cell == null ? "" : bounded(cell.getRawValue() == null ? "" : cell.getText()));
+					cells.add(cell == null ? "" : bounded(text(cell)));
 				}
 				if (!blank(cells)) {
 					rows.accept(new RawRow(row.getRowNum(), cells));
 				}
 			}
 		}
+	}
+
+	private static String text(Cell cell) {
+		if (cell.getRawValue() == null) {
+			return "";
+		}
+		if (cell.getType() == CellType.NUMBER) {
+			// 554 is stored as "554" or "554.0" depending on the writer; a date as its day number
+			return cell.asNumber().stripTrailingZeros().toPlainString();
+		}
+		return cell.getText();
+	}
+
+	private static boolean startsWith(byte[] head, int... signature) {
+		if (head.length < signature.length) {
+			return false;
+		}
+		for (int i = 0; i < signature.length; i++) {
+			if ((head[i] & 0xFF) != signature[i]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean blank(List<String> cells) {

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -25,8 +27,6 @@ import vn.camguard.inventory.domain.InvalidValue;
 import vn.camguard.inventory.persistence.Devices;
 import vn.camguard.inventory.persistence.InformationSystems;
 import vn.camguard.inventory.persistence.Sites;
-import vn.camguard.organization.AccessControl;
-import vn.camguard.organization.Permission;
 import vn.camguard.organization.UnitDirectory;
 
 /**
@@ -38,6 +38,8 @@ import vn.camguard.organization.UnitDirectory;
 @Service
 public class DeviceImport {
 
+	private static final Logger log = LoggerFactory.getLogger(DeviceImport.class);
+
 	/** Problems listed in a report; more are counted, not listed, to bound the answer. */
 	public static final int MAX_PROBLEMS = 1_000;
 
@@ -47,10 +49,6 @@ public class DeviceImport {
 
 	private final InventoryManagement inventory;
 
-	private final AccessControl access;
-
-	private final UnitDirectory units;
-
 	private final Devices devices;
 
 	private final InformationSystems systems;
@@ -59,12 +57,10 @@ public class DeviceImport {
 
 	private final int maxRows;
 
-	public DeviceImport(InventoryManagement inventory, AccessControl access, UnitDirectory units, Devices devices,
+	public DeviceImport(InventoryManagement inventory, Devices devices,
 			InformationSystems systems, Sites sites,
 			@Value("${camguard.inventory.import.max-rows:200000}") int maxRows) {
 		this.inventory = inventory;
-		this.access = access;
-		this.units = units;
 		this.devices = devices;
 		this.systems = systems;
 		this.sites = sites;
@@ -75,6 +71,7 @@ public class DeviceImport {
 	public ImportReport importFile(String fileName, InputStream content) {
 		String shownName = fileName == null || fileName.isBlank() ? "-"
 				: fileName.length() > 200 ? fileName.substring(0, 200) : fileName;
+		long started = System.nanoTime();
 		Check check = new Check();
 		try {
 			DeviceFile.read(content, check::row);
@@ -82,12 +79,17 @@ public class DeviceImport {
 		catch (DeviceFile.Unreadable unreadable) {
 			check.problem(0, null, unreadable.code(), null, null);
 		}
+		long read = System.nanoTime();
 		check.finish();
+		long checked = System.nanoTime();
 		if (!check.problems.isEmpty() || check.omitted > 0) {
 			return new ImportReport(shownName, check.rows.size(), 0, "", check.problems, check.omitted);
 		}
 		try {
 			List<Long> ids = inventory.importDevices(shownName, check.drafts);
+			log.info("device import: {} rows read and checked in {} ms, checked against the inventory in {} ms, saved in {} ms",
+					ids.size(), (read - started) / 1_000_000, (checked - read) / 1_000_000,
+					(System.nanoTime() - checked) / 1_000_000);
 			return new ImportReport(shownName, check.drafts.size(), ids.size(), IdRanges.of(ids), List.of(), 0);
 		}
 		catch (DuplicateKeyException raced) {
@@ -114,7 +116,7 @@ public class DeviceImport {
 
 		private final Map<String, Integer> macRows = new HashMap<>();
 
-		private final Map<String, Optional<Long>> writableUnitByCode = new HashMap<>();
+		private Map<String, Long> writableUnitByCode;
 
 		private final Map<String, Optional<Long>> systemByUnitAndName = new HashMap<>();
 
@@ -174,10 +176,14 @@ public class DeviceImport {
 				problem(row, ImportColumn.UNIT_CODE.header(), "required", null, null);
 			}
 			else {
-				unitId = writableUnitByCode.computeIfAbsent(unitCode.toUpperCase(Locale.ROOT), code -> units.findByCode(code)
-					.or(() -> units.findByCode(unitCode))
-					.filter(unit -> unit.active() && access.allows(Permission.INVENTORY_WRITE, unit.id()))
-					.map(UnitDirectory.UnitRef::id)).orElse(null);
+				if (writableUnitByCode == null) {
+					// every unit the caller may write to, in one call rather than one per code
+					writableUnitByCode = new HashMap<>();
+					for (UnitDirectory.UnitRef unit : inventory.writableUnits()) {
+						writableUnitByCode.put(unit.code().toUpperCase(Locale.ROOT), unit.id());
+					}
+				}
+				unitId = writableUnitByCode.get(unitCode.toUpperCase(Locale.ROOT));
 				if (unitId == null) {
 					problem(row, ImportColumn.UNIT_CODE.header(), "unit-unknown", unitCode, null);
 				}

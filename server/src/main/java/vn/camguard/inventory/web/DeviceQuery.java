@@ -77,17 +77,23 @@ public record DeviceQuery(String q, String unit, String vendor, Long system, Lon
 		else {
 			params.put(name, value);
 		}
-		UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
-		params.forEach(uri::queryParam);
-		return uri.encode().build().toUriString();
+		return queryString(params);
 	}
 
 	/** The link that sorts by this column, toggling the direction when it already sorts by it. */
 	public String sortedBy(String column) {
 		boolean same = sortColumn() == DeviceSort.fromParameter(column);
-		String query = with("sort", column);
-		String direction = same && ascending() ? "desc" : "asc";
-		return query + (query.isEmpty() ? "?" : "&") + "dir=" + direction;
+		Map<String, Object> params = parameters();
+		params.remove("page");
+		params.put("sort", column);
+		params.put("dir", same && ascending() ? "desc" : "asc");
+		return queryString(params);
+	}
+
+	private static String queryString(Map<String, Object> params) {
+		UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
+		params.forEach(uri::queryParam);
+		return uri.encode().build().toUriString();
 	}
 
 	private Map<String, Object> parameters() {

@@ -37,15 +37,11 @@ final class UnitTreeOrder {
 
 	private static void walk(Unit unit, int depth, Map<Long, List<Unit>> children, List<UnitNode> out) {
 		out.add(new UnitNode(unit, depth));
-		List<Unit> kids = children.getOrDefault(unit.id(), List.of());
+		List<Unit> kids = new ArrayList<>(children.getOrDefault(unit.id(), List.of()));
 		kids.sort(Comparator.comparing(Unit::code));
 		for (Unit kid : kids) {
 			walk(kid, depth + 1, children, out);
 		}
-	}
-
-	/** A unit with its depth below the shown top. */
-	record UnitNode(Unit unit, int depth) {
 	}
 
 }

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Benchmark: CamGuard's full scan vs nmap discovery + scripts, on the same lab fleet, in one run.
+#
+#   bench/scan-vs-nmap.sh [DEVICES] [SEED]        (defaults: 10000 devices, seed 1)
+#
+# Starts a sharded lab of DEVICES simulated cameras on 127.100.0.1 and up (loopback only), scans them
+# with `camguard scan` (heap capped at 512 MB, --stats prints the peak heap used), then with
+#   nmap -sT -Pn -n -T4 -p <same ports> --script rtsp-methods,http-title
+# over the same addresses, and prints both wall times, the ratio and the scanner's memory figures.
+# Every step is bounded by `timeout`; the lab is stopped on exit, whatever happens.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+devices="${1:-10000}"
+seed="${2:-1}"
+subnet="${CAMGUARD_BENCH_SUBNET:-127.100.0.0}"   # any free /16 from 127.100.0.0 up
+ports="21,22,23,80,443,554,8000,8080,8554,8899,34567,37777"
+work="$(mktemp -d /tmp/camguard-bench.XXXXXX)"
+java="/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"
+[ -x "$java" ] || java="$(command -v java)"
+concurrency="${CAMGUARD_BENCH_CONCURRENCY:-512}"
+
+log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+if ! command -v nmap >/dev/null; then
+  log "installing nmap (Debian package)"
+  timeout 300 apt-get install -y -qq nmap >/dev/null
+fi
+
+jar="${CAMGUARD_JAR:-$(ls -t scanner/target*/camguard-scanner-*-cli.jar 2>/dev/null | head -n 1 || true)}"
+if [ -z "$jar" ]; then
+  log "building the CLI jar"
+  timeout 900 ./mvnw -B -q -Dcamguard.target=target-bench -DskipTests -pl scanner -am package
+  jar="$(ls scanner/target-bench/camguard-scanner-*-cli.jar | head -n 1)"
+fi
+log "jar: $jar, work dir: $work"
+
+lab_pid=""
+stop_lab() {
+  if [ -n "$lab_pid" ] && kill -0 "$lab_pid" 2>/dev/null; then
+    log "stopping the lab (pid $lab_pid)"
+    kill -INT "$lab_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$lab_pid" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$lab_pid" 2>/dev/null || true
+  fi
+}
+trap stop_lab EXIT
+
+log "starting a lab of $devices devices on $subnet+"
+"$java" -jar "$jar" lab --cameras "$devices" --seed "$seed" --subnet "$subnet" --duration 20m \
+  --manifest "$work/manifest.json" >"$work/lab.out" 2>"$work/lab.err" &
+lab_pid=$!
+for _ in $(seq 1 600); do
+  grep -q '^READY' "$work/lab.out" 2>/dev/null && break
+  kill -0 "$lab_pid" 2>/dev/null || { log "lab died:"; tail -n 20 "$work/lab.err" >&2; exit 1; }
+  sleep 0.5
+done
+grep -q '^READY' "$work/lab.out" || { log "lab not ready after 300 s"; exit 1; }
+log "$(cat "$work/lab.out")"
+
+# The same address list for both scanners.
+grep -o '"address" *: *"[0-9.]*"' "$work/manifest.json" | grep -o '[0-9.]*[0-9]' >"$work/targets.txt"
+count=$(wc -l <"$work/targets.txt")
+log "$count targets"
+
+log "camguard scan (-Xmx512m, concurrency $concurrency)"
+start=$(date +%s.%N)
+set +e
+/usr/bin/time -v -o "$work/camguard.time" timeout 600 "$java" -Xmx512m -jar "$jar" scan "@$work/targets.txt" \
+  --scope "${subnet%.*.*}.0.0/16" --ports "$ports" --concurrency "$concurrency" --no-progress --stats \
+  -o "$work/camguard.jsonl" 2>"$work/camguard.err"
+camguard_exit=$?
+set -e
+end=$(date +%s.%N)
+camguard_wall=$(echo "$end - $start" | bc)
+[ "$camguard_exit" -le 1 ] || { log "camguard scan failed ($camguard_exit)"; tail -n 20 "$work/camguard.err" >&2; exit 1; }
+
+log "nmap -sT -Pn -n -T4 --script rtsp-methods,http-title"
+start=$(date +%s.%N)
+timeout 1200 nmap -sT -Pn -n -T4 -p "$ports" --script rtsp-methods,http-title -iL "$work/targets.txt" \
+  -oN "$work/nmap.txt" >/dev/null 2>"$work/nmap.err" || log "nmap ended with $?"
+end=$(date +%s.%N)
+nmap_wall=$(echo "$end - $start" | bc)
+
+stop_lab
+
+scanned=$(wc -l <"$work/camguard.jsonl")
+with_findings=$(grep -c '"findings":\[{' "$work/camguard.jsonl" || true)
+peak_heap=$(grep -o 'peak heap used [0-9.]* MB' "$work/camguard.err" || echo "peak heap used ? MB")
+max_rss=$(grep 'Maximum resident set size' "$work/camguard.time" | grep -o '[0-9]*$' || echo 0)
+ratio=$(echo "scale=1; $nmap_wall / $camguard_wall" | bc)
+
+echo
+echo "CamGuard vs nmap on $count lab devices, ports $ports"
+printf '  %-60s %8.2f s  (%s reports, %s with findings)\n' "camguard scan (full checks, -Xmx512m)" "$camguard_wall" "$scanned" "$with_findings"
+printf '  %-60s %8.2f s\n' "nmap -sT -Pn -n -T4 --script rtsp-methods,http-title" "$nmap_wall"
+echo "  ratio nmap / camguard: ${ratio}x"
+echo "  camguard $peak_heap, max RSS $((max_rss / 1024)) MB"
+grep '^stats:' "$work/camguard.err" | sed 's/^/  camguard /'
+echo "  work dir (outputs, logs): $work"

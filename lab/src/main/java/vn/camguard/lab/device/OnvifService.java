@@ -1,0 +1,175 @@
+package vn.camguard.lab.device;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Base64;
+import java.util.Set;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import vn.camguard.lab.DeviceKind;
+import vn.camguard.lab.Weakness;
+import vn.camguard.lab.http.Request;
+import vn.camguard.lab.http.Response;
+
+/**
+ * ONVIF device and media service over SOAP 1.2 with WS-UsernameToken authentication. A token that is
+ * present is always verified; ONVIF_NO_AUTH only lets requests without a token through.
+ */
+final class OnvifService {
+
+	private static final String CONTENT_TYPE = "application/soap+xml; charset=utf-8";
+
+	private static final Set<String> PRE_AUTH = Set.of("GetSystemDateAndTime", "GetCapabilities", "GetServices");
+
+	private static final String ENVELOPE_START = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" \
+			xmlns:tds="http://www.onvif.org/ver10/device/wsdl" xmlns:trt="http://www.onvif.org/ver10/media/wsdl" \
+			xmlns:tt="http://www.onvif.org/ver10/schema" xmlns:ter="http://www.onvif.org/ver10/error">\
+			<env:Body>""";
+
+	private static final String ENVELOPE_END = "</env:Body></env:Envelope>\n";
+
+	private OnvifService() {
+	}
+
+	static Response answer(Request request, Device device) {
+		if (!request.method().equals("POST")) {
+			return Response.status(405, "Method Not Allowed").with("Allow", "POST");
+		}
+		Document document;
+		try {
+			document = Xml.parse(request.body());
+		}
+		catch (IOException e) {
+			return fault("env:Sender", "ter:WellFormed", "Malformed SOAP envelope");
+		}
+		String operation = Xml.first(document, "Body").flatMap(Xml::firstChildElement).map(Element::getLocalName)
+				.orElse("");
+		if (!PRE_AUTH.contains(operation) && !authorized(document, device)) {
+			return fault("env:Sender", "ter:NotAuthorized", "Sender not Authorized");
+		}
+		String body = switch (operation) {
+			case "GetSystemDateAndTime" -> systemDateAndTime();
+			case "GetCapabilities" -> capabilities(device);
+			case "GetServices" -> services(device);
+			case "GetDeviceInformation" -> deviceInformation(device);
+			case "GetProfiles" -> profiles();
+			case "GetStreamUri" -> "<trt:GetStreamUriResponse><trt:MediaUri><tt:Uri>"
+					+ Xml.escape(RtspService.mainStreamUrl(device))
+					+ "</tt:Uri><tt:InvalidAfterConnect>false</tt:InvalidAfterConnect><tt:InvalidAfterReboot>false"
+					+ "</tt:InvalidAfterReboot><tt:Timeout>PT0S</tt:Timeout></trt:MediaUri></trt:GetStreamUriResponse>";
+			case "GetSnapshotUri" -> "<trt:GetSnapshotUriResponse><trt:MediaUri><tt:Uri>"
+					+ Xml.escape(device.webScheme() + "://" + device.address() + snapshotPath(device))
+					+ "</tt:Uri></trt:MediaUri></trt:GetSnapshotUriResponse>";
+			case "GetUsers" -> "<tds:GetUsersResponse><tds:User><tt:Username>"
+					+ Xml.escape(device.profile().adminUser())
+					+ "</tt:Username><tt:UserLevel>Administrator</tt:UserLevel></tds:User></tds:GetUsersResponse>";
+			default -> null;
+		};
+		if (body == null) {
+			return fault("env:Receiver", "ter:ActionNotSupported", "Optional Action Not Implemented");
+		}
+		return Response.ok(CONTENT_TYPE, ENVELOPE_START + body + ENVELOPE_END);
+	}
+
+	private static boolean authorized(Document document, Device device) {
+		if (Xml.first(document, "UsernameToken").isEmpty()) {
+			return device.has(Weakness.ONVIF_NO_AUTH);
+		}
+		String username = Xml.text(document, "Username");
+		String password = Xml.text(document, "Password");
+		if (username == null || password == null || !device.web().matches(username, device.spec().password())) {
+			return false;
+		}
+		String type = Xml.first(document, "Password").map(e -> e.getAttribute("Type")).orElse("");
+		if (type.endsWith("#PasswordText")) {
+			return device.web().matches(username, password);
+		}
+		String nonce = Xml.text(document, "Nonce");
+		String created = Xml.text(document, "Created");
+		if (nonce == null || created == null) {
+			return false;
+		}
+		try {
+			MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+			sha1.update(Base64.getDecoder().decode(nonce));
+			sha1.update(created.getBytes(StandardCharsets.UTF_8));
+			sha1.update(device.spec().password().getBytes(StandardCharsets.UTF_8));
+			byte[] expected = sha1.digest();
+			return MessageDigest.isEqual(expected, Base64.getDecoder().decode(password));
+		}
+		catch (NoSuchAlgorithmException | IllegalArgumentException e) {
+			return false;
+		}
+	}
+
+	private static Response fault(String code, String subcode, String reason) {
+		return Response.status(400, "Bad Request").withBody(CONTENT_TYPE,
+				ENVELOPE_START + "<env:Fault><env:Code><env:Value>" + code + "</env:Value><env:Subcode><env:Value>"
+						+ subcode + "</env:Value></env:Subcode></env:Code><env:Reason><env:Text xml:lang=\"en\">"
+						+ reason + "</env:Text></env:Reason></env:Fault>" + ENVELOPE_END);
+	}
+
+	private static String systemDateAndTime() {
+		ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+		return "<tds:GetSystemDateAndTimeResponse><tds:SystemDateAndTime><tt:DateTimeType>NTP</tt:DateTimeType>"
+				+ "<tt:DaylightSavings>false</tt:DaylightSavings><tt:TimeZone><tt:TZ>ICT-7</tt:TZ></tt:TimeZone>"
+				+ "<tt:UTCDateTime><tt:Time><tt:Hour>" + now.getHour() + "</tt:Hour><tt:Minute>" + now.getMinute()
+				+ "</tt:Minute><tt:Second>" + now.getSecond() + "</tt:Second></tt:Time><tt:Date><tt:Year>"
+				+ now.getYear() + "</tt:Year><tt:Month>" + now.getMonthValue() + "</tt:Month><tt:Day>"
+				+ now.getDayOfMonth() + "</tt:Day></tt:Date></tt:UTCDateTime></tds:SystemDateAndTime>"
+				+ "</tds:GetSystemDateAndTimeResponse>";
+	}
+
+	private static String capabilities(Device device) {
+		String base = device.onvifUrl().replace("/onvif/device_service", "/onvif/");
+		return "<tds:GetCapabilitiesResponse><tds:Capabilities><tt:Device><tt:XAddr>" + base + "device_service"
+				+ "</tt:XAddr></tt:Device><tt:Media><tt:XAddr>" + base + "media_service</tt:XAddr>"
+				+ "<tt:StreamingCapabilities><tt:RTP_TCP>true</tt:RTP_TCP></tt:StreamingCapabilities></tt:Media>"
+				+ "</tds:Capabilities></tds:GetCapabilitiesResponse>";
+	}
+
+	private static String services(Device device) {
+		String base = device.onvifUrl().replace("/onvif/device_service", "/onvif/");
+		return "<tds:GetServicesResponse><tds:Service><tds:Namespace>http://www.onvif.org/ver10/device/wsdl"
+				+ "</tds:Namespace><tds:XAddr>" + base + "device_service</tds:XAddr><tds:Version><tt:Major>2"
+				+ "</tt:Major><tt:Minor>60</tt:Minor></tds:Version></tds:Service><tds:Service><tds:Namespace>"
+				+ "http://www.onvif.org/ver10/media/wsdl</tds:Namespace><tds:XAddr>" + base + "media_service"
+				+ "</tds:XAddr><tds:Version><tt:Major>2</tt:Major><tt:Minor>60</tt:Minor></tds:Version>"
+				+ "</tds:Service></tds:GetServicesResponse>";
+	}
+
+	private static String deviceInformation(Device device) {
+		return "<tds:GetDeviceInformationResponse><tds:Manufacturer>" + Xml.escape(device.profile().vendor())
+				+ "</tds:Manufacturer><tds:Model>" + Xml.escape(device.profile().model()) + "</tds:Model>"
+				+ "<tds:FirmwareVersion>" + Xml.escape(device.firmware()) + "</tds:FirmwareVersion>"
+				+ "<tds:SerialNumber>" + Xml.escape(device.serial()) + "</tds:SerialNumber><tds:HardwareId>"
+				+ (device.profile().kind() == DeviceKind.RECORDER ? "NVR" : "IPC") + "-1.00</tds:HardwareId>"
+				+ "</tds:GetDeviceInformationResponse>";
+	}
+
+	private static String profiles() {
+		return "<trt:GetProfilesResponse><trt:Profiles token=\"Profile_1\" fixed=\"true\"><tt:Name>mainStream"
+				+ "</tt:Name><tt:VideoEncoderConfiguration token=\"VideoEncoder_1\"><tt:Name>VideoEncoder_1</tt:Name>"
+				+ "<tt:Encoding>H264</tt:Encoding><tt:Resolution><tt:Width>2560</tt:Width><tt:Height>1440"
+				+ "</tt:Height></tt:Resolution></tt:VideoEncoderConfiguration></trt:Profiles></trt:GetProfilesResponse>";
+	}
+
+	static String snapshotPath(Device device) {
+		return switch (device.profile()) {
+			case HIKVISION_IPC -> "/ISAPI/Streaming/channels/101/picture";
+			case DAHUA_IPC, DAHUA_NVR -> "/cgi-bin/snapshot.cgi?channel=1";
+			case XIONGMAI_IPC -> "/webcapture.jpg?command=snap&channel=1";
+			case AXIS_IPC -> "/axis-cgi/jpg/image.cgi";
+			case ONVIF_GENERIC -> "/image/jpeg.cgi";
+		};
+	}
+
+}

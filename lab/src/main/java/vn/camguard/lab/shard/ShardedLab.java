@@ -1,0 +1,150 @@
+package vn.camguard.lab.shard;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import vn.camguard.lab.DeviceSpec;
+import vn.camguard.lab.FleetSpec;
+import vn.camguard.lab.LabManifest;
+import vn.camguard.lab.RunningLab;
+
+/**
+ * Runs a fleet too big for one process's file descriptors as several child JVMs (same classpath), each
+ * owning a contiguous slice. The manifest is the fleet's own truth, so the parent needs nothing back but
+ * each shard's READY line. Closing stops every child.
+ */
+public final class ShardedLab implements Closeable {
+
+	/** Devices per shard: about 7 descriptors each plus the connection budget stays under ~12,000. */
+	public static final int DEFAULT_SHARD_SIZE = 1_000;
+
+	private static final int FD_BUDGET = 12_000;
+
+	private static final int FDS_PER_DEVICE = 8;
+
+	private static final long START_TIMEOUT_SECONDS = 180;
+
+	private final List<Process> children;
+
+	private final List<Path> files;
+
+	private ShardedLab(List<Process> children, List<Path> files) {
+		this.children = children;
+		this.files = files;
+	}
+
+	/** Starts with this JVM's java binary and classpath. */
+	public static RunningLab start(FleetSpec fleet, int shardSize, Consumer<String> progress) throws IOException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		return start(fleet, shardSize, java, System.getProperty("java.class.path"), progress);
+	}
+
+	public static RunningLab start(FleetSpec fleet, int shardSize, String java, String classpath,
+			Consumer<String> progress) throws IOException {
+		if (shardSize < 1 || (long) shardSize * FDS_PER_DEVICE > FD_BUDGET) {
+			throw new IllegalArgumentException(
+					"shard size must be within 1.." + FD_BUDGET / FDS_PER_DEVICE + ", got " + shardSize);
+		}
+		int maxConnections = Math.clamp(FD_BUDGET - (long) shardSize * FDS_PER_DEVICE, 256, 2_000);
+		List<Process> children = new ArrayList<>();
+		List<Path> files = new ArrayList<>();
+		ShardedLab shards = new ShardedLab(children, files);
+		try {
+			List<DeviceSpec> devices = fleet.devices();
+			int count = (devices.size() + shardSize - 1) / shardSize;
+			List<CompletableFuture<String>> ready = new ArrayList<>();
+			for (int shard = 0; shard < count; shard++) {
+				FleetSpec slice = fleet.slice(shard * shardSize, Math.min(devices.size(), (shard + 1) * shardSize));
+				Path file = Files.createTempFile("camguard-lab-shard-", ".json");
+				files.add(file);
+				Files.writeString(file, slice.toJson());
+				Process child = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx256m",
+						"-cp", classpath, LabShard.class.getName(), file.toString(), String.valueOf(maxConnections))
+						.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+				children.add(child);
+				ready.add(CompletableFuture.supplyAsync(() -> firstLine(child), runnable -> Thread.ofVirtual()
+						.start(runnable)));
+			}
+			for (int shard = 0; shard < count; shard++) {
+				String line = ready.get(shard).get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+				if (line == null || !line.startsWith("READY")) {
+					throw new IOException("lab shard " + (shard + 1) + " did not start: " + line);
+				}
+				progress.accept("shard " + (shard + 1) + "/" + count + " " + line.toLowerCase());
+			}
+		}
+		catch (IOException | RuntimeException e) {
+			shards.close();
+			throw e;
+		}
+		catch (InterruptedException e) {
+			shards.close();
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted while starting lab shards", e);
+		}
+		catch (ExecutionException | TimeoutException e) {
+			shards.close();
+			throw new IOException("lab shards did not become ready: " + e, e);
+		}
+		return RunningLab.of(new LabManifest(fleet.devices().stream().map(DeviceSpec::truth).toList()), shards);
+	}
+
+	private static String firstLine(Process child) {
+		try {
+			BufferedReader reader = new BufferedReader(
+					new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+			return reader.readLine();
+		}
+		catch (IOException e) {
+			return "FAILED " + e.getMessage();
+		}
+	}
+
+	/** Asks every child to stop (stdin EOF), then ends those that do not. */
+	@Override
+	public void close() {
+		for (Process child : children) {
+			try {
+				child.getOutputStream().close();
+			}
+			catch (IOException ignored) {
+				// the child is gone already
+			}
+		}
+		for (Process child : children) {
+			try {
+				if (!child.waitFor(10, TimeUnit.SECONDS)) {
+					child.destroy();
+					if (!child.waitFor(5, TimeUnit.SECONDS)) {
+						child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+					}
+				}
+			}
+			catch (InterruptedException e) {
+				child.destroyForcibly();
+				Thread.currentThread().interrupt();
+			}
+		}
+		for (Path file : files) {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ignored) {
+				// a temp file left behind is harmless
+			}
+		}
+	}
+
+}

@@ -1,0 +1,67 @@
+package vn.camguard.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Devices survive bad input from a peer and apply the simulated latency; 127.10.3.x. */
+class RobustnessTests {
+
+	static final String CAMERA = "127.10.3.1";
+
+	static RunningLab lab;
+
+	@BeforeAll
+	static void start() throws IOException {
+		lab = Lab.start(new FleetSpec(List.of(DeviceSpec.of("c", CAMERA, Profile.ONVIF_GENERIC,
+				Set.of(Weakness.CLEARTEXT_MANAGEMENT))), 300));
+	}
+
+	@AfterAll
+	static void stop() {
+		lab.close();
+	}
+
+	@Test
+	void malformedOrOversizedRequestsGetA400AndTheDeviceKeepsServing() throws IOException {
+		assertThat(WireClient.exchange(CAMERA, 80, "BROKEN\r\n\r\n")).startsWith("HTTP/1.1 400");
+		assertThat(WireClient.exchange(CAMERA, 80, "GET /" + "a".repeat(20_000) + " HTTP/1.1\r\n\r\n"))
+				.startsWith("HTTP/1.1 400");
+		assertThat(WireClient.exchange(CAMERA, 80, "POST /onvif/device_service HTTP/1.1\r\nContent-Length: 99999999\r\n\r\n"))
+				.startsWith("HTTP/1.1 400");
+		assertThat(WireClient.exchange(CAMERA, 554, "\u0000\u0001garbage\r\n\r\n")).startsWith("RTSP/1.0 400");
+		assertThat(WireClient.get(CAMERA, 80, "/")).startsWith("HTTP/1.1 200");
+	}
+
+	@Test
+	void discoveryIgnoresGarbageAndForeignTypesButStillAnswersProbes() throws Exception {
+		assertThatThrownBy(() -> WireClient.udp(CAMERA, 3702, "<not-xml")).isInstanceOf(SocketTimeoutException.class);
+		String printerProbe = "<e:Envelope xmlns:e=\"http://www.w3.org/2003/05/soap-envelope\" "
+				+ "xmlns:d=\"http://schemas.xmlsoap.org/ws/2005/04/discovery\"><e:Body><d:Probe><d:Types>p:Printer"
+				+ "</d:Types></d:Probe></e:Body></e:Envelope>";
+		assertThatThrownBy(() -> WireClient.udp(CAMERA, 3702, printerProbe)).isInstanceOf(SocketTimeoutException.class);
+		assertThat(WireClient.udp(CAMERA, 3702, printerProbe.replace("p:Printer", "")))
+				.contains("hardware/DCS-2530L").contains("name/D-Link");
+	}
+
+	@Test
+	void everyAnswerWaitsForTheSimulatedLatency() throws Exception {
+		long start = System.nanoTime();
+		assertThat(WireClient.rtsp(CAMERA, "OPTIONS", "rtsp://" + CAMERA + "/", 1)).startsWith("RTSP/1.0 200");
+		assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);
+		start = System.nanoTime();
+		assertThat(WireClient.post(CAMERA, 80, "/onvif/device_service", "application/soap+xml",
+				WireClient.soap("<tds:GetCapabilities/>", null, null))).contains("GetCapabilitiesResponse")
+				.contains("<tt:XAddr>http://" + CAMERA + "/onvif/media_service</tt:XAddr>");
+		assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);
+	}
+
+}

@@ -1,0 +1,78 @@
+package vn.camguard.scanner;
+
+import vn.camguard.scanner.target.Targets;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What to scan and how hard: the (already scope-checked) targets, the TCP ports, how many devices at
+ * once, timeouts, rate limits, the credential attempt budget per device, and addresses to skip (a resumed
+ * scan's finished hosts).
+ *
+ * @param ratePerSecond new connections per second over the whole scan, 0 = unlimited
+ * @param hostRatePerSecond new connections per second to one device, 0 = unlimited
+ */
+public record ScanRequest(Targets targets, List<Integer> ports, int concurrency, Duration connectTimeout,
+		Duration readTimeout, Duration discoveryTimeout, int ratePerSecond, int hostRatePerSecond,
+		int maxCredentialAttempts, Set<String> skip) {
+
+	/** Camera, recorder and needless-service ports (shared/domain/scanner/fingerprints.md §0). */
+	public static final List<Integer> DEFAULT_PORTS = List.of(21, 22, 23, 80, 443, 554, 8000, 8080, 8554, 8899, 34567,
+			37777);
+
+	public ScanRequest {
+		ports = List.copyOf(ports);
+		skip = Set.copyOf(skip);
+		if (concurrency < 1 || concurrency > 4096) {
+			throw new IllegalArgumentException("concurrency must be 1..4096");
+		}
+		if (maxCredentialAttempts < 0 || maxCredentialAttempts > 50) {
+			throw new IllegalArgumentException("credential attempts must be 0..50");
+		}
+		if (ports.isEmpty() || ports.stream().anyMatch(p -> p < 1 || p > 65535)) {
+			throw new IllegalArgumentException("ports must be 1..65535");
+		}
+	}
+
+	/**
+	 * Defaults tuned for a LAN or loopback lab: 1024 devices at once, 1 s connect, 2 s for each answer (WS-Discovery
+	 * included), 10 login attempts per device.
+	 */
+	public static ScanRequest of(Targets targets) {
+		return new ScanRequest(targets, DEFAULT_PORTS, 1024, Duration.ofSeconds(1), Duration.ofSeconds(2),
+				Duration.ofSeconds(2), 0, 0, 10, Set.of());
+	}
+
+	public ScanRequest withPorts(List<Integer> newPorts) {
+		return new ScanRequest(targets, newPorts, concurrency, connectTimeout, readTimeout, discoveryTimeout, ratePerSecond,
+				hostRatePerSecond, maxCredentialAttempts, skip);
+	}
+
+	public ScanRequest withConcurrency(int n) {
+		return new ScanRequest(targets, ports, n, connectTimeout, readTimeout, discoveryTimeout, ratePerSecond,
+				hostRatePerSecond, maxCredentialAttempts, skip);
+	}
+
+	public ScanRequest withTimeouts(Duration connect, Duration read) {
+		return new ScanRequest(targets, ports, concurrency, connect, read, read, ratePerSecond, hostRatePerSecond,
+				maxCredentialAttempts, skip);
+	}
+
+	public ScanRequest withRates(int perSecond, int perHostPerSecond) {
+		return new ScanRequest(targets, ports, concurrency, connectTimeout, readTimeout, discoveryTimeout, perSecond,
+				perHostPerSecond, maxCredentialAttempts, skip);
+	}
+
+	public ScanRequest withCredentialAttempts(int attempts) {
+		return new ScanRequest(targets, ports, concurrency, connectTimeout, readTimeout, discoveryTimeout, ratePerSecond,
+				hostRatePerSecond, attempts, skip);
+	}
+
+	public ScanRequest skipping(Set<String> addresses) {
+		return new ScanRequest(targets, ports, concurrency, connectTimeout, readTimeout, discoveryTimeout, ratePerSecond,
+				hostRatePerSecond, maxCredentialAttempts, addresses);
+	}
+
+}

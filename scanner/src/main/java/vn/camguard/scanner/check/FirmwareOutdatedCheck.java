@@ -1,0 +1,41 @@
+package vn.camguard.scanner.check;
+
+import vn.camguard.scanner.Evidence;
+import vn.camguard.scanner.Finding;
+import vn.camguard.scanner.Fingerprint;
+import vn.camguard.scanner.Severity;
+import vn.camguard.scanner.cve.FirmwareVersion;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code CG-FW-OUTDATED}: the firmware is older than the newest known for the model. Not reported when
+ * {@link FirmwareCveCheck} already reports known CVEs for it (that finding says more).
+ */
+public final class FirmwareOutdatedCheck implements Check {
+
+	public static final String ID = "CG-FW-OUTDATED";
+
+	@Override
+	public List<String> ids() {
+		return List.of(ID);
+	}
+
+	@Override
+	public List<Finding> evaluate(DeviceContext device) {
+		Fingerprint fp = device.fingerprint();
+		if (fp.firmware().isEmpty() || !FirmwareCveCheck.matches(device).isEmpty()) {
+			return List.of();
+		}
+		Optional<String> newest = device.tools().cves().newestFirmware(fp.vendor(), fp.model());
+		if (newest.isEmpty() || FirmwareVersion.parse(fp.firmware()).compareTo(FirmwareVersion.parse(newest.get())) >= 0) {
+			return List.of();
+		}
+		return List.of(new Finding(ID, Severity.LOW, Qcvn.UPDATE_MANAGEMENT.label(), "Firmware older than the newest known",
+				List.of(new Evidence("firmware", fp.model() + " runs \"" + fp.firmware() + "\", newest known \""
+						+ newest.get() + "\"")),
+				List.of()));
+	}
+
+}

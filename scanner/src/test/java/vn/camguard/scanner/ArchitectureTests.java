@@ -1,0 +1,44 @@
+package vn.camguard.scanner;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The scanner library stays embeddable: only the command line may use the lab, nothing uses Spring,
+ * and only the command line writes to the standard streams.
+ */
+class ArchitectureTests {
+
+	// Builds use per-helper output folders (target-<name>/test-classes), which the predefined Maven
+	// option does not recognise; any test-classes folder is left out.
+	final JavaClasses scanner = new ClassFileImporter()
+			.withImportOption(location -> !location.contains("/test-classes/"))
+			.importPackages("vn.camguard.scanner");
+
+	@Test
+	void onlyTheCommandLineUsesTheLab() {
+		noClasses().that().resideOutsideOfPackage("vn.camguard.scanner.cli..").should().dependOnClassesThat()
+				.resideInAPackage("vn.camguard.lab..").check(scanner);
+	}
+
+	@Test
+	void noSpringAnywhereInTheScanner() {
+		noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework..").check(scanner);
+	}
+
+	@Test
+	void noSystemOutOrErrOutsideTheCommandLine() {
+		noClasses().that().resideOutsideOfPackage("vn.camguard.scanner.cli..").should()
+				.accessField(System.class, "out").orShould().accessField(System.class, "err").check(scanner);
+	}
+
+	@Test
+	void theLibraryDoesNotDependOnTheCommandLine() {
+		noClasses().that().resideOutsideOfPackage("vn.camguard.scanner.cli..").should().dependOnClassesThat()
+				.resideInAPackage("vn.camguard.scanner.cli..").check(scanner);
+	}
+
+}

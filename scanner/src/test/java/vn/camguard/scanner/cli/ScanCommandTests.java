@@ -1,0 +1,128 @@
+package vn.camguard.scanner.cli;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import vn.camguard.lab.DeviceTruth;
+import vn.camguard.lab.FleetSpec;
+import vn.camguard.lab.Lab;
+import vn.camguard.lab.RunningLab;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code camguard scan} end to end against a small lab: exit codes, JSONL, CSV, and resuming. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScanCommandTests {
+
+	RunningLab lab;
+
+	String range;
+
+	List<DeviceTruth> devices;
+
+	@BeforeAll
+	void startLab() throws Exception {
+		lab = Lab.start(FleetSpec.random(24, 11L, "127.22.0.0"));
+		devices = lab.manifest().devices();
+		range = devices.getFirst().address() + "-" + devices.getLast().address();
+	}
+
+	@AfterAll
+	void stopLab() {
+		lab.close();
+	}
+
+	record Run(int exit, String err) {
+	}
+
+	static Run run(String... args) {
+		StringWriter err = new StringWriter();
+		CommandLine cli = CamGuardCli.commandLine();
+		cli.setErr(new PrintWriter(err, true));
+		cli.setOut(new PrintWriter(new StringWriter(), true));
+		int exit = cli.execute(args);
+		return new Run(exit, err.toString());
+	}
+
+	@Test
+	void findingsGiveExitCode1AndOneJsonLinePerHost(@TempDir Path dir) throws Exception {
+		Path out = dir.resolve("scan.jsonl");
+		Run run = run("scan", range, "--scope", "127.22.0.0/16", "-o", out.toString(), "--no-progress", "--stats");
+		assertThat(run.exit()).isEqualTo(1);
+		List<String> lines = Files.readAllLines(out);
+		assertThat(lines).hasSize(devices.size()).allMatch(l -> l.startsWith("{\"address\":\"127.22.0."));
+		assertThat(run.err()).contains("CamGuard scan summary").contains("CG-").contains("peak heap used");
+	}
+
+	@Test
+	void noFindingsGiveExitCode0(@TempDir Path dir) {
+		Run run = run("scan", "127.22.200.1-127.22.200.3", "--scope", "127.22.0.0/16", "-o",
+				dir.resolve("empty.jsonl").toString(), "--no-progress");
+		assertThat(run.exit()).isEqualTo(0);
+	}
+
+	@Test
+	void targetsOutsideTheScopeOrBadOptionsGiveExitCode2(@TempDir Path dir) {
+		Path out = dir.resolve("refused.jsonl");
+		Run refused = run("scan", "10.0.0.1", "-o", out.toString(), "--no-progress");
+		assertThat(refused.exit()).isEqualTo(2);
+		assertThat(refused.err()).contains("outside the allowed scope");
+		assertThat(out).doesNotExist();
+		assertThat(run("scan", "127.22.0.1", "--ports", "0", "--no-progress").exit()).isEqualTo(2);
+		assertThat(run("scan", "--no-such-option").exit()).isEqualTo(2);
+		assertThat(run("scan", "127.22.0.1/40").exit()).isEqualTo(2);
+	}
+
+	@Test
+	void csvHasAHeaderAndOneRowPerFinding(@TempDir Path dir) throws Exception {
+		Path out = dir.resolve("scan.csv");
+		Run run = run("scan", range, "--scope", "127.22.0.0/16", "-f", "csv", "-o", out.toString(), "--no-progress");
+		assertThat(run.exit()).isEqualTo(1);
+		List<String> lines = Files.readAllLines(out);
+		assertThat(lines.getFirst()).startsWith("address,vendor,model,firmware,kind,open_ports,check_id");
+		assertThat(lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct()).hasSize(devices.size());
+	}
+
+	@Test
+	void resumeAfterAnInterruptedRunDoesNotRescanFinishedHosts(@TempDir Path dir) throws Exception {
+		Path out = dir.resolve("scan.jsonl");
+		Path state = dir.resolve("scan.state");
+		AtomicInteger firstExit = new AtomicInteger(-1);
+		Thread first = Thread.ofPlatform().start(() -> firstExit.set(run("scan", range, "--scope", "127.22.0.0/16", "-o",
+				out.toString(), "--state", state.toString(), "--concurrency", "1", "--no-progress").exit()));
+		long deadline = System.nanoTime() + 30_000_000_000L;
+		while ((!Files.exists(state) || Files.readAllLines(state).size() < 5) && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		first.interrupt();
+		first.join(30_000);
+		List<String> finishedBefore = Files.readAllLines(state);
+		assertThat(finishedBefore.size()).isBetween(5, devices.size() - 1);
+
+		Run resumed = run("scan", range, "--scope", "127.22.0.0/16", "-o", out.toString(), "--state", state.toString(),
+				"--resume", "--no-progress");
+		assertThat(resumed.exit()).isEqualTo(1);
+		// The resumed run scanned exactly the hosts the first one had not finished.
+		assertThat(resumed.err()).containsPattern("hosts scanned\\s+" + (devices.size() - finishedBefore.size()) + "\\b");
+		List<String> addresses = new ArrayList<>();
+		for (String line : Files.readAllLines(out)) {
+			addresses.add(line.substring(12, line.indexOf('"', 12)));
+		}
+		assertThat(new HashSet<>(addresses)).hasSize(devices.size());
+		assertThat(addresses).hasSize(devices.size());
+		assertThat(new HashSet<>(Files.readAllLines(state))).hasSize(devices.size());
+	}
+
+}

@@ -1,0 +1,32 @@
+package vn.camguard.organization.security;
+
+import java.time.OffsetDateTime;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+import vn.camguard.organization.access.SignedInUser;
+import vn.camguard.organization.user.UserStore;
+
+/** Loads a user for sign-in (form or HTTP Basic); a user inside its lockout period is locked. */
+@Service
+class AccountDetailsService implements UserDetailsService {
+
+	private final UserStore users;
+
+	AccountDetailsService(UserStore users) {
+		this.users = users;
+	}
+
+	@Override
+	public UserDetails loadUserByUsername(String username) {
+		var account = users.findByUsername(username == null ? "" : username.strip())
+			.orElseThrow(() -> new UsernameNotFoundException("no such user"));
+		boolean locked = account.lockedUntil() != null && account.lockedUntil().isAfter(OffsetDateTime.now());
+		return new SignedInUser(account.id(), account.username(), users.passwordHash(account.id()).orElseThrow(),
+				account.enabled(), locked);
+	}
+
+}

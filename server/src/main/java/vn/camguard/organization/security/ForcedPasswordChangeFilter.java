@@ -1,0 +1,54 @@
+package vn.camguard.organization.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import vn.camguard.organization.access.SignedInUser;
+import vn.camguard.organization.user.UserStore;
+
+/**
+ * Sends a user who must change its password to the change page whatever it asks for (REST calls
+ * get 403). The flag is read from the database on each request, so a password reset by an
+ * administrator takes effect on a running session too.
+ */
+class ForcedPasswordChangeFilter extends OncePerRequestFilter {
+
+	static final String CHANGE_PAGE = "/account/password";
+
+	private final UserStore users;
+
+	ForcedPasswordChangeFilter(UserStore users) {
+		this.users = users;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user && !exempt(request)
+				&& users.mustChangePassword(user.userId())) {
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				response.sendError(HttpServletResponse.SC_FORBIDDEN, "password change required");
+			}
+			else {
+				response.sendRedirect(request.getContextPath() + CHANGE_PAGE);
+			}
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static boolean exempt(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals(CHANGE_PAGE) || path.equals("/api/v1/me/password") || path.equals("/logout") || path.startsWith("/webjars/")
+				|| path.startsWith("/css/") || path.equals("/error") || path.equals("/favicon.ico");
+	}
+
+}

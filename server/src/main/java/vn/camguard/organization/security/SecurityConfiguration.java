@@ -1,0 +1,88 @@
+package vn.camguard.organization.security;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import vn.camguard.organization.user.UserStore;
+
+/**
+ * One filter chain for pages and REST: form sign-in with a session for browsers, HTTP Basic
+ * (stateless, no CSRF token needed) for scripts. Everything except the sign-in page and static
+ * files needs a signed-in user; what a user may do beyond that is decided per unit by
+ * {@link vn.camguard.organization.AccessControl} in the services, so web and REST agree.
+ * The OpenAPI description and Swagger UI also need sign-in: they describe an internal API.
+ */
+@Configuration
+@EnableConfigurationProperties(LoginPolicy.class)
+class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+		return new DefaultAuthenticationEventPublisher(publisher);
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInEvents signIns, UserStore users) throws Exception {
+		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+		RequestMatcher basicAuthenticated = request -> {
+			String header = request.getHeader("Authorization");
+			return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+		};
+		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+		basic.setRealmName("CamGuard");
+		var formSuccess = new SavedRequestAwareAuthenticationSuccessHandler() {
+			@Override
+			public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
+					jakarta.servlet.http.HttpServletResponse response,
+					org.springframework.security.core.Authentication authentication)
+					throws java.io.IOException, jakarta.servlet.ServletException {
+				signIns.signedIn(authentication);
+				super.onAuthenticationSuccess(request, response, authentication);
+			}
+		};
+		formSuccess.setDefaultTargetUrl("/");
+		http.authorizeHttpRequests(requests -> requests
+			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+			.requestMatchers("/login", "/webjars/**", "/css/**", "/favicon.ico", "/error", "/actuator/health")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login").failureUrl("/login?error").successHandler(formSuccess))
+			.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(basic))
+			.logout(logout -> logout.logoutUrl("/logout")
+				.logoutSuccessUrl("/login?logout")
+				.addLogoutHandler((request, response, authentication) -> signIns.signedOut(authentication)))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(basicAuthenticated))
+			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(basic, api)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+						AnyRequestMatcher.INSTANCE))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+			.addFilterAfter(new ForcedPasswordChangeFilter(users), AuthorizationFilter.class);
+		return http.build();
+	}
+
+}

@@ -1,0 +1,56 @@
+package vn.camguard.organization.user;
+
+import java.util.List;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.camguard.audit.AuditTrail;
+import vn.camguard.organization.AccessControl;
+import vn.camguard.organization.Caller;
+
+/** The signed-in user changes its own password (also how a forced change is completed). */
+@Service
+@Transactional
+public class PasswordChange {
+
+	private final UserStore users;
+
+	private final AccessControl access;
+
+	private final AuditTrail audit;
+
+	private final PasswordEncoder passwords;
+
+	PasswordChange(UserStore users, AccessControl access, AuditTrail audit, PasswordEncoder passwords) {
+		this.users = users;
+		this.access = access;
+		this.audit = audit;
+		this.passwords = passwords;
+	}
+
+	public void change(String currentPassword, String newPassword, String repeated) {
+		Caller caller = access.caller();
+		UserAccount user = users.find(caller.userId()).orElseThrow();
+		String hash = users.passwordHash(user.id()).orElseThrow();
+		if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+			throw new UserRuleViolation("currentPassword", "password-wrong");
+		}
+		if (newPassword == null || !newPassword.equals(repeated)) {
+			throw new UserRuleViolation("repeated", "password-mismatch");
+		}
+		List<String> problems = PasswordPolicy.check(user.username(), newPassword);
+		if (newPassword.equals(currentPassword)) {
+			problems = new java.util.ArrayList<>(problems);
+			problems.add("password-same");
+		}
+		if (!problems.isEmpty()) {
+			throw new UserRuleViolation(problems.stream().map(p -> new UserRuleViolation.Problem("newPassword", p)).toList());
+		}
+		users.setPassword(user.id(), passwords.encode(newPassword), false);
+		audit.record("user.password.change", "user", Long.toString(user.id()), user.unitId(), null,
+				java.util.Map.of("mustChangePassword", false));
+	}
+
+}

@@ -1,0 +1,24 @@
+package vn.camguard.organization.user;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A person who signs in to CamGuard, homed in one unit (whose administrators manage it). The
+ * password hash is deliberately not part of this record, so it cannot leak into pages, JSON or
+ * the audit log.
+ *
+ * @param lockedUntil end of a lockout after repeated failed sign-ins, or null
+ */
+public record UserAccount(long id, String username, String displayName, long unitId, boolean enabled,
+		boolean mustChangePassword, int failedLogins, OffsetDateTime lockedUntil, OffsetDateTime createdAt) {
+
+	/** What the audit log keeps about a user (no counters that change on every sign-in). */
+	public Audited audited() {
+		return new Audited(id, username, displayName, unitId, enabled, mustChangePassword);
+	}
+
+	public record Audited(long id, String username, String displayName, long unitId, boolean enabled,
+			boolean mustChangePassword) {
+	}
+
+}

@@ -1,0 +1,185 @@
+package vn.camguard.organization.user;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+import vn.camguard.audit.AuditTrail;
+import vn.camguard.organization.AccessControl;
+import vn.camguard.organization.Caller;
+import vn.camguard.organization.Permission;
+import vn.camguard.organization.Role;
+
+/**
+ * Manages users and grants on behalf of the signed-in caller (web and REST alike). A caller with
+ * {@code USERS_MANAGE} manages the users homed in its subtree and may grant roles only on units of
+ * that subtree; a user outside it is reported as missing (404). New and reset passwords are random,
+ * returned once to be shown once, and must be changed at the next sign-in.
+ */
+@Service
+@Transactional
+public class UserAdministration {
+
+	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
+
+	private static final int LIST_LIMIT = 2000;
+
+	private final UserStore users;
+
+	private final AccessControl access;
+
+	private final AuditTrail audit;
+
+	private final PasswordEncoder passwords;
+
+	private final SecureRandom random = new SecureRandom();
+
+	UserAdministration(UserStore users, AccessControl access, AuditTrail audit, PasswordEncoder passwords) {
+		this.users = users;
+		this.access = access;
+		this.audit = audit;
+		this.passwords = passwords;
+	}
+
+	/** A created user, or a reset password, with the one-time password to hand over. */
+	public record WithPassword(UserAccount user, String oneTimePassword) {
+
+		@Override
+		public String toString() {
+			return "WithPassword[" + user.username() + "]";
+		}
+
+	}
+
+	@Transactional(readOnly = true)
+	public List<UserAccount> list() {
+		var scope = access.scope(Permission.USERS_MANAGE);
+		if (scope.isEmpty()) {
+			throw new AccessDeniedException("USERS_MANAGE needed");
+		}
+		return users.homedUnder(scope.rootUnitIds(), LIST_LIMIT);
+	}
+
+	@Transactional(readOnly = true)
+	public UserAccount get(long id) {
+		UserAccount user = users.find(id).orElseThrow(UserAdministration::notFound);
+		if (!access.allows(Permission.USERS_MANAGE, user.unitId())) {
+			throw notFound();
+		}
+		return user;
+	}
+
+	@Transactional(readOnly = true)
+	public List<UserGrant> grants(long id) {
+		return users.grants(get(id).id());
+	}
+
+	public WithPassword create(String username, String displayName, Long unitId) {
+		List<UserRuleViolation.Problem> problems = new ArrayList<>();
+		String cleanName = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+		if (!USERNAME.matcher(cleanName).matches()) {
+			problems.add(new UserRuleViolation.Problem("username", "username"));
+		}
+		else if (users.findByUsername(cleanName).isPresent()) {
+			problems.add(new UserRuleViolation.Problem("username", "username-taken"));
+		}
+		String cleanDisplay = cleanDisplayName(displayName, problems);
+		if (unitId == null) {
+			problems.add(new UserRuleViolation.Problem("unitId", "unit-required"));
+		}
+		else {
+			access.require(Permission.USERS_MANAGE, unitId);
+		}
+		if (!problems.isEmpty()) {
+			throw new UserRuleViolation(problems);
+		}
+		String password = PasswordPolicy.random(random);
+		long id = users.insert(cleanName, cleanDisplay, unitId, passwords.encode(password), true);
+		UserAccount created = users.find(id).orElseThrow();
+		audit.record("user.create", "user", Long.toString(id), unitId, null, created.audited());
+		return new WithPassword(created, password);
+	}
+
+	public UserAccount update(long id, String displayName, boolean enabled) {
+		UserAccount before = get(id);
+		List<UserRuleViolation.Problem> problems = new ArrayList<>();
+		String cleanDisplay = cleanDisplayName(displayName, problems);
+		if (!enabled && before.id() == access.caller().userId()) {
+			problems.add(new UserRuleViolation.Problem("enabled", "disable-self"));
+		}
+		if (!problems.isEmpty()) {
+			throw new UserRuleViolation(problems);
+		}
+		users.update(id, cleanDisplay, enabled);
+		UserAccount after = users.find(id).orElseThrow();
+		audit.record("user.update", "user", Long.toString(id), after.unitId(), before.audited(), after.audited());
+		return after;
+	}
+
+	public WithPassword resetPassword(long id) {
+		UserAccount user = get(id);
+		String password = PasswordPolicy.random(random);
+		users.setPassword(id, passwords.encode(password), true);
+		audit.record("user.password.reset", "user", Long.toString(id), user.unitId(), null,
+				java.util.Map.of("mustChangePassword", true));
+		return new WithPassword(users.find(id).orElseThrow(), password);
+	}
+
+	public UserGrant addGrant(long userId, Role role, Long unitId) {
+		get(userId);
+		if (role == null || unitId == null) {
+			throw new UserRuleViolation(role == null ? "role" : "unitId", "grant-incomplete");
+		}
+		if (!access.allows(Permission.UNITS_READ, unitId)) {
+			throw notFound();
+		}
+		access.require(Permission.USERS_MANAGE, unitId);
+		var existing = users.grant(userId, role, unitId);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		users.addGrant(userId, role, unitId);
+		UserGrant grant = users.grant(userId, role, unitId).orElseThrow();
+		audit.record("grant.add", "grant", Long.toString(grant.id()), unitId, null, grant.audited());
+		return grant;
+	}
+
+	public void removeGrant(long userId, long grantId) {
+		get(userId);
+		UserGrant grant = users.grants(userId)
+			.stream()
+			.filter(g -> g.id() == grantId)
+			.findFirst()
+			.orElseThrow(UserAdministration::notFound);
+		access.require(Permission.USERS_MANAGE, grant.unitId());
+		Caller caller = access.caller();
+		if (userId == caller.userId() && grant.role() == Role.PROVINCE_ADMIN) {
+			// removing one's own admin grant would lock the province out in a one-admin setup
+			throw new UserRuleViolation("grant", "revoke-own-admin");
+		}
+		users.removeGrant(grantId);
+		audit.record("grant.remove", "grant", Long.toString(grantId), grant.unitId(), grant.audited(), null);
+	}
+
+	private static String cleanDisplayName(String displayName, List<UserRuleViolation.Problem> problems) {
+		String clean = displayName == null ? "" : displayName.strip();
+		if (clean.isEmpty() || clean.length() > 200 || clean.chars().anyMatch(Character::isISOControl)) {
+			problems.add(new UserRuleViolation.Problem("displayName", "display-name"));
+		}
+		return clean;
+	}
+
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND);
+	}
+
+}

@@ -1,0 +1,43 @@
+package vn.camguard.organization.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.camguard.organization.user.PasswordChange;
+import vn.camguard.organization.user.UserRuleViolation;
+
+/** The signed-in user's own password (the page a forced change leads to). */
+@Controller
+class AccountController {
+
+	private final PasswordChange passwordChange;
+
+	AccountController(PasswordChange passwordChange) {
+		this.passwordChange = passwordChange;
+	}
+
+	@GetMapping("/account/password")
+	String form() {
+		return "account/password";
+	}
+
+	@PostMapping("/account/password")
+	String change(@RequestParam(defaultValue = "") String currentPassword,
+			@RequestParam(defaultValue = "") String newPassword, @RequestParam(defaultValue = "") String repeated,
+			Model model, RedirectAttributes redirect) {
+		try {
+			passwordChange.change(currentPassword, newPassword, repeated);
+		}
+		catch (UserRuleViolation violation) {
+			model.addAttribute("problems", violation.problems());
+			return "account/password";
+		}
+		redirect.addFlashAttribute("message", "account.password.changed");
+		return "redirect:/";
+	}
+
+}

@@ -1,0 +1,119 @@
+package vn.camguard.organization.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.camguard.organization.UnitDirectory.UnitRef;
+import vn.camguard.organization.unit.Unit;
+import vn.camguard.organization.unit.UnitAdministration;
+import vn.camguard.organization.unit.UnitDraft;
+import vn.camguard.organization.unit.UnitImportFile;
+import vn.camguard.organization.unit.UnitNode;
+import vn.camguard.organization.unit.UnitProblem;
+import vn.camguard.organization.unit.UnitRuleViolation;
+
+/** REST for the unit tree; same service, same checks as the pages. Rule violations answer 422. */
+@RestController
+@RequestMapping("/api/v1/units")
+@Tag(name = "Units", description = "The province's unit tree")
+class UnitApiController {
+
+	private final UnitAdministration units;
+
+	UnitApiController(UnitAdministration units) {
+		this.units = units;
+	}
+
+	/** A unit with its depth in the returned tree. */
+	record UnitView(long id, String code, String name, String kind, Long parentId, boolean active, int depth) {
+
+		static UnitView of(UnitNode node) {
+			return of(node.unit(), node.depth());
+		}
+
+		static UnitView of(Unit unit, int depth) {
+			UnitRef ref = unit.ref();
+			return new UnitView(ref.id(), ref.code(), ref.name(), ref.kind(), ref.parentId(), ref.active(), depth);
+		}
+
+	}
+
+	record Rename(String name) {
+	}
+
+	record Move(Long parentId) {
+	}
+
+	@GetMapping
+	@Operation(summary = "Units the caller may see, in tree order")
+	List<UnitView> list() {
+		List<UnitNode> tree = units.tree();
+		if (tree.isEmpty()) {
+			throw new AccessDeniedException("no unit in scope");
+		}
+		return tree.stream().map(UnitView::of).toList();
+	}
+
+	@GetMapping("/{id}")
+	UnitView get(@PathVariable long id) {
+		return UnitView.of(units.get(id), 0);
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Create a unit under a parent the caller manages")
+	UnitView create(@RequestBody UnitDraft draft) {
+		return UnitView.of(units.create(draft), 0);
+	}
+
+	@PutMapping("/{id}")
+	@Operation(summary = "Rename a unit")
+	UnitView rename(@PathVariable long id, @RequestBody Rename rename) {
+		return UnitView.of(units.rename(id, rename.name()), 0);
+	}
+
+	@PostMapping("/{id}/move")
+	@Operation(summary = "Move a unit (and its subtree) under another parent; cycles are refused")
+	UnitView move(@PathVariable long id, @RequestBody Move move) {
+		return UnitView.of(units.move(id, move.parentId() == null ? -1 : move.parentId()), 0);
+	}
+
+	@PostMapping("/{id}/deactivate")
+	@Operation(summary = "Deactivate a unit without active children")
+	UnitView deactivate(@PathVariable long id) {
+		return UnitView.of(units.deactivate(id), 0);
+	}
+
+	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Import units from CSV or XLSX (code,name,kind,parent_code); all rows or none")
+	List<UnitView> importFile(@RequestParam("file") MultipartFile file) throws IOException {
+		if (units.manageable().isEmpty()) {
+			throw new AccessDeniedException("UNITS_MANAGE needed");
+		}
+		if (file.isEmpty() || file.getSize() > UnitController.MAX_IMPORT_BYTES) {
+			throw new UnitRuleViolation(new UnitProblem(0, "file", file.isEmpty() ? "empty" : "too-big", null));
+		}
+		return units.importUnits(UnitImportFile.read(file.getOriginalFilename(), file.getInputStream()))
+			.stream()
+			.map(unit -> UnitView.of(unit, 0))
+			.toList();
+	}
+
+}

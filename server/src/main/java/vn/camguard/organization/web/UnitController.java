@@ -1,0 +1,150 @@
+package vn.camguard.organization.web;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.camguard.organization.unit.Unit;
+import vn.camguard.organization.unit.UnitAdministration;
+import vn.camguard.organization.unit.UnitDraft;
+import vn.camguard.organization.unit.UnitImportFile;
+import vn.camguard.organization.unit.UnitKind;
+import vn.camguard.organization.unit.UnitNode;
+import vn.camguard.organization.unit.UnitProblem;
+import vn.camguard.organization.unit.UnitRuleViolation;
+
+/** Unit tree pages: tree, details, create, rename, move, deactivate, import. */
+@Controller
+class UnitController {
+
+	/** Import files bigger than this are refused before parsing (a province tree is far smaller). */
+	static final long MAX_IMPORT_BYTES = 5L * 1024 * 1024;
+
+	private final UnitAdministration units;
+
+	UnitController(UnitAdministration units) {
+		this.units = units;
+	}
+
+	@GetMapping("/units")
+	String tree(Model model) {
+		List<UnitNode> tree = units.tree();
+		if (tree.isEmpty()) {
+			throw new AccessDeniedException("no unit in scope");
+		}
+		model.addAttribute("nodes", tree);
+		model.addAttribute("canManage", !units.manageable().isEmpty());
+		return "units/tree";
+	}
+
+	@GetMapping("/units/{id}")
+	String details(@PathVariable long id, Model model) {
+		Unit unit = units.get(id);
+		model.addAttribute("unit", unit);
+		model.addAttribute("parent", unit.parentId() == null ? null : units.get(unit.parentId()));
+		List<UnitNode> manageable = units.manageable();
+		boolean canManage = manageable.stream().anyMatch(n -> n.unit().id() == id);
+		model.addAttribute("canManage", canManage);
+		model.addAttribute("parents", manageable.stream()
+			.filter(n -> unit.kind().mayHangUnder(n.unit().kind()) && n.unit().id() != id)
+			.toList());
+		return "units/details";
+	}
+
+	@GetMapping("/units/new")
+	String createForm(@RequestParam(required = false) String parentCode, Model model) {
+		requireManageable();
+		model.addAttribute("draft", new UnitDraft("", "", "COMMUNE", parentCode));
+		return formModel(model);
+	}
+
+	@PostMapping("/units")
+	String create(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String parentCode,
+			Model model, RedirectAttributes redirect) {
+		UnitDraft draft = new UnitDraft(code, name, kind, parentCode);
+		try {
+			Unit created = units.create(draft);
+			redirect.addFlashAttribute("message", "unit.created.message");
+			return "redirect:/units/" + created.id();
+		}
+		catch (UnitRuleViolation violation) {
+			model.addAttribute("draft", draft);
+			model.addAttribute("problems", violation.problems());
+			return formModel(model);
+		}
+	}
+
+	@PostMapping("/units/{id}/rename")
+	String rename(@PathVariable long id, @RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
+		return change(id, redirect, () -> units.rename(id, name), "unit.renamed");
+	}
+
+	@PostMapping("/units/{id}/move")
+	String move(@PathVariable long id, @RequestParam(required = false) Long parentId, RedirectAttributes redirect) {
+		return change(id, redirect, () -> units.move(id, parentId == null ? -1 : parentId), "unit.moved");
+	}
+
+	@PostMapping("/units/{id}/deactivate")
+	String deactivate(@PathVariable long id, RedirectAttributes redirect) {
+		return change(id, redirect, () -> units.deactivate(id), "unit.deactivated");
+	}
+
+	@GetMapping("/units/import")
+	String importForm() {
+		requireManageable();
+		return "units/import";
+	}
+
+	@PostMapping("/units/import")
+	String importFile(@RequestParam("file") MultipartFile file, Model model) {
+		requireManageable();
+		try {
+			if (file.isEmpty() || file.getSize() > MAX_IMPORT_BYTES) {
+				throw new UnitRuleViolation(new UnitProblem(0, "file", file.isEmpty() ? "empty" : "too-big", null));
+			}
+			List<Unit> created = units.importUnits(UnitImportFile.read(file.getOriginalFilename(), file.getInputStream()));
+			model.addAttribute("created", created);
+		}
+		catch (UnitRuleViolation violation) {
+			model.addAttribute("problems", violation.problems());
+		}
+		catch (IOException ex) {
+			model.addAttribute("problems", List.of(new UnitProblem(0, "file", "unreadable", null)));
+		}
+		return "units/import";
+	}
+
+	private String change(long id, RedirectAttributes redirect, Runnable action, String doneMessage) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("message", doneMessage);
+		}
+		catch (UnitRuleViolation violation) {
+			redirect.addFlashAttribute("problems", violation.problems());
+		}
+		return "redirect:/units/" + id;
+	}
+
+	private String formModel(Model model) {
+		model.addAttribute("kinds", List.of(UnitKind.values()).stream().filter(k -> k != UnitKind.PROVINCE).toList());
+		model.addAttribute("parents", units.manageable());
+		return "units/new";
+	}
+
+	private void requireManageable() {
+		if (units.manageable().isEmpty()) {
+			throw new AccessDeniedException("UNITS_MANAGE needed");
+		}
+	}
+
+}

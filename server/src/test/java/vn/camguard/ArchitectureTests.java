@@ -1,0 +1,62 @@
+package vn.camguard;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+/** House rules Modulith does not check (java-style.md and the team guide). */
+class ArchitectureTests {
+
+	static JavaClasses classes;
+
+	@BeforeAll
+	static void importClasses() {
+		classes = new ClassFileImporter().withImportOption(new MainClassesOnly())
+			.importPackages("vn.camguard");
+	}
+
+	@Test
+	void noFieldInjection() {
+		noFields().should().beAnnotatedWith(Autowired.class).check(classes);
+	}
+
+	@Test
+	void controllersLiveInWebPackages() {
+		noClasses().that()
+			.areAnnotatedWith(Controller.class)
+			.or()
+			.areAnnotatedWith(RestController.class)
+			.should()
+			.resideOutsideOfPackage("..web..")
+			.check(classes);
+	}
+
+	@Test
+	void noLegacyDates() {
+		noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.util.Date").check(classes);
+	}
+
+	@Test
+	void onlyTheOneTimePasswordPrinterWritesToTheConsole() {
+		noClasses().that()
+			.doNotHaveFullyQualifiedName("vn.camguard.organization.setup.OneTimePasswordPrinter")
+			.should()
+			.accessField(System.class, "out")
+			.orShould()
+			.accessField(System.class, "err")
+			.check(classes);
+	}
+
+	@Test
+	void servicesDoNotPrintStackTraces() {
+		noClasses().should().callMethod(Throwable.class, "printStackTrace").check(classes);
+	}
+
+}

@@ -1,0 +1,174 @@
+package vn.camguard.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import vn.camguard.TestTree;
+import vn.camguard.TestTree.TestUser;
+
+/** Users and grants: one-time passwords, scope of a province admin granted on a district, grants. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class UserAdministrationTests {
+
+	private static final Pattern PASSWORD = Pattern.compile("\"oneTimePassword\":\"([^\"]+)\"");
+
+	private static final Pattern ID = Pattern.compile("\"user\":\\{\"id\":(\\d+)");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	OrganizationSetup setup;
+
+	TestTree tree;
+
+	TestUser districtAdmin;
+
+	@BeforeEach
+	void tree() {
+		tree = TestTree.create(setup);
+		districtAdmin = tree.user("dadmin", Role.PROVINCE_ADMIN, tree.districtA());
+	}
+
+	@Test
+	void aNewUserGetsARandomOneTimePasswordThatMustBeChanged() throws Exception {
+		String username = (tree.prefix() + ".new").toLowerCase();
+		String answer = create(username, tree.communeA().id()).andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		Matcher password = PASSWORD.matcher(answer);
+		assertThat(password.find()).isTrue();
+		assertThat(password.group(1)).hasSize(20);
+		assertThat(answer).doesNotContain("bcrypt", "passwordHash");
+		mvc.perform(formLogin("/login").user(username).password(password.group(1))).andExpect(redirectedUrl("/"));
+		mvc.perform(get("/api/v1/users").with(user(districtAdmin.principal())))
+			.andExpect(status().isOk())
+			.andExpect(result -> assertThat(result.getResponse().getContentAsString()).contains(username,
+					"\"mustChangePassword\":true"));
+	}
+
+	@Test
+	void aDistrictAdminManagesOnlyUsersAndGrantsInsideItsDistrict() throws Exception {
+		create((tree.prefix() + ".outside").toLowerCase(), tree.communeB().id()).andExpect(status().isForbidden());
+		TestUser inB = tree.user("inb", Role.UNIT_OFFICER, tree.districtB());
+		mvc.perform(get("/api/v1/users/" + inB.id()).with(user(districtAdmin.principal())))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/users/" + inB.id() + "/password-reset").with(user(districtAdmin.principal()))
+			.with(csrf())).andExpect(status().isNotFound());
+		assertThat(mvc.perform(get("/api/v1/users").with(user(districtAdmin.principal())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).doesNotContain(inB.username());
+
+		TestUser inA = tree.user("ina", Role.UNIT_OFFICER, tree.communeA());
+		grant(inA.id(), "AUDITOR", tree.districtB().id()).andExpect(status().isNotFound());
+		grant(inA.id(), "AUDITOR", tree.communeA().id()).andExpect(status().isCreated());
+		TestUser officer = tree.user("officer", Role.UNIT_OFFICER, tree.districtA());
+		mvc.perform(get("/api/v1/users").with(user(officer.principal()))).andExpect(status().isForbidden());
+		mvc.perform(get("/users").with(user(officer.principal()))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void grantsChangeWhatTheUserMaySeeAtOnce() throws Exception {
+		TestUser subject = tree.user("subject", null, tree.communeA());
+		mvc.perform(get("/api/v1/units").with(user(subject.principal()))).andExpect(status().isForbidden());
+		String grant = grant(subject.id(), "UNIT_OFFICER", tree.communeA().id()).andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		mvc.perform(get("/api/v1/units").with(user(subject.principal()))).andExpect(status().isOk());
+		String grantId = grant.replaceAll("^\\{\"id\":(\\d+).*$", "$1");
+		mvc.perform(delete("/api/v1/users/" + subject.id() + "/grants/" + grantId).with(user(districtAdmin.principal()))
+			.with(csrf())).andExpect(status().isNoContent());
+		mvc.perform(get("/api/v1/units").with(user(subject.principal()))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void disablingAUserStopsItsSignInAndResetGivesANewPassword() throws Exception {
+		TestUser subject = tree.user("subject", Role.AUDITOR, tree.communeA());
+		String answer = mvc
+			.perform(post("/api/v1/users/" + subject.id() + "/password-reset").with(user(districtAdmin.principal()))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Matcher password = PASSWORD.matcher(answer);
+		assertThat(password.find()).isTrue();
+		mvc.perform(formLogin("/login").user(subject.username()).password(TestTree.PASSWORD))
+			.andExpect(redirectedUrl("/login?error"));
+		mvc.perform(formLogin("/login").user(subject.username()).password(password.group(1)))
+			.andExpect(redirectedUrl("/"));
+		mvc.perform(put("/api/v1/users/" + subject.id()).with(user(districtAdmin.principal()))
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"enabled\":false}")).andExpect(status().isOk());
+		mvc.perform(formLogin("/login").user(subject.username()).password(password.group(1)))
+			.andExpect(redirectedUrl("/login?error"));
+	}
+
+	@Test
+	void theWebFormShowsTheOneTimePasswordOnce() throws Exception {
+		String username = (tree.prefix() + ".web").toLowerCase();
+		String page = mvc
+			.perform(post("/users").with(user(districtAdmin.principal()))
+				.with(csrf())
+				.param("username", username)
+				.param("displayName", "Nguyễn Văn Web")
+				.param("unitId", Long.toString(tree.communeA().id())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("Mật khẩu dùng một lần", username);
+		String rejected = mvc
+			.perform(post("/users").with(user(districtAdmin.principal()))
+				.with(csrf())
+				.param("username", "X")
+				.param("displayName", "")
+				.param("unitId", Long.toString(tree.communeA().id())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(rejected).contains("Tên đăng nhập gồm 3–60 ký tự", "Họ và tên là bắt buộc");
+	}
+
+	private org.springframework.test.web.servlet.ResultActions create(String username, long unitId) throws Exception {
+		return mvc.perform(post("/api/v1/users").with(user(districtAdmin.principal()))
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"username\":\"" + username + "\",\"displayName\":\"Người dùng\",\"unitId\":" + unitId + "}"));
+	}
+
+	private org.springframework.test.web.servlet.ResultActions grant(long userId, String role, long unitId)
+			throws Exception {
+		return mvc.perform(post("/api/v1/users/" + userId + "/grants").with(user(districtAdmin.principal()))
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"role\":\"" + role + "\",\"unitId\":" + unitId + "}"));
+	}
+
+}
