@@ -55,6 +55,20 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void nothingInTheApplicationChangesOrDeletesAuditEntries() throws java.io.IOException {
+		try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+			for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+				String source = java.nio.file.Files.readString(file).toUpperCase(java.util.Locale.ROOT);
+				org.assertj.core.api.Assertions.assertThat(source)
+					.as(file.toString())
+					.doesNotContain("UPDATE AUDIT_ENTRY")
+					.doesNotContain("DELETE FROM AUDIT_ENTRY")
+					.doesNotContain("TRUNCATE TABLE AUDIT");
+			}
+		}
+	}
+
+	@Test
 	void servicesDoNotPrintStackTraces() {
 		noClasses().should().callMethod(Throwable.class, "printStackTrace").check(classes);
 	}

@@ -90,7 +90,7 @@ class HostileDeviceTests {
 				.contains("Server: <script>");
 		String probe = "<e:Envelope xmlns:e=\"http://www.w3.org/2003/05/soap-envelope\" "
 				+ "xmlns:d=\"http://schemas.xmlsoap.org/ws/2005/04/discovery\"><e:Body><d:Probe/></e:Body></e:Envelope>";
-		assertThat(WireClient.udp("127.10.2.5", 3702, probe)).contains("name/&lt;script&gt;alert(1)&lt;/script&gt;");
+		assertThat(WireClient.udp("127.10.2.5", 3702, probe)).contains("name/%3Cscript%3Ealert%281%29%3C%2Fscript%3E").contains("hardware/%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E");
 		DeviceTruth truth = lab.manifest().device("127.10.2.5").orElseThrow();
 		assertThat(truth.vendor()).isNull();
 		assertThat(truth.hostile()).isEqualTo(Hostility.MARKUP);

@@ -119,6 +119,17 @@ class ProfileProtocolTests {
 	}
 
 	@Test
+	void headAnswersCarryTheLengthButNoBody() throws Exception {
+		String both = WireClient.exchange(DAHUA, 80, "HEAD / HTTP/1.1\r\nHost: x\r\n\r\n"
+				+ "GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+		int second = both.indexOf("HTTP/1.1 200 OK", 1);
+		assertThat(second).isPositive();
+		assertThat(both.substring(0, second)).contains("CONTENT-LENGTH: ").doesNotContain("WEB SERVICE")
+				.endsWith("\r\n\r\n");
+		assertThat(both.substring(second)).contains("WEB SERVICE");
+	}
+
+	@Test
 	void snapshotOpenOnlyWithTheWeakness() throws Exception {
 		String open = get(HIK_OPEN, 80, "/ISAPI/Streaming/channels/101/picture");
 		assertThat(open).startsWith("HTTP/1.1 200").contains("Content-Type: image/jpeg");

@@ -38,6 +38,7 @@ class RobustnessTests {
 		assertThat(WireClient.exchange(CAMERA, 80, "POST /onvif/device_service HTTP/1.1\r\nContent-Length: 99999999\r\n\r\n"))
 				.startsWith("HTTP/1.1 400");
 		assertThat(WireClient.exchange(CAMERA, 554, "\u0000\u0001garbage\r\n\r\n")).startsWith("RTSP/1.0 400");
+		assertThat(WireClient.exchange(CAMERA, 80, "GET /a\rSet-Cookie:x HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 400");
 		assertThat(WireClient.get(CAMERA, 80, "/")).startsWith("HTTP/1.1 200");
 	}
 

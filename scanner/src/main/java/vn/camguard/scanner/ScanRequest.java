@@ -37,11 +37,11 @@ public record ScanRequest(Targets targets, List<Integer> ports, int concurrency,
 	}
 
 	/**
-	 * Defaults tuned for a LAN or loopback lab: 1024 devices at once, 1 s connect, 2 s for each answer (WS-Discovery
+	 * Defaults tuned for a LAN or loopback lab: 256 devices at once, 1 s connect, 2 s for each answer (WS-Discovery
 	 * included), 10 login attempts per device.
 	 */
 	public static ScanRequest of(Targets targets) {
-		return new ScanRequest(targets, DEFAULT_PORTS, 1024, Duration.ofSeconds(1), Duration.ofSeconds(2),
+		return new ScanRequest(targets, DEFAULT_PORTS, 256, Duration.ofSeconds(1), Duration.ofSeconds(2),
 				Duration.ofSeconds(2), 0, 0, 10, Set.of());
 	}
 

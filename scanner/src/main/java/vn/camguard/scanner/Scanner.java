@@ -14,13 +14,15 @@ import java.net.InetAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
  * The scan engine: one virtual thread per device, at most {@code concurrency} devices at once, every
  * request read-only. {@link #scan} blocks until every target is done and hands each {@link DeviceReport} to
- * the sink as soon as its device is finished (one at a time, so the sink needs no locking).
+ * the sink as soon as its device is finished (one at a time, so the sink needs no locking). If the sink
+ * throws, no further device is started and the exception is rethrown once the running ones are done.
  */
 public final class Scanner {
 
@@ -43,10 +45,14 @@ public final class Scanner {
 	public void scan(Consumer<DeviceReport> sink) throws InterruptedException {
 		Semaphore slots = new Semaphore(request.concurrency());
 		ReentrantLock sinkLock = new ReentrantLock();
+		AtomicReference<RuntimeException> sinkFailure = new AtomicReference<>();
 		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (InetAddress host : request.targets()) {
 				if (request.skip().contains(host.getHostAddress())) {
 					continue;
+				}
+				if (sinkFailure.get() != null) {
+					break;
 				}
 				slots.acquire();
 				threads.submit(() -> {
@@ -54,7 +60,13 @@ public final class Scanner {
 						DeviceReport report = deviceScan.run(host);
 						sinkLock.lock();
 						try {
-							sink.accept(report);
+							if (sinkFailure.get() == null) {
+								sink.accept(report);
+							}
+						}
+						catch (RuntimeException ex) {
+							// The sink (e.g. a full disk) failed: stop starting devices and tell the caller.
+							sinkFailure.compareAndSet(null, ex);
 						}
 						finally {
 							sinkLock.unlock();
@@ -65,6 +77,9 @@ public final class Scanner {
 					}
 				});
 			}
+		}
+		if (sinkFailure.get() != null) {
+			throw sinkFailure.get();
 		}
 	}
 

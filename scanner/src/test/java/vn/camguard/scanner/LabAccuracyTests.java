@@ -57,7 +57,7 @@ class LabAccuracyTests {
 		String range = devices.getFirst().address() + "-" + devices.getLast().address();
 		Targets targets = Targets.of(List.of(range), List.of(), Scope.of(List.of("127.20.0.0/14")));
 		ScanRequest request = ScanRequest.of(targets).withConcurrency(64)
-				.withTimeouts(Duration.ofMillis(500), Duration.ofMillis(1500));
+				.withTimeouts(Duration.ofMillis(1000), Duration.ofMillis(3000));
 		var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 		long cpu0 = os.getProcessCpuTime();
 		long started = System.nanoTime();

@@ -1,6 +1,7 @@
 package vn.camguard.lab.device;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -36,7 +37,8 @@ final class DiscoveryResponder {
 			return null;
 		}
 		boolean recorder = device.truth().kind() == DeviceKind.RECORDER;
-		String scopes = "onvif://www.onvif.org/name/" + vendor + " onvif://www.onvif.org/hardware/" + model
+		String scopes = "onvif://www.onvif.org/name/" + scopeValue(vendor) + " onvif://www.onvif.org/hardware/"
+				+ scopeValue(model)
 				+ " onvif://www.onvif.org/type/" + (recorder ? "video_recorder" : "video_encoder")
 				+ " onvif://www.onvif.org/location/country/vietnam";
 		String xaddr = device.profile() == null ? "http://" + device.address() + "/onvif/device_service"
@@ -59,6 +61,11 @@ final class DiscoveryResponder {
 				recorder ? "tds:Device" : "dn:NetworkVideoTransmitter tds:Device", Xml.escape(scopes),
 				Xml.escape(xaddr));
 		return reply.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** Scopes are a space-separated list of URIs, so a value is percent-encoded (space = %20). */
+	static String scopeValue(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 }

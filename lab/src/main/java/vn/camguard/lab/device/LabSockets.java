@@ -111,10 +111,6 @@ public final class LabSockets implements Closeable {
 		}
 	}
 
-	public boolean closed() {
-		return closed.get();
-	}
-
 	@Override
 	public void close() {
 		if (!closed.compareAndSet(false, true)) {
@@ -171,6 +167,8 @@ public final class LabSockets implements Closeable {
 				if (closed.get() || server.isClosed()) {
 					return;
 				}
+				// e.g. out of descriptors: back off instead of spinning
+				sleep(50);
 				continue;
 			}
 			// the permit is taken per connection, not per listener: thousands of idle listeners must not
@@ -188,6 +186,12 @@ public final class LabSockets implements Closeable {
 				continue;
 			}
 			open.add(socket);
+			if (closed.get()) {
+				// accepted while the lab was closing: close() may already have passed this socket by
+				closeQuietly(socket);
+				permits.release();
+				return;
+			}
 			startWorker(() -> serve(socket, handler));
 		}
 	}
@@ -227,6 +231,7 @@ public final class LabSockets implements Closeable {
 				if (closed.get() || socket.isClosed()) {
 					return;
 				}
+				sleep(50);
 				continue;
 			}
 			// answers go back to the sender only, and only on loopback

@@ -85,7 +85,7 @@ final class OnvifService {
 		}
 		String username = Xml.text(document, "Username");
 		String password = Xml.text(document, "Password");
-		if (username == null || password == null || !device.web().matches(username, device.spec().password())) {
+		if (username == null || password == null || !username.equals(device.profile().adminUser())) {
 			return false;
 		}
 		String type = Xml.first(document, "Password").map(e -> e.getAttribute("Type")).orElse("");

@@ -41,7 +41,7 @@ final class WebService {
 				read = Request.read(in);
 			}
 			catch (MalformedMessageException e) {
-				write(socket, device, Response.status(400, "Bad Request"), false);
+				write(socket, device, Response.status(400, "Bad Request"), false, true);
 				return;
 			}
 			if (read.isEmpty()) {
@@ -50,7 +50,7 @@ final class WebService {
 			Request request = read.get();
 			boolean keepAlive = served < MAX_REQUESTS_PER_CONNECTION && keepAlive(request);
 			device.sockets().pause();
-			write(socket, device, answer(request, device, role), keepAlive);
+			write(socket, device, answer(request, device, role), keepAlive, !request.method().equals("HEAD"));
 			if (!keepAlive) {
 				return;
 			}
@@ -88,10 +88,10 @@ final class WebService {
 		};
 	}
 
-	private static void write(Socket socket, Device device, Response response, boolean keepAlive)
-			throws IOException {
+	private static void write(Socket socket, Device device, Response response, boolean keepAlive,
+			boolean withBody) throws IOException {
 		response.withFirst(device.webBanner()).with("Connection", keepAlive ? "keep-alive" : "close")
-				.write(socket.getOutputStream(), "HTTP/1.1", device.upperCaseHeaders());
+				.write(socket.getOutputStream(), "HTTP/1.1", device.upperCaseHeaders(), withBody);
 	}
 
 }

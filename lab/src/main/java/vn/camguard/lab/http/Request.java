@@ -157,6 +157,12 @@ public record Request(String method, String target, String version, List<Header>
 			if (b == '\n') {
 				byte[] bytes = line.toByteArray();
 				int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+				for (int i = 0; i < end; i++) {
+					// control characters inside a line could smuggle headers into answers that echo the target
+					if ((bytes[i] >= 0 && bytes[i] < 0x20 && bytes[i] != '\t') || bytes[i] == 0x7f) {
+						throw new MalformedMessageException("control character in a line");
+					}
+				}
 				return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
 			}
 			if (line.size() == MAX_LINE) {

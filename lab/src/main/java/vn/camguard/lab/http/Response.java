@@ -54,6 +54,12 @@ public record Response(int status, String reason, List<Header> headers, byte[] b
 	 * names in capitals.
 	 */
 	public void write(OutputStream out, String protocol, boolean upperCaseNames) throws IOException {
+		write(out, protocol, upperCaseNames, true);
+	}
+
+	/** As {@link #write(OutputStream, String, boolean)}; without the body (but with its length) for HEAD. */
+	public void write(OutputStream out, String protocol, boolean upperCaseNames, boolean withBody)
+			throws IOException {
 		ByteArrayOutputStream buffer = new ByteArrayOutputStream(256 + body.length);
 		StringBuilder head = new StringBuilder(256);
 		head.append(protocol).append(' ').append(status).append(' ').append(reason).append("\r\n");
@@ -67,7 +73,9 @@ public record Response(int status, String reason, List<Header> headers, byte[] b
 		}
 		head.append("\r\n");
 		buffer.write(head.toString().getBytes(StandardCharsets.UTF_8));
-		buffer.write(body);
+		if (withBody) {
+			buffer.write(body);
+		}
 		out.write(buffer.toByteArray());
 		out.flush();
 	}

@@ -50,16 +50,22 @@ public final class CredentialCheck implements Check {
 		int budget = device.tools().attemptBudget();
 		List<DefaultCredentials.Attempt> plan = device.tools().credentials().plan(device.fingerprint().vendor(), budget);
 		int used = 0;
-		Login primary = logins.getFirst();
 		for (DefaultCredentials.Attempt attempt : plan) {
-			if (used >= budget) {
-				break;
+			Optional<Boolean> accepted = Optional.empty();
+			Login primary = null;
+			// A protocol that cannot tell (no challenge after all, an error) gives way to the next one;
+			// only attempts that reached a verdict count against the budget.
+			while (accepted.isEmpty() && !logins.isEmpty() && used < budget) {
+				primary = logins.getFirst();
+				accepted = primary.attempt(attempt.credential());
+				if (accepted.isEmpty()) {
+					logins.removeFirst();
+				}
 			}
-			used++;
-			Optional<Boolean> accepted = primary.attempt(attempt.credential());
 			if (accepted.isEmpty()) {
 				return List.of();
 			}
+			used++;
 			if (accepted.get()) {
 				List<Evidence> evidence = new ArrayList<>();
 				evidence.add(new Evidence(primary.protocol(), "login accepted for " + attempt.credential().masked()));

@@ -46,6 +46,9 @@ public final class ScanCommand implements Callable<Integer> {
 
 	static final int EXIT_USAGE = 2;
 
+	/** Conventional code of a command stopped by an interrupt (128 + SIGINT). */
+	static final int EXIT_INTERRUPTED = 130;
+
 	/** Output formats. */
 	enum Format {
 		jsonl, csv
@@ -69,7 +72,7 @@ public final class ScanCommand implements Callable<Integer> {
 			defaultValue = "21,22,23,80,443,554,8000,8080,8554,8899,34567,37777")
 	List<Integer> ports;
 
-	@Option(names = "--concurrency", defaultValue = "1024", description = "Devices scanned at once (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--concurrency", defaultValue = "256", description = "Devices scanned at once (default: ${DEFAULT-VALUE}).")
 	int concurrency;
 
 	@Option(names = "--connect-timeout", defaultValue = "1000", description = "Connect timeout in ms (default: ${DEFAULT-VALUE}).")
@@ -143,6 +146,7 @@ public final class ScanCommand implements Callable<Integer> {
 		}
 		boolean appending = resume && output != null && Files.exists(output) && Files.size(output) > 0;
 		ScanSummary summary = new ScanSummary();
+		boolean interrupted = false;
 		try (Writer sink = openOutput(appending); ReportWriter writer = writer(sink, !appending);
 				StateFile journal = StateFile.open(statePath, resume);
 				ProgressBar progress = noProgress ? null : new ProgressBar(System.err, hosts.count() - finished.size())) {
@@ -160,7 +164,15 @@ public final class ScanCommand implements Callable<Integer> {
 				}
 			});
 		}
+		catch (InterruptedException ex) {
+			interrupted = true;
+		}
 		summary.print(err);
+		if (interrupted) {
+			err.println("camguard scan: interrupted; finished hosts are in " + statePath + ", continue with --resume");
+			err.flush();
+			return EXIT_INTERRUPTED;
+		}
 		if (stats) {
 			double seconds = (System.nanoTime() - started) / 1e9;
 			err.printf("stats: %d hosts in %.2f s (%.0f hosts/s), peak heap used %.1f MB%n", summary.hosts(), seconds,

@@ -33,9 +33,15 @@ public final class HttpProbe implements AutoCloseable {
 			return tls ? "https" : "http";
 		}
 
+		/** The address as it goes into a URL or Host header (IPv6 in brackets). */
+		public String authority() {
+			String address = host.getHostAddress();
+			return address.contains(":") ? "[" + address + "]" : address;
+		}
+
 		@Override
 		public String toString() {
-			return scheme() + "://" + host.getHostAddress() + ":" + port;
+			return scheme() + "://" + authority() + ":" + port;
 		}
 
 	}
@@ -83,7 +89,7 @@ public final class HttpProbe implements AutoCloseable {
 			}
 			tlsProtocol = connection.tlsProtocol();
 			StringBuilder head = new StringBuilder(256).append(request.method()).append(' ').append(request.path())
-					.append(" HTTP/1.1\r\nHost: ").append(endpoint.host().getHostAddress())
+					.append(" HTTP/1.1\r\nHost: ").append(endpoint.authority())
 					.append("\r\nUser-Agent: CamGuard-Scanner\r\nAccept: */*\r\n");
 			for (String line : request.headerLines()) {
 				head.append(line).append("\r\n");

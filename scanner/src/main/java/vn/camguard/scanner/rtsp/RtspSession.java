@@ -39,7 +39,8 @@ public final class RtspSession implements AutoCloseable {
 	}
 
 	public String url(String path) {
-		return "rtsp://" + host.getHostAddress() + ":" + port + path;
+		String address = host.getHostAddress();
+		return "rtsp://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + port + path;
 	}
 
 	public Reply options() {

@@ -34,6 +34,8 @@ import vn.camguard.scanner.wire.Reply;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,6 +43,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -111,168 +115,277 @@ public final class DeviceScan {
 	}
 
 	private DeviceReport scan(InetAddress host, List<String> notes, long started) {
-		try (HttpProbe http = new HttpProbe(tools.connector())) {
-			return scan(host, notes, started, http, new OnvifClient(http));
-		}
-	}
-
-	private DeviceReport scan(InetAddress host, List<String> notes, long started, HttpProbe http, OnvifClient onvifClient) {
 		PortSweep.Result ports = sweep.sweep(host, request.ports());
 		if (ports.open().isEmpty()) {
 			return new DeviceReport(host.getHostAddress(), List.of(), Fingerprint.unknown(), List.of(), notes,
 					elapsed(started));
 		}
-		Set<Integer> open = ports.open();
-		Set<Integer> unresponsive = new HashSet<>();
-		// WS-Discovery runs beside the web fetch: a UDP answer can take a while and must not add to it.
-		java.util.concurrent.CompletableFuture<Optional<WsDiscovery.ProbeMatch>> wsdAnswer = new java.util.concurrent.CompletableFuture<>();
-		Thread.ofVirtual().start(() -> wsdAnswer.complete(discovery.probe(host)));
-		Optional<WsDiscovery.ProbeMatch> wsd = Optional.empty();
-
-		// Web: HTTPS first (its presence decides clear-text management), plain HTTP only if HTTPS is absent.
-		// "/" redirects to the login page on every family, so no WS-Discovery guess is needed here.
-		String firstPath = "/";
-		Optional<HttpProbe.Endpoint> web = Optional.empty();
-		Optional<WebPage> page = Optional.empty();
-		Optional<WebPage> cleartextPage = Optional.empty();
-		Optional<String> tlsProtocol = Optional.empty();
-		Optional<String> httpRealm = Optional.empty();
-		boolean httpsOffered = false;
-		if (open.contains(HTTPS)) {
-			HttpProbe.Endpoint https = new HttpProbe.Endpoint(host, HTTPS, true);
-			Fetched fetched = fetch(http, https, firstPath, unresponsive, notes);
-			if (fetched.page().isPresent()) {
-				httpsOffered = true;
-				tlsProtocol = fetched.tlsProtocol();
-				web = Optional.of(https);
-				page = fetched.page();
-				httpRealm = fetched.realm();
-			}
+		try (Visit visit = new Visit(host, ports.open(), notes)) {
+			return visit.run(started);
 		}
-		if (!httpsOffered && open.contains(HTTP)) {
-			HttpProbe.Endpoint plain = new HttpProbe.Endpoint(host, HTTP, false);
-			Fetched fetched = fetch(http, plain, firstPath, unresponsive, notes);
-			if (fetched.page().isPresent()) {
-				web = Optional.of(plain);
-				page = fetched.page();
-				httpRealm = fetched.realm();
-				if (!fetched.redirectedToHttps() && page.get().status() < 400) {
-					cleartextPage = page;
+	}
+
+	/** What the web port showed: the endpoint used, its page, and whether it was clear text or TLS. */
+	private record Web(Optional<HttpProbe.Endpoint> endpoint, Optional<WebPage> page, Optional<WebPage> cleartextPage,
+			boolean httpsOffered, Optional<String> tlsProtocol, Optional<String> realm) {
+	}
+
+	/** What RTSP showed without credentials. */
+	private record Rtsp(Optional<String> server, Optional<String> path, Optional<Reply> anonymous,
+			Optional<Challenge> challenge) {
+	}
+
+	/** Where ONVIF answered and what GetDeviceInformation said without credentials. */
+	private record Onvif(Optional<DeviceContext.OnvifEndpoint> endpoint, Optional<OnvifClient.Outcome> anonymous) {
+
+		Optional<OnvifClient.DeviceInformation> information() {
+			return anonymous.filter(OnvifClient.Outcome.Answered.class::isInstance)
+					.map(o -> OnvifClient.deviceInformation(((OnvifClient.Outcome.Answered) o).body()));
+		}
+
+	}
+
+	/**
+	 * One device's probes, in order, sharing its connections; remembers which ports stopped answering so
+	 * that no later step waits on them again.
+	 */
+	private final class Visit implements AutoCloseable {
+
+		private final InetAddress host;
+
+		private final Set<Integer> open;
+
+		private final Set<Integer> unresponsive = new HashSet<>();
+
+		private final List<String> notes;
+
+		private final HttpProbe http;
+
+		private final OnvifClient onvifClient;
+
+		private final RtspSession rtspSession;
+
+		Visit(InetAddress host, Set<Integer> open, List<String> notes) {
+			this.host = host;
+			this.open = open;
+			this.notes = notes;
+			this.http = new HttpProbe(tools.connector());
+			this.onvifClient = new OnvifClient(http);
+			this.rtspSession = new RtspSession(tools.connector(), host, RTSP);
+		}
+
+		DeviceReport run(long started) {
+			// WS-Discovery runs beside the web fetch: a UDP answer can take a while and must not add to it.
+			CompletableFuture<Optional<WsDiscovery.ProbeMatch>> wsdAnswer = new CompletableFuture<>();
+			Thread.ofVirtual().start(() -> {
+				try {
+					wsdAnswer.complete(discovery.probe(host));
+				}
+				catch (RuntimeException ex) {
+					wsdAnswer.complete(Optional.empty());
+				}
+			});
+			Web web = web();
+			Optional<WsDiscovery.ProbeMatch> wsd = wsdAnswer.join();
+			Optional<VendorFamily> family = vendors.family(fingerprinter.identify(new Observations(open, wsd, web.page(),
+					web.realm(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of())).vendor());
+			Map<String, String> identity = identity(web, family);
+			Rtsp rtsp = rtsp(family);
+			Onvif onvif = onvif(wsd, web, family);
+
+			Fingerprint fingerprint = fingerprinter.identify(new Observations(open, wsd, web.page(), web.realm(),
+					rtsp.server(), rtsp.challenge().map(Challenge::realm), onvif.information(), identity));
+			if (web.tlsProtocol().isPresent()) {
+				List<Evidence> evidence = new ArrayList<>(fingerprint.evidence());
+				evidence.add(new Evidence("tls/443", "negotiated " + web.tlsProtocol().get()));
+				fingerprint = new Fingerprint(fingerprint.vendor(), fingerprint.model(), fingerprint.firmware(),
+						fingerprint.kind(), evidence);
+			}
+			Optional<String> telnetBanner = open.contains(TelnetCheck.PORT) ? sweep.banner(host, TelnetCheck.PORT)
+					: Optional.empty();
+
+			DeviceContext context = new DeviceContext(host, open, fingerprint, vendors.family(fingerprint.vendor()),
+					web.endpoint(), web.page(), web.cleartextPage(), web.httpsOffered(), web.tlsProtocol(),
+					onvif.endpoint(), onvif.anonymous(), rtspSession, rtsp.path(), rtsp.anonymous(), rtsp.challenge(),
+					telnetBanner, unresponsive, http, onvifClient, tools);
+			List<Finding> findings = new ArrayList<>();
+			for (Check check : checks) {
+				findings.addAll(check.evaluate(context));
+			}
+			return new DeviceReport(host.getHostAddress(), List.copyOf(new TreeSet<>(open)), fingerprint, findings, notes,
+					elapsed(started));
+		}
+
+		/**
+		 * HTTPS first (its presence decides clear-text management), plain HTTP only when HTTPS is absent.
+		 * "/" leads to the login page on every family, so no vendor guess is needed yet.
+		 */
+		private Web web() {
+			if (open.contains(HTTPS)) {
+				HttpProbe.Endpoint https = new HttpProbe.Endpoint(host, HTTPS, true);
+				Fetched fetched = fetch(https, "/");
+				if (fetched.page().isPresent()) {
+					return new Web(Optional.of(https), fetched.page(), Optional.empty(), true, fetched.tlsProtocol(),
+							fetched.realm());
 				}
 			}
+			if (open.contains(HTTP)) {
+				HttpProbe.Endpoint plain = new HttpProbe.Endpoint(host, HTTP, false);
+				Fetched fetched = fetch(plain, "/");
+				if (fetched.page().isPresent()) {
+					boolean cleartext = !fetched.redirectedToHttps() && fetched.page().get().status() < 400;
+					return new Web(Optional.of(plain), fetched.page(), cleartext ? fetched.page() : Optional.empty(),
+							false, Optional.empty(), fetched.realm());
+				}
+			}
+			return new Web(Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
+					Optional.empty());
 		}
 
-		wsd = wsdAnswer.join();
-		Map<String, String> identity = new LinkedHashMap<>();
-		Observations early = new Observations(open, wsd, page, httpRealm, Optional.empty(), Optional.empty(),
-				Optional.empty(), Map.of());
-		Optional<VendorFamily> family = vendors.family(fingerprinter.identify(early).vendor());
-		if (web.isPresent() && family.flatMap(VendorFamily::identityPath).isPresent()) {
-			Reply reply = http.send(web.get(), HttpRequest.get(family.get().identityPath().get()));
-			if (reply instanceof Reply.Message m && m.status() == 200) {
+		/** The vendor's unauthenticated identity API (e.g. Axis basicdeviceinfo), when the family has one. */
+		private Map<String, String> identity(Web web, Optional<VendorFamily> family) {
+			Map<String, String> identity = new LinkedHashMap<>();
+			if (web.endpoint().isEmpty() || family.flatMap(VendorFamily::identityRequest).isEmpty()) {
+				return identity;
+			}
+			String[] parts = family.get().identityRequest().get().split(" ", 3);
+			HttpRequest query = parts.length < 3 ? new HttpRequest(parts[0], parts[1], List.of(), new byte[0])
+					: new HttpRequest(parts[0], parts[1], List.of("Content-Type: application/json"),
+							parts[2].getBytes(StandardCharsets.UTF_8));
+			if (http.send(web.endpoint().get(), query) instanceof Reply.Message m && m.status() == 200) {
 				Matcher props = IDENTITY_PROPERTY.matcher(m.bodyText());
 				while (props.find() && identity.size() < 10) {
 					identity.putIfAbsent(props.group(1), props.group(2));
 				}
 			}
+			return identity;
 		}
 
-		RtspSession rtsp = new RtspSession(tools.connector(), host, RTSP);
-		Optional<String> rtspServer = Optional.empty();
-		Optional<String> rtspPath = Optional.empty();
-		Optional<Reply> rtspAnonymous = Optional.empty();
-		Optional<Challenge> rtspChallenge = Optional.empty();
-		if (open.contains(RTSP)) {
-			Reply options = rtsp.options();
-			if (options instanceof Reply.Message m) {
-				rtspServer = m.headers().first("Server");
-				String path = family.map(f -> f.rtspPaths().getFirst()).orElse(GENERIC_RTSP_PATH);
-				Reply described = rtsp.describe(path);
-				rtspPath = Optional.of(path);
-				rtspAnonymous = Optional.of(described);
-				rtspChallenge = RtspSession.challengeOf(described);
-				note(RTSP, described, unresponsive, notes);
+		/** OPTIONS, then DESCRIBE of the family's main stream path, both without credentials. */
+		private Rtsp rtsp(Optional<VendorFamily> family) {
+			if (!open.contains(RTSP)) {
+				return new Rtsp(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 			}
-			else {
-				note(RTSP, options, unresponsive, notes);
+			Reply options = rtspSession.options();
+			if (!(options instanceof Reply.Message m)) {
+				note(RTSP, options);
+				return new Rtsp(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+			}
+			String path = family.map(f -> f.rtspPaths().getFirst()).orElse(GENERIC_RTSP_PATH);
+			Reply described = rtspSession.describe(path);
+			note(RTSP, described);
+			return new Rtsp(m.headers().first("Server"), Optional.of(path), Optional.of(described),
+					RtspSession.challengeOf(described));
+		}
+
+		private Onvif onvif(Optional<WsDiscovery.ProbeMatch> wsd, Web web, Optional<VendorFamily> family) {
+			for (DeviceContext.OnvifEndpoint candidate : onvifCandidates(wsd, web.endpoint(), family)) {
+				OnvifClient.Outcome outcome = onvifClient.getDeviceInformation(candidate.endpoint(), candidate.path(),
+						Optional.empty());
+				if (!(outcome instanceof OnvifClient.Outcome.Unavailable)) {
+					return new Onvif(Optional.of(candidate), Optional.of(outcome));
+				}
+			}
+			return new Onvif(Optional.empty(), Optional.empty());
+		}
+
+		private Fetched fetch(HttpProbe.Endpoint endpoint, String firstPath) {
+			String path = firstPath;
+			Optional<String> tls = Optional.empty();
+			for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+				HttpProbe.Exchange exchange = http.exchange(endpoint, HttpRequest.get(path));
+				if (hop == 0 && exchange.reply() instanceof Reply.NoAnswer none && none.why().contains("timed out")) {
+					// The first page decides the fingerprint: a busy device (or network) gets one more chance.
+					exchange = http.exchange(endpoint, HttpRequest.get(path));
+				}
+				tls = exchange.tlsProtocol();
+				if (!(exchange.reply() instanceof Reply.Message m)) {
+					note(endpoint.port(), exchange.reply());
+					return new Fetched(Optional.empty(), tls, Optional.empty(), false);
+				}
+				Optional<String> realm = m.status() == 401
+						? Challenge.best(m.headers().all("WWW-Authenticate")).map(Challenge::realm) : Optional.empty();
+				String location = m.header("Location");
+				if (m.status() >= 300 && m.status() < 400 && !location.isEmpty()) {
+					if (location.regionMatches(true, 0, "https://", 0, 8) && !endpoint.tls()) {
+						return new Fetched(Optional.of(WebPage.of(endpoint + path, m)), tls, realm, true);
+					}
+					Optional<String> next = sameHostPath(endpoint, location);
+					if (next.isPresent()) {
+						path = next.get();
+						continue;
+					}
+				}
+				if (m.status() == 404 && !path.equals("/") && hop == 0) {
+					path = "/";
+					continue;
+				}
+				return new Fetched(Optional.of(WebPage.of(endpoint + path, m)), tls, realm, false);
+			}
+			return new Fetched(Optional.empty(), tls, Optional.empty(), false);
+		}
+
+		private List<DeviceContext.OnvifEndpoint> onvifCandidates(Optional<WsDiscovery.ProbeMatch> wsd,
+				Optional<HttpProbe.Endpoint> web, Optional<VendorFamily> family) {
+			List<DeviceContext.OnvifEndpoint> candidates = new ArrayList<>();
+			// XAddrs are device-supplied: only an address on this very device is used (the scope is never left).
+			for (String xaddr : wsd.map(WsDiscovery.ProbeMatch::xaddrs).orElse(List.of())) {
+				try {
+					URI uri = new URI(xaddr);
+					boolean tls = "https".equalsIgnoreCase(uri.getScheme());
+					int port = uri.getPort() > 0 ? uri.getPort() : tls ? HTTPS : HTTP;
+					if (host.getHostAddress().equals(uri.getHost()) && open.contains(port) && !unresponsive.contains(port)
+							&& ("http".equalsIgnoreCase(uri.getScheme()) || tls)) {
+						candidates.add(new DeviceContext.OnvifEndpoint(new HttpProbe.Endpoint(host, port, tls),
+								uri.getRawPath() == null || uri.getRawPath().isEmpty() ? OnvifClient.DEVICE_SERVICE
+										: uri.getRawPath()));
+					}
+				}
+				catch (URISyntaxException ex) {
+					// Ignore a malformed XAddr; the default places below are still tried.
+				}
+			}
+			if (candidates.isEmpty()) {
+				for (int port : family.map(VendorFamily::onvifPorts).orElse(List.of())) {
+					if (open.contains(port)) {
+						candidates.add(new DeviceContext.OnvifEndpoint(new HttpProbe.Endpoint(host, port, false),
+								OnvifClient.DEVICE_SERVICE));
+					}
+				}
+				web.filter(w -> !unresponsive.contains(w.port()))
+						.ifPresent(w -> candidates.add(new DeviceContext.OnvifEndpoint(w, OnvifClient.DEVICE_SERVICE)));
+			}
+			return candidates.stream().distinct().limit(2).toList();
+		}
+
+		/** Keeps what went wrong as a note; a port that timed out or sent garbage is not waited on again. */
+		private void note(int port, Reply reply) {
+			switch (reply) {
+				case Reply.NoAnswer none when none.why().contains("timed out") -> {
+					unresponsive.add(port);
+					notes.add("port " + port + ": " + none.why());
+				}
+				case Reply.Unparseable bad -> {
+					unresponsive.add(port);
+					notes.add("port " + port + ": unparseable answer (" + bad.why() + ")");
+				}
+				case Reply.NoAnswer none -> notes.add("port " + port + ": " + none.why());
+				default -> {
+				}
 			}
 		}
 
-		Optional<DeviceContext.OnvifEndpoint> onvif = Optional.empty();
-		Optional<OnvifClient.Outcome> onvifAnonymous = Optional.empty();
-		for (DeviceContext.OnvifEndpoint candidate : onvifCandidates(host, wsd, web, family, open, unresponsive)) {
-			OnvifClient.Outcome outcome = onvifClient.getDeviceInformation(candidate.endpoint(), candidate.path(),
-					Optional.empty());
-			if (!(outcome instanceof OnvifClient.Outcome.Unavailable)) {
-				onvif = Optional.of(candidate);
-				onvifAnonymous = Optional.of(outcome);
-				break;
-			}
+		@Override
+		public void close() {
+			rtspSession.close();
+			http.close();
 		}
-		Optional<OnvifClient.DeviceInformation> onvifInfo = onvifAnonymous
-				.filter(o -> o instanceof OnvifClient.Outcome.Answered)
-				.map(o -> OnvifClient.deviceInformation(((OnvifClient.Outcome.Answered) o).body()));
 
-		Observations seen = new Observations(open, wsd, page, httpRealm, rtspServer,
-				rtspChallenge.map(Challenge::realm), onvifInfo, identity);
-		Fingerprint fingerprint = fingerprinter.identify(seen);
-		if (tlsProtocol.isPresent()) {
-			List<Evidence> evidence = new ArrayList<>(fingerprint.evidence());
-			evidence.add(new Evidence("tls/443", "negotiated " + tlsProtocol.get()));
-			fingerprint = new Fingerprint(fingerprint.vendor(), fingerprint.model(), fingerprint.firmware(),
-					fingerprint.kind(), evidence);
-		}
-		Optional<String> telnetBanner = open.contains(TelnetCheck.PORT)
-				? sweep.banner(host, TelnetCheck.PORT) : Optional.empty();
-
-		DeviceContext context = new DeviceContext(host, open, fingerprint, vendors.family(fingerprint.vendor()), web, page,
-				cleartextPage, httpsOffered, tlsProtocol, onvif, onvifAnonymous, rtsp, rtspPath, rtspAnonymous,
-				rtspChallenge, telnetBanner, unresponsive, http, onvifClient, tools);
-		List<Finding> findings = new ArrayList<>();
-		try (rtsp) {
-			for (Check check : checks) {
-				findings.addAll(check.evaluate(context));
-			}
-		}
-		return new DeviceReport(host.getHostAddress(), List.copyOf(new java.util.TreeSet<>(open)), fingerprint, findings,
-				notes, elapsed(started));
 	}
 
 	/** A page reached from a path, following same-host redirects. */
 	private record Fetched(Optional<WebPage> page, Optional<String> tlsProtocol, Optional<String> realm,
 			boolean redirectedToHttps) {
-	}
-
-	private Fetched fetch(HttpProbe http, HttpProbe.Endpoint endpoint, String firstPath, Set<Integer> unresponsive, List<String> notes) {
-		String path = firstPath;
-		Optional<String> tls = Optional.empty();
-		for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-			HttpProbe.Exchange exchange = http.exchange(endpoint, HttpRequest.get(path));
-			tls = exchange.tlsProtocol().or(() -> Optional.empty());
-			if (!(exchange.reply() instanceof Reply.Message m)) {
-				note(endpoint.port(), exchange.reply(), unresponsive, notes);
-				return new Fetched(Optional.empty(), tls, Optional.empty(), false);
-			}
-			Optional<String> realm = m.status() == 401
-					? Challenge.best(m.headers().all("WWW-Authenticate")).map(Challenge::realm) : Optional.empty();
-			String location = m.header("Location");
-			if (m.status() >= 300 && m.status() < 400 && !location.isEmpty()) {
-				Optional<String> next = sameHostPath(endpoint, location);
-				if (location.regionMatches(true, 0, "https://", 0, 8) && !endpoint.tls()) {
-					return new Fetched(Optional.of(WebPage.of(endpoint + path, m)), tls, realm, true);
-				}
-				if (next.isPresent()) {
-					path = next.get();
-					continue;
-				}
-			}
-			if (m.status() == 404 && !path.equals("/") && hop == 0) {
-				path = "/";
-				continue;
-			}
-			return new Fetched(Optional.of(WebPage.of(endpoint + path, m)), tls, realm, false);
-		}
-		return new Fetched(Optional.empty(), tls, Optional.empty(), false);
 	}
 
 	/** The path of a redirect that stays on this device and scheme; anything else is not followed. */
@@ -289,59 +402,10 @@ public final class DeviceScan {
 				return Optional.of(uri.getRawQuery() == null ? p : p + "?" + uri.getRawQuery());
 			}
 		}
-		catch (java.net.URISyntaxException ex) {
+		catch (URISyntaxException ex) {
 			// An unparseable Location is a device quirk, not a reason to stop: the page stands as it is.
 		}
 		return Optional.empty();
-	}
-
-	private List<DeviceContext.OnvifEndpoint> onvifCandidates(InetAddress host, Optional<WsDiscovery.ProbeMatch> wsd,
-			Optional<HttpProbe.Endpoint> web, Optional<VendorFamily> family, Set<Integer> open, Set<Integer> unresponsive) {
-		List<DeviceContext.OnvifEndpoint> candidates = new ArrayList<>();
-		// XAddrs are device-supplied: only an address on this very device is used (the scope is never left).
-		for (String xaddr : wsd.map(WsDiscovery.ProbeMatch::xaddrs).orElse(List.of())) {
-			try {
-				URI uri = new URI(xaddr);
-				boolean tls = "https".equalsIgnoreCase(uri.getScheme());
-				int port = uri.getPort() > 0 ? uri.getPort() : tls ? HTTPS : HTTP;
-				if (host.getHostAddress().equals(uri.getHost()) && open.contains(port) && !unresponsive.contains(port)
-						&& ("http".equalsIgnoreCase(uri.getScheme()) || tls)) {
-					candidates.add(new DeviceContext.OnvifEndpoint(new HttpProbe.Endpoint(host, port, tls),
-							uri.getRawPath() == null || uri.getRawPath().isEmpty() ? OnvifClient.DEVICE_SERVICE
-									: uri.getRawPath()));
-				}
-			}
-			catch (java.net.URISyntaxException ex) {
-				// Ignore a malformed XAddr; the default places below are still tried.
-			}
-		}
-		if (candidates.isEmpty()) {
-			for (int port : family.map(VendorFamily::onvifPorts).orElse(List.of())) {
-				if (open.contains(port)) {
-					candidates.add(new DeviceContext.OnvifEndpoint(new HttpProbe.Endpoint(host, port, false),
-							OnvifClient.DEVICE_SERVICE));
-				}
-			}
-			web.filter(w -> !unresponsive.contains(w.port()))
-					.ifPresent(w -> candidates.add(new DeviceContext.OnvifEndpoint(w, OnvifClient.DEVICE_SERVICE)));
-		}
-		return candidates.stream().distinct().limit(2).toList();
-	}
-
-	private static void note(int port, Reply reply, Set<Integer> unresponsive, List<String> notes) {
-		switch (reply) {
-			case Reply.NoAnswer none when none.why().contains("timed out") -> {
-				unresponsive.add(port);
-				notes.add("port " + port + ": " + none.why());
-			}
-			case Reply.Unparseable bad -> {
-				unresponsive.add(port);
-				notes.add("port " + port + ": unparseable answer (" + bad.why() + ")");
-			}
-			case Reply.NoAnswer none -> notes.add("port " + port + ": " + none.why());
-			default -> {
-			}
-		}
 	}
 
 	private static long elapsed(long started) {

@@ -59,15 +59,29 @@ public final class Connector {
 		}
 	}
 
-	/** TLS over a fresh connection, restricted to {@code protocols} (e.g. "TLSv1.2") when given. */
+	/**
+	 * TLS over a fresh connection, restricted to {@code protocols} when given. By default TLS 1.2 is offered
+	 * first: a device's second and later connections then resume the session without any public-key
+	 * operation (a TLS 1.3 resumption still runs a full key exchange), which is what makes HTTPS affordable
+	 * across thousands of devices. A device that refuses TLS 1.2 is asked again for TLS 1.3.
+	 */
 	public SSLSocket openTls(InetAddress host, int port, String... protocols) throws IOException {
+		if (protocols.length > 0) {
+			return handshake(host, port, protocols);
+		}
+		try {
+			return handshake(host, port, "TLSv1.2");
+		}
+		catch (javax.net.ssl.SSLHandshakeException ex) {
+			return handshake(host, port, "TLSv1.3");
+		}
+	}
+
+	private SSLSocket handshake(InetAddress host, int port, String... protocols) throws IOException {
 		Socket plain = open(host, port);
 		try {
 			SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host.getHostAddress(), port, true);
-			// TLS 1.2 by default: a device's second and later connections resume the session without any
-			// public-key operation (a TLS 1.3 resumption still runs a full key exchange), which is what
-			// makes HTTPS affordable across thousands of devices.
-			socket.setEnabledProtocols(protocols.length > 0 ? protocols : new String[] {"TLSv1.2"});
+			socket.setEnabledProtocols(protocols);
 			socket.setSoTimeout(readTimeoutMillis());
 			socket.startHandshake();
 			return socket;

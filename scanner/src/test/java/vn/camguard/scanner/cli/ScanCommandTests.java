@@ -108,6 +108,7 @@ class ScanCommandTests {
 		}
 		first.interrupt();
 		first.join(30_000);
+		assertThat(firstExit.get()).isEqualTo(ScanCommand.EXIT_INTERRUPTED);
 		List<String> finishedBefore = Files.readAllLines(state);
 		assertThat(finishedBefore.size()).isBetween(5, devices.size() - 1);
 

@@ -129,6 +129,30 @@ class MessageReaderTests {
 	}
 
 	@Test
+	void aDrippingPeerCostsNoMoreThanTheDeadline() throws Exception {
+		server = new ServerSocket();
+		server.bind(new InetSocketAddress(InetAddress.getByName("127.22.0.1"), 0));
+		Thread.ofVirtual().start(() -> {
+			try (Socket peer = server.accept()) {
+				for (byte b : bytes("HTTP/1.1 200 OK\r\nServer: drip\r\n\r\n")) {
+					peer.getOutputStream().write(b);
+					peer.getOutputStream().flush();
+					Thread.sleep(100);
+				}
+			}
+			catch (IOException | InterruptedException ignored) {
+				// The reader hangs up first; that is the point.
+			}
+		});
+		try (Socket socket = new Socket(server.getInetAddress(), server.getLocalPort())) {
+			long started = System.nanoTime();
+			Reply reply = new MessageReader(socket).read(MessageReader.Limits.within(400), true);
+			assertThat(reply).isInstanceOf(Reply.NoAnswer.class);
+			assertThat((System.nanoTime() - started) / 1_000_000).isBetween(350L, 900L);
+		}
+	}
+
+	@Test
 	void excerptsAreShortAndPrintable() {
 		assertThat(Excerpt.of("a\u0000b\r\n" + "x".repeat(500))).startsWith("a.b..").hasSizeLessThanOrEqualTo(161);
 	}

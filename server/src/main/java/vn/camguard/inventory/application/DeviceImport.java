@@ -67,8 +67,9 @@ public class DeviceImport {
 		this.maxRows = maxRows;
 	}
 
-	/** Reads, checks and (if every row is good) saves the file; never throws for bad content. */
+	/** Reads, checks and (if every row is good) saves the file; never throws for bad content (403 for a caller who may not write). */
 	public ImportReport importFile(String fileName, InputStream content) {
+		inventory.requireWriteAnywhere();
 		String shownName = fileName == null || fileName.isBlank() ? "-"
 				: fileName.length() > 200 ? fileName.substring(0, 200) : fileName;
 		long started = System.nanoTime();

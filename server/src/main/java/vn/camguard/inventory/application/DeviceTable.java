@@ -8,11 +8,8 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
@@ -66,13 +63,9 @@ public final class DeviceTable {
 	private DeviceTable() {
 	}
 
-	/** Writes the devices; {@code unitCode} names a unit by id. Returns the number of rows written. */
-	public static long write(Format format, Stream<Device> devices, LongFunction<String> unitCode, OutputStream out)
-			throws IOException {
-		Map<Long, String> codes = new HashMap<>();
-		Iterator<List<String>> rows = devices.map(device -> cells(device, codes.computeIfAbsent(device.unitId(),
-				unitCode::apply)))
-			.iterator();
+	/** Writes the devices; returns the number of rows written. */
+	public static long write(Format format, Stream<Device> devices, OutputStream out) throws IOException {
+		Iterator<List<String>> rows = devices.map(DeviceTable::cells).iterator();
 		return format == Format.XLSX ? writeXlsx(rows, out) : writeCsv(rows, out);
 	}
 
@@ -91,11 +84,11 @@ public final class DeviceTable {
 		}
 	}
 
-	private static List<String> cells(Device device, String unitCode) {
+	private static List<String> cells(Device device) {
 		List<String> cells = new ArrayList<>(ImportColumn.values().length);
 		for (ImportColumn column : ImportColumn.values()) {
 			cells.add(switch (column) {
-				case UNIT_CODE -> unitCode;
+				case UNIT_CODE -> device.unitCode();
 				case SYSTEM_NAME -> device.systemName();
 				case SITE_NAME -> device.siteName();
 				case NAME -> device.name();

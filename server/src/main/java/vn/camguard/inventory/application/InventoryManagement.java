@@ -130,6 +130,37 @@ public class InventoryManagement {
 		return access.allowsAnywhere(Permission.INVENTORY_WRITE);
 	}
 
+	/** Refuses (403) a caller who may not change inventory anywhere, e.g. before showing a create form. */
+	public void requireWriteAnywhere() {
+		if (!canWriteAnywhere()) {
+			throw new AccessDeniedException("missing INVENTORY_WRITE");
+		}
+	}
+
+	/** A device for its edit form: 404 outside the read scope, 403 when the caller may only read it. */
+	@Transactional(readOnly = true)
+	public Device deviceForEdit(long id) {
+		Device device = device(id);
+		access.require(Permission.INVENTORY_WRITE, device.unitId());
+		return device;
+	}
+
+	/** A system for its edit form: 404 outside the read scope, 403 when the caller may only read it. */
+	@Transactional(readOnly = true)
+	public InformationSystem systemForEdit(long id) {
+		InformationSystem system = system(id);
+		access.require(Permission.INVENTORY_WRITE, system.unitId());
+		return system;
+	}
+
+	/** A site for its edit form: 404 outside the read scope, 403 when the caller may only read it. */
+	@Transactional(readOnly = true)
+	public Site siteForEdit(long id) {
+		Site site = site(id);
+		access.require(Permission.INVENTORY_WRITE, site.unitId());
+		return site;
+	}
+
 	/** The units the caller may put records into, for form drop-downs. */
 	public List<UnitRef> writableUnits() {
 		return units.within(access.scope(Permission.INVENTORY_WRITE));

@@ -9,12 +9,14 @@ import java.time.OffsetDateTime;
  *
  * @param id database id
  * @param unitId owning unit
+ * @param unitCode its code
+ * @param unitName its name
  * @param systemId information system, or null
  * @param systemName its name, or null
  * @param siteId site, or null
  * @param siteName its name, or null
  */
-public record Device(long id, long unitId, Long systemId, String systemName, Long siteId, String siteName,
+public record Device(long id, long unitId, String unitCode, String unitName, Long systemId, String systemName, Long siteId, String siteName,
 		DeviceKind kind, DeviceStatus status, String name, String vendor, String model, String firmware, String serial,
 		String mac, String address, String openPorts, LocalDate procurementDate, String supplier, String coRef,
 		String cqRef, String qcvn135Certificate, OffsetDateTime createdAt, OffsetDateTime updatedAt) {

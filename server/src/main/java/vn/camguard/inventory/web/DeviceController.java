@@ -3,7 +3,6 @@ package vn.camguard.inventory.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +36,6 @@ import vn.camguard.inventory.domain.DeviceStatus;
 import vn.camguard.inventory.domain.InvalidValue;
 import vn.camguard.inventory.domain.InventoryRuleViolation;
 import vn.camguard.inventory.domain.ResultPage;
-import vn.camguard.organization.UnitDirectory.UnitRef;
 
 /**
  * The camera and recorder pages: the filtered list (htmx swaps only the results, plain links work
@@ -72,7 +70,6 @@ public class DeviceController {
 			.orElseGet(() -> new ResultPage<>(List.of(), query.pageNumber(), query.pageSize(), 0, 1));
 		model.addAttribute("page", page);
 		model.addAttribute("unitUnknown", filter.isEmpty());
-		model.addAttribute("unitsById", units(page.items()));
 		model.addAttribute("canWrite", inventory.canWriteAnywhere());
 		if (htmx != null) {
 			return "inventory/devices :: results";
@@ -95,6 +92,7 @@ public class DeviceController {
 
 	@GetMapping("/new")
 	public String createForm(Model model) {
+		inventory.requireWriteAnywhere();
 		return form(model, DeviceForm.empty(), null, Map.of());
 	}
 
@@ -118,7 +116,7 @@ public class DeviceController {
 
 	@GetMapping("/{id}/edit")
 	public String editForm(@PathVariable long id, Model model) {
-		Device device = inventory.device(id);
+		Device device = inventory.deviceForEdit(id);
 		return form(model, DeviceForm.of(device), device, Map.of());
 	}
 
@@ -145,6 +143,7 @@ public class DeviceController {
 
 	@GetMapping("/import")
 	public String importPage(Model model) {
+		inventory.requireWriteAnywhere();
 		model.addAttribute("columns", ImportColumn.values());
 		return "inventory/device-import";
 	}
@@ -186,14 +185,5 @@ public class DeviceController {
 		return "inventory/device-form";
 	}
 
-	private Map<Long, UnitRef> units(List<Device> devices) {
-		Map<Long, UnitRef> units = new HashMap<>();
-		for (Device device : devices) {
-			if (!units.containsKey(device.unitId())) {
-				inventory.unit(device.unitId()).ifPresent(unit -> units.put(unit.id(), unit));
-			}
-		}
-		return units;
-	}
 
 }

@@ -37,8 +37,7 @@ final class Downloads {
 			inventory.exportDevices(filter == null ? new DeviceFilter(null, -1L, null, null, null, null, null) : filter,
 					query.sortColumn(), query.ascending(), devices -> {
 						try {
-							return DeviceTable.write(format, devices,
-									unitId -> inventory.unit(unitId).map(u -> u.code()).orElse(""), out);
+							return DeviceTable.write(format, devices, out);
 						}
 						catch (IOException ex) {
 							throw new UncheckedIOException(ex);

@@ -54,6 +54,7 @@ public class SiteController {
 
 	@GetMapping("/new")
 	public String createForm(Model model) {
+		inventory.requireWriteAnywhere();
 		return form(model, new SiteDraft(null, null, null, null, null, null), null, Map.of());
 	}
 
@@ -72,7 +73,7 @@ public class SiteController {
 
 	@GetMapping("/{id}/edit")
 	public String editForm(@PathVariable long id, Model model) {
-		Site site = inventory.site(id);
+		Site site = inventory.siteForEdit(id);
 		return form(model, site.draft(), site, Map.of());
 	}
 

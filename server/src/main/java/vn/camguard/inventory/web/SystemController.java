@@ -55,6 +55,7 @@ public class SystemController {
 
 	@GetMapping("/new")
 	public String createForm(Model model) {
+		inventory.requireWriteAnywhere();
 		return form(model, new SystemDraft(null, null, null, null, null, SystemStatus.OPERATING), null, Map.of());
 	}
 
@@ -73,7 +74,7 @@ public class SystemController {
 
 	@GetMapping("/{id}/edit")
 	public String editForm(@PathVariable long id, Model model) {
-		InformationSystem system = inventory.system(id);
+		InformationSystem system = inventory.systemForEdit(id);
 		return form(model, system.draft(), system, Map.of());
 	}
 

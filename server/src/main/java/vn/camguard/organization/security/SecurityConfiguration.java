@@ -14,7 +14,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -52,16 +51,7 @@ class SecurityConfiguration {
 		};
 		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
 		basic.setRealmName("CamGuard");
-		var formSuccess = new SavedRequestAwareAuthenticationSuccessHandler() {
-			@Override
-			public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request,
-					jakarta.servlet.http.HttpServletResponse response,
-					org.springframework.security.core.Authentication authentication)
-					throws java.io.IOException, jakarta.servlet.ServletException {
-				signIns.signedIn(authentication);
-				super.onAuthenticationSuccess(request, response, authentication);
-			}
-		};
+		var formSuccess = new AuditedSignInSuccess(signIns);
 		formSuccess.setDefaultTargetUrl("/");
 		http.authorizeHttpRequests(requests -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.camguard.organization.OrganizationSetup;
 import vn.camguard.organization.Role;
+import vn.camguard.organization.UnitDirectory;
 import vn.camguard.organization.UnitDirectory.UnitRef;
 import vn.camguard.organization.user.PasswordPolicy;
 
@@ -51,13 +53,16 @@ class DemoProvince implements ApplicationRunner {
 
 	private final OrganizationSetup setup;
 
+	private final UnitDirectory directory;
+
 	private final TransactionTemplate transaction;
 
 	private final String provinceName;
 
-	DemoProvince(OrganizationSetup setup, TransactionTemplate transaction,
-			@org.springframework.beans.factory.annotation.Value("${camguard.province.name:Tỉnh Thái Nguyên}") String provinceName) {
+	DemoProvince(OrganizationSetup setup, UnitDirectory directory, TransactionTemplate transaction,
+			@Value("${camguard.province.name:Tỉnh Thái Nguyên}") String provinceName) {
 		this.setup = setup;
+		this.directory = directory;
 		this.transaction = transaction;
 		this.provinceName = provinceName;
 	}
@@ -75,7 +80,7 @@ class DemoProvince implements ApplicationRunner {
 				if (setup.findUser(user[0]).isPresent()) {
 					continue;
 				}
-				UnitRef unit = setup.ensureUnit(user[3], user[3], "COMMUNE", null);
+				UnitRef unit = directory.findByCode(user[3]).orElseThrow();
 				String password = PasswordPolicy.random(random);
 				long id = setup.ensureUser(user[0], user[1], unit.id(), password, true);
 				setup.grant(id, Role.valueOf(user[2]), unit.id());

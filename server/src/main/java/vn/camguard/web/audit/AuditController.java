@@ -26,6 +26,9 @@ class AuditController {
 
 	static final int PAGE_SIZE = 50;
 
+	/** Dates on pages are written the Vietnamese way. */
+	static final String DAY = "dd/MM/yyyy";
+
 	private final AuditLog log;
 
 	private final AuditAccess access;
@@ -39,8 +42,8 @@ class AuditController {
 	}
 
 	@ModelAttribute("query")
-	AuditQuery query(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+	AuditQuery query(@RequestParam(required = false) @DateTimeFormat(pattern = DAY) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(pattern = DAY) LocalDate to,
 			@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
 			@RequestParam(required = false) String entityType, @RequestParam(required = false) Long unitId) {
 		return new AuditQuery(from, to, actor, action, entityType, unitId);
@@ -49,7 +52,10 @@ class AuditController {
 	@GetMapping("/audit")
 	String list(@ModelAttribute("query") AuditQuery query, @RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("page", log.search(query, access.visibility(), page, PAGE_SIZE));
-		model.addAttribute("units", directory.within(access.scope()));
+		var units = directory.within(access.scope());
+		model.addAttribute("units", units);
+		model.addAttribute("unitCodes", units.stream()
+			.collect(java.util.stream.Collectors.toMap(UnitDirectory.UnitRef::id, UnitDirectory.UnitRef::code)));
 		return "audit/list";
 	}
 

@@ -1,0 +1,138 @@
+package vn.camguard.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import vn.camguard.organization.OrganizationSetup;
+
+/**
+ * The camera pages on the whole application: the create form shows broken rules next to the form
+ * and saves nothing, a good form redirects to the detail page (dates dd/MM/yyyy, untrusted text
+ * escaped), the list answers htmx with only its results, exports defuse formulas, the English
+ * switch works, and the OpenAPI description lists the inventory API.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DeviceWebIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	OrganizationSetup setup;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	InventoryTestUnits units;
+
+	@BeforeAll
+	void createUnits() {
+		units = InventoryTestUnits.create(setup);
+	}
+
+	@Test
+	void createFormShowsProblemsAndSavesNothingThenSavesAGoodDevice() throws Exception {
+		MvcResult refused = mvc.perform(asOfficer(post("/inventory/cameras").param("unitId", id(units.districtA()))
+			.param("kind", "CAMERA")
+			.param("status", "ACTIVE")
+			.param("vendor", "Hikvision")
+			.param("serial", units.serial("form1"))
+			.param("mac", "zz:zz")
+			.param("procurementDate", "2024-01-31")
+			.param("lang", "en"))).andReturn();
+		assertThat(refused.getResponse().getStatus()).isEqualTo(200);
+		String page = refused.getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("id=\"form-errors\"").contains("zz:zz").contains("2024-01-31");
+		assertThat(count(units.serial("form1"))).isZero();
+
+		MvcResult saved = mvc.perform(asOfficer(post("/inventory/cameras").param("unitId", id(units.districtA()))
+			.param("kind", "CAMERA")
+			.param("status", "ACTIVE")
+			.param("name", "<script>alert(1)</script>")
+			.param("vendor", "Hikvision")
+			.param("serial", units.serial("form1"))
+			.param("mac", "aa-bb-cc-00-11-22")
+			.param("procurementDate", "31/01/2024"))).andReturn();
+		assertThat(saved.getResponse().getStatus()).isEqualTo(302);
+		String location = saved.getResponse().getRedirectedUrl();
+		assertThat(location).matches("/inventory/cameras/\\d+");
+
+		String detail = mvc.perform(asOfficer(get(location))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(detail).contains("31/01/2024")
+			.contains("AA:BB:CC:00:11:22")
+			.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+			.doesNotContain("<script>alert(1)</script>");
+	}
+
+	@Test
+	void listAnswersHtmxWithTheResultsOnlyAndSpeaksEnglishOnRequest() throws Exception {
+		createDevice(units.serial("list1"), "Axis");
+		String fragment = mvc.perform(asOfficer(get("/inventory/cameras").param("q", units.serial("list1")))
+			.header("HX-Request", "true")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(fragment).contains("id=\"results\"").contains(units.serial("list1")).doesNotContain("navbar");
+
+		String english = mvc.perform(asOfficer(get("/inventory/cameras").param("q", units.serial("list1")).param("lang", "en")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(english).contains("navbar").contains("Cameras and recorders").contains("1 results");
+	}
+
+	@Test
+	void csvExportDefusesFormulasAndListsOnlyTheFilter() throws Exception {
+		createDevice(units.serial("csv1"), "=HYPERLINK(\"http://x\")");
+		String csv = mvc.perform(asOfficer(get("/inventory/cameras/export").param("q", units.serial("csv1")).param("format", "csv")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(csv.lines()).hasSize(2);
+		assertThat(csv).contains("'=HYPERLINK").contains(units.serial("csv1"));
+	}
+
+	@Test
+	void openApiDescribesTheInventoryApi() throws Exception {
+		String docs = mvc.perform(asOfficer(get("/api-docs"))).andReturn().getResponse().getContentAsString();
+		assertThat(docs).contains("/api/v1/inventory/devices/import").contains("/api/v1/inventory/systems/{id}");
+	}
+
+	private void createDevice(String serial, String vendor) throws Exception {
+		MvcResult result = mvc.perform(asOfficer(post("/inventory/cameras").param("unitId", id(units.districtA()))
+			.param("kind", "CAMERA")
+			.param("status", "ACTIVE")
+			.param("vendor", vendor)
+			.param("serial", serial))).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(302);
+	}
+
+	private MockHttpServletRequestBuilder asOfficer(MockHttpServletRequestBuilder request) {
+		return request.with(httpBasic(units.officerA(), units.password())).with(csrf());
+	}
+
+	private long count(String serial) {
+		return jdbc.sql("SELECT COUNT(*) FROM inventory_device WHERE serial = :s").param("s", serial).query(Long.class).single();
+	}
+
+	private static String id(vn.camguard.organization.UnitDirectory.UnitRef unit) {
+		return Long.toString(unit.id());
+	}
+
+}

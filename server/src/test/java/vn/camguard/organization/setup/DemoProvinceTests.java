@@ -1,0 +1,62 @@
+package vn.camguard.organization.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.camguard.organization.OrganizationSetup;
+import vn.camguard.organization.Role;
+import vn.camguard.organization.UnitDirectory;
+
+/** The demo province: the unit codes the inventory demo relies on, one user per role, idempotent. */
+@SpringBootTest
+class DemoProvinceTests {
+
+	@Autowired
+	OrganizationSetup setup;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	UnitDirectory directory;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void createsTheDemoTreeAndOneUserPerRoleOnce() {
+		DemoProvince demo = new DemoProvince(setup, directory, transaction, "Tỉnh Thái Nguyên");
+		demo.run(new DefaultApplicationArguments());
+		for (String code : List.of("TN", "TN-STTTT", "TN-CA", "TN-SYT", "TN-TPTN", "TN-TPTN-PQT", "TN-PY", "TN-PY-BS",
+				"TN-VNPT", "TN-VENDOR-HIK", "TN-QLTT")) {
+			assertThat(directory.findByCode(code)).as(code).isPresent();
+		}
+		assertThat(directory.findByCode("TN-PY-BS").orElseThrow().parentId())
+			.isEqualTo(directory.findByCode("TN-PY").orElseThrow().id());
+		long users = countDemoUsers();
+		long entries = jdbc.sql("SELECT last_seq FROM audit_head WHERE id = 1").query(Long.class).single();
+
+		demo.run(new DefaultApplicationArguments());
+		assertThat(countDemoUsers()).isEqualTo(users);
+		assertThat(jdbc.sql("SELECT last_seq FROM audit_head WHERE id = 1").query(Long.class).single())
+			.as("a second run changes nothing")
+			.isEqualTo(entries);
+		List<String> roles = jdbc.sql("""
+				SELECT DISTINCT g.role FROM organization_grant g JOIN organization_user u ON u.id = g.user_id
+				WHERE u.username LIKE 'demo.%' AND u.must_change_password = TRUE""").query(String.class).list();
+		assertThat(roles).containsExactlyInAnyOrder(java.util.Arrays.stream(Role.values()).map(Role::name).toArray(String[]::new));
+	}
+
+	private long countDemoUsers() {
+		return jdbc.sql("SELECT COUNT(*) FROM organization_user WHERE username LIKE 'demo.%'").query(Long.class).single();
+	}
+
+}
