@@ -39,6 +39,7 @@ class RobustnessTests {
 				.startsWith("HTTP/1.1 400");
 		assertThat(WireClient.exchange(CAMERA, 554, "\u0000\u0001garbage\r\n\r\n")).startsWith("RTSP/1.0 400");
 		assertThat(WireClient.exchange(CAMERA, 80, "GET /a\rSet-Cookie:x HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 400");
+		assertThat(WireClient.exchange(CAMERA, 80, "\r\n".repeat(200) + "GET / HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 400");
 		assertThat(WireClient.get(CAMERA, 80, "/")).startsWith("HTTP/1.1 200");
 	}
 

@@ -119,12 +119,17 @@ class UserAdministrationTests {
 		assertThat(password.find()).isTrue();
 		mvc.perform(formLogin("/login").user(subject.username()).password(TestTree.PASSWORD))
 			.andExpect(redirectedUrl("/login?error"));
-		mvc.perform(formLogin("/login").user(subject.username()).password(password.group(1)))
-			.andExpect(redirectedUrl("/"));
+		var session = (org.springframework.mock.web.MockHttpSession) mvc
+			.perform(formLogin("/login").user(subject.username()).password(password.group(1)))
+			.andExpect(redirectedUrl("/"))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
 		mvc.perform(put("/api/v1/users/" + subject.id()).with(user(districtAdmin.principal()))
 			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"enabled\":false}")).andExpect(status().isOk());
+		mvc.perform(get("/account/password").session(session)).andExpect(redirectedUrl("/login"));
 		mvc.perform(formLogin("/login").user(subject.username()).password(password.group(1)))
 			.andExpect(redirectedUrl("/login?error"));
 	}

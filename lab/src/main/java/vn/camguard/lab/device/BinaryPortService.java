@@ -19,7 +19,7 @@ final class BinaryPortService {
 	private BinaryPortService() {
 	}
 
-	static void serve(Socket socket, int port) throws IOException {
+	static void serve(Socket socket, Device device, int port) throws IOException {
 		socket.setSoTimeout(1_000);
 		try {
 			socket.getInputStream().read(new byte[256]);
@@ -27,6 +27,7 @@ final class BinaryPortService {
 		catch (SocketTimeoutException silence) {
 			// a silent client gets the answer too, as a banner
 		}
+		device.sockets().pause();
 		OutputStream out = socket.getOutputStream();
 		out.write(answer(port));
 		out.flush();

@@ -38,7 +38,7 @@ public final class SimulatedDevice {
 				case 443 -> socket -> WebService.serve(socket, device, WebService.Role.UI);
 				case 554 -> socket -> RtspService.serve(socket, device);
 				case 8899 -> socket -> WebService.serve(socket, device, WebService.Role.ONVIF_ONLY);
-				default -> socket -> BinaryPortService.serve(socket, port);
+				default -> socket -> BinaryPortService.serve(socket, device, port);
 			};
 			sockets.listenTcp(address, port, port == 443, handler);
 		}

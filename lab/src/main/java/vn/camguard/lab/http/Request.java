@@ -29,7 +29,11 @@ public record Request(String method, String target, String version, List<Header>
 	/** Reads one request; empty when the peer closed before sending anything. */
 	public static Optional<Request> read(InputStream in) throws IOException {
 		String line = readLine(in);
-		while (line != null && line.isEmpty()) {
+		// tolerate the stray CRLF some clients send between requests, but not an endless stream of them
+		for (int blank = 0; line != null && line.isEmpty(); blank++) {
+			if (blank == MAX_HEADERS) {
+				throw new MalformedMessageException("too many empty lines");
+			}
 			line = readLine(in);
 		}
 		if (line == null) {

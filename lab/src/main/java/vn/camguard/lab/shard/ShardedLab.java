@@ -27,12 +27,13 @@ import vn.camguard.lab.RunningLab;
  */
 public final class ShardedLab implements Closeable {
 
-	/** Devices per shard: about 7 descriptors each plus the connection budget stays under ~12,000. */
-	public static final int DEFAULT_SHARD_SIZE = 1_000;
+	/** Devices per shard: at most 7 descriptors each plus the connection budget stays under ~12,000. */
+	public static final int DEFAULT_SHARD_SIZE = 1_400;
 
 	private static final int FD_BUDGET = 12_000;
 
-	private static final int FDS_PER_DEVICE = 8;
+	/** The most listeners a device has: six TCP ports (23, 80, 443, 554 and two vendor ports) and UDP 3702. */
+	private static final int FDS_PER_DEVICE = 7;
 
 	private static final long START_TIMEOUT_SECONDS = 180;
 

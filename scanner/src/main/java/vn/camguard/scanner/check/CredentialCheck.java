@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * {@code CG-CRED-DEFAULT} / {@code CG-CRED-WEAK}: the device accepts its factory account or a common weak
  * password. Tries the short per-vendor plan over the cheapest protocol that challenges (RTSP on its kept-open
- * connection, then ONVIF UsernameToken, then HTTP), stops at the first success, then confirms that one
- * credential over the other protocols for the evidence. Every attempt, confirmations included, counts
+ * connection, then ONVIF UsernameToken, then HTTP), stops at the first success, makes sure a random password
+ * is refused (a device that accepts anything proves nothing), then confirms that one credential over the
+ * other protocols for the evidence. Every attempt, confirmations included, counts
  * against the per-device budget (default 10), which stays below lockout thresholds.
  */
 public final class CredentialCheck implements Check {
@@ -66,6 +67,13 @@ public final class CredentialCheck implements Check {
 				return List.of();
 			}
 			used++;
+			if (accepted.get() && used < budget) {
+				// A device that accepts a random password accepts anything (cameradar #438, #347): no finding.
+				used++;
+				if (primary.attempt(decoy(attempt.credential())).orElse(false)) {
+					return List.of();
+				}
+			}
 			if (accepted.get()) {
 				List<Evidence> evidence = new ArrayList<>();
 				evidence.add(new Evidence(primary.protocol(), "login accepted for " + attempt.credential().masked()));
@@ -86,6 +94,12 @@ public final class CredentialCheck implements Check {
 			}
 		}
 		return List.of();
+	}
+
+	private static Credential decoy(Credential worked) {
+		byte[] random = new byte[12];
+		java.util.concurrent.ThreadLocalRandom.current().nextBytes(random);
+		return new Credential(worked.username(), "cg-" + java.util.HexFormat.of().formatHex(random));
 	}
 
 	private static List<Login> logins(DeviceContext device) {

@@ -62,6 +62,7 @@ public final class Fingerprinter {
 		seen.httpRealm().ifPresent(realm -> hits.addAll(apply("http.realm", realm, evidence)));
 		seen.rtspServer().ifPresent(server -> hits.addAll(apply("rtsp.server", server, evidence)));
 		seen.rtspRealm().ifPresent(realm -> hits.addAll(apply("rtsp.realm", realm, evidence)));
+		seen.telnetBanner().ifPresent(banner -> hits.addAll(apply("telnet.banner", banner, evidence)));
 		for (int port : seen.openPorts()) {
 			hits.addAll(apply("tcp.port", Integer.toString(port), evidence));
 		}

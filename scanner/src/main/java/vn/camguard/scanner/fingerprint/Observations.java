@@ -11,11 +11,11 @@ import java.util.Set;
 /**
  * Everything the scanner read from a device without credentials that can tell who it is: open ports,
  * the WS-Discovery answer, the web page, realms and Server headers, ONVIF device information (when
- * the device gives it away) and a vendor identity API's properties.
+ * the device gives it away), a vendor identity API's properties and the telnet banner.
  */
 public record Observations(Set<Integer> openPorts, Optional<WsDiscovery.ProbeMatch> discovery,
 		Optional<WebPage> webPage, Optional<String> httpRealm, Optional<String> rtspServer, Optional<String> rtspRealm,
-		Optional<OnvifClient.DeviceInformation> onvif, Map<String, String> identity) {
+		Optional<OnvifClient.DeviceInformation> onvif, Map<String, String> identity, Optional<String> telnetBanner) {
 
 	public Observations {
 		openPorts = Set.copyOf(openPorts);

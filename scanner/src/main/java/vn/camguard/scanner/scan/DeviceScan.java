@@ -187,23 +187,22 @@ public final class DeviceScan {
 			});
 			Web web = web();
 			Optional<WsDiscovery.ProbeMatch> wsd = wsdAnswer.join();
+			Optional<String> telnetBanner = open.contains(TelnetCheck.PORT) ? sweep.banner(host, TelnetCheck.PORT)
+					: Optional.empty();
 			Optional<VendorFamily> family = vendors.family(fingerprinter.identify(new Observations(open, wsd, web.page(),
-					web.realm(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of())).vendor());
+					web.realm(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), telnetBanner)).vendor());
 			Map<String, String> identity = identity(web, family);
 			Rtsp rtsp = rtsp(family);
 			Onvif onvif = onvif(wsd, web, family);
 
 			Fingerprint fingerprint = fingerprinter.identify(new Observations(open, wsd, web.page(), web.realm(),
-					rtsp.server(), rtsp.challenge().map(Challenge::realm), onvif.information(), identity));
+					rtsp.server(), rtsp.challenge().map(Challenge::realm), onvif.information(), identity, telnetBanner));
 			if (web.tlsProtocol().isPresent()) {
 				List<Evidence> evidence = new ArrayList<>(fingerprint.evidence());
 				evidence.add(new Evidence("tls/443", "negotiated " + web.tlsProtocol().get()));
 				fingerprint = new Fingerprint(fingerprint.vendor(), fingerprint.model(), fingerprint.firmware(),
 						fingerprint.kind(), evidence);
 			}
-			Optional<String> telnetBanner = open.contains(TelnetCheck.PORT) ? sweep.banner(host, TelnetCheck.PORT)
-					: Optional.empty();
-
 			DeviceContext context = new DeviceContext(host, open, fingerprint, vendors.family(fingerprint.vendor()),
 					web.endpoint(), web.page(), web.cleartextPage(), web.httpsOffered(), web.tlsProtocol(),
 					onvif.endpoint(), onvif.anonymous(), rtspSession, rtsp.path(), rtsp.anonymous(), rtsp.challenge(),

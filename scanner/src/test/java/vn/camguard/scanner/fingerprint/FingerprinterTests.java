@@ -38,7 +38,7 @@ class FingerprinterTests {
 	static Observations seen(Optional<WebPage> page, Optional<String> rtspServer, Optional<String> rtspRealm,
 			Set<Integer> ports) {
 		return new Observations(ports, Optional.empty(), page, Optional.empty(), rtspServer, rtspRealm, Optional.empty(),
-				Map.of());
+				Map.of(), Optional.empty());
 	}
 
 	@Test
@@ -78,12 +78,19 @@ class FingerprinterTests {
 				Optional.empty(), Optional.empty(),
 				Optional.of(new OnvifClient.DeviceInformation("Dahua", "NVR2108HS-4KS2", "V4.001.0000000.11.R.20240105",
 						"S1", "H1")),
-				Map.of());
+				Map.of(), Optional.empty());
 		Fingerprint fp = fingerprinter.identify(seen);
 		assertThat(fp.vendor()).isEqualTo("Dahua");
 		assertThat(fp.model()).isEqualTo("NVR2108HS-4KS2");
 		assertThat(fp.firmware()).isEqualTo("V4.001.0000000.11.R.20240105");
 		assertThat(fp.kind()).isEqualTo(DeviceKind.RECORDER);
+	}
+
+	@Test
+	void telnetBannersCount() {
+		Observations seen = new Observations(Set.of(23), Optional.empty(), Optional.empty(), Optional.empty(),
+				Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Optional.of("192.0.0.64 login:"));
+		assertThat(fingerprinter.identify(seen).vendor()).isEqualTo("Hikvision");
 	}
 
 	@Test

@@ -9,6 +9,8 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import vn.camguard.organization.AccessControl;
 import vn.camguard.organization.Caller;
@@ -23,6 +25,8 @@ import vn.camguard.organization.UnitScope;
 @Service
 class GrantedAccessControl implements AccessControl {
 
+	private static final String CALLER = GrantedAccessControl.class.getName() + ".caller";
+
 	private final JdbcClient jdbc;
 
 	GrantedAccessControl(JdbcClient jdbc) {
@@ -35,6 +39,12 @@ class GrantedAccessControl implements AccessControl {
 		if (authentication == null || !(authentication.getPrincipal() instanceof SignedInUser user)) {
 			throw new AuthenticationCredentialsNotFoundException("nobody is signed in");
 		}
+		// one page asks many times (menus, checks); the grants are read once per request
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null && request.getAttribute(CALLER, RequestAttributes.SCOPE_REQUEST) instanceof Caller cached
+				&& cached.userId() == user.userId()) {
+			return cached;
+		}
 		var grants = jdbc.sql("""
 				SELECT g.role, g.unit_id FROM organization_grant g
 				JOIN organization_user u ON u.id = g.user_id
@@ -44,7 +54,11 @@ class GrantedAccessControl implements AccessControl {
 			.param("user", user.userId())
 			.query((rs, n) -> new Caller.Grant(Role.valueOf(rs.getString(1)), rs.getLong(2)))
 			.list();
-		return new Caller(user.userId(), user.getUsername(), grants);
+		Caller caller = new Caller(user.userId(), user.getUsername(), grants);
+		if (request != null) {
+			request.setAttribute(CALLER, caller, RequestAttributes.SCOPE_REQUEST);
+		}
+		return caller;
 	}
 
 	@Override

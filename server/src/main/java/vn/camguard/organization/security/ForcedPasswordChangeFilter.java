@@ -15,8 +15,9 @@ import vn.camguard.organization.user.UserStore;
 
 /**
  * Sends a user who must change its password to the change page whatever it asks for (REST calls
- * get 403). The flag is read from the database on each request, so a password reset by an
- * administrator takes effect on a running session too.
+ * get 403), and ends the session of a user disabled meanwhile. Both flags are read from the
+ * database on each request, so an administrator's reset or disable takes effect on a running
+ * session too.
  */
 class ForcedPasswordChangeFilter extends OncePerRequestFilter {
 
@@ -32,15 +33,33 @@ class ForcedPasswordChangeFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user && !exempt(request)
-				&& users.mustChangePassword(user.userId())) {
-			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-				response.sendError(HttpServletResponse.SC_FORBIDDEN, "password change required");
+		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
+			UserStore.SessionState state = users.sessionState(user.userId());
+			boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+			if (!state.enabled()) {
+				// disabled while signed in: the session ends now, not when it times out
+				SecurityContextHolder.clearContext();
+				var session = request.getSession(false);
+				if (session != null) {
+					session.invalidate();
+				}
+				if (api) {
+					response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+				}
+				else {
+					response.sendRedirect(request.getContextPath() + "/login");
+				}
+				return;
 			}
-			else {
-				response.sendRedirect(request.getContextPath() + CHANGE_PAGE);
+			if (state.mustChangePassword() && !exempt(request)) {
+				if (api) {
+					response.sendError(HttpServletResponse.SC_FORBIDDEN, "password change required");
+				}
+				else {
+					response.sendRedirect(request.getContextPath() + CHANGE_PAGE);
+				}
+				return;
 			}
-			return;
 		}
 		chain.doFilter(request, response);
 	}

@@ -1,11 +1,13 @@
 package vn.camguard.organization.unit;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
@@ -209,7 +211,7 @@ public class UnitAdministration {
 		}
 		Map<String, Unit> existing = new HashMap<>();
 		Set<String> referenced = new HashSet<>(byCode.keySet());
-		referenced.addAll(parents.values().stream().filter(java.util.Objects::nonNull).toList());
+		referenced.addAll(parents.values().stream().filter(Objects::nonNull).toList());
 		units.findByCodes(referenced).forEach(u -> existing.put(u.code(), u));
 		for (Map.Entry<String, UnitRow> entry : byCode.entrySet()) {
 			String code = entry.getKey();
@@ -247,7 +249,7 @@ public class UnitAdministration {
 		}
 		List<String> order = insertionOrder(byCode, parents, problems);
 		if (!problems.isEmpty()) {
-			problems.sort(java.util.Comparator.comparingInt(UnitProblem::row));
+			problems.sort(Comparator.comparingInt(UnitProblem::row));
 			throw new UnitRuleViolation(problems);
 		}
 		List<Unit> created = new ArrayList<>();

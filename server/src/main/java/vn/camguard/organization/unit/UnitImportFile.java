@@ -51,7 +51,8 @@ public final class UnitImportFile {
 			.setSkipHeaderRecord(true)
 			.setIgnoreHeaderCase(true)
 			.setTrim(true)
-			.setIgnoreEmptyLines(true)
+			// empty lines are kept (and skipped below) so that record numbers stay line numbers
+			.setIgnoreEmptyLines(false)
 			.setAllowMissingColumnNames(true)
 			.get();
 		List<UnitRow> rows = new ArrayList<>();
@@ -60,6 +61,9 @@ public final class UnitImportFile {
 			parser.getHeaderMap().forEach((k, v) -> header.put(k == null ? "" : k.strip().toLowerCase(Locale.ROOT), v));
 			requireColumns(header);
 			for (CSVRecord record : parser) {
+				if (record.stream().allMatch(value -> value == null || value.isBlank())) {
+					continue;
+				}
 				if (rows.size() >= MAX_ROWS) {
 					throw new UnitRuleViolation(new UnitProblem(rows.size() + 2, "file", "too-many-rows", null));
 				}

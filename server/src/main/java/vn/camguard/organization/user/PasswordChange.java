@@ -1,6 +1,8 @@
 package vn.camguard.organization.user;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -42,7 +44,7 @@ public class PasswordChange {
 		}
 		List<String> problems = PasswordPolicy.check(user.username(), newPassword);
 		if (newPassword.equals(currentPassword)) {
-			problems = new java.util.ArrayList<>(problems);
+			problems = new ArrayList<>(problems);
 			problems.add("password-same");
 		}
 		if (!problems.isEmpty()) {
@@ -50,7 +52,7 @@ public class PasswordChange {
 		}
 		users.setPassword(user.id(), passwords.encode(newPassword), false);
 		audit.record("user.password.change", "user", Long.toString(user.id()), user.unitId(), null,
-				java.util.Map.of("mustChangePassword", false));
+				Map.of("mustChangePassword", false));
 	}
 
 }

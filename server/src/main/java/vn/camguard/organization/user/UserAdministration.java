@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
@@ -130,7 +131,7 @@ public class UserAdministration {
 		String password = PasswordPolicy.random(random);
 		users.setPassword(id, passwords.encode(password), true);
 		audit.record("user.password.reset", "user", Long.toString(id), user.unitId(), null,
-				java.util.Map.of("mustChangePassword", true));
+				Map.of("mustChangePassword", true));
 		return new WithPassword(users.find(id).orElseThrow(), password);
 	}
 

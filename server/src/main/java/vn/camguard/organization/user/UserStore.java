@@ -39,12 +39,16 @@ public class UserStore {
 		return jdbc.sql("SELECT password_hash FROM organization_user WHERE id = :id").param("id", id).query(String.class).optional();
 	}
 
-	public boolean mustChangePassword(long id) {
-		return jdbc.sql("SELECT must_change_password FROM organization_user WHERE id = :id")
+	/** Whether the user may still act (exists and enabled) and whether it must change its password first. */
+	public record SessionState(boolean enabled, boolean mustChangePassword) {
+	}
+
+	public SessionState sessionState(long id) {
+		return jdbc.sql("SELECT enabled, must_change_password FROM organization_user WHERE id = :id")
 			.param("id", id)
-			.query(Boolean.class)
+			.query((rs, n) -> new SessionState(rs.getBoolean(1), rs.getBoolean(2)))
 			.optional()
-			.orElse(false);
+			.orElse(new SessionState(false, false));
 	}
 
 	/** Users homed in units under the roots, by user name. */

@@ -1,6 +1,7 @@
 package vn.camguard.organization.web;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +36,7 @@ class OrganizationFigures {
 		});
 	}
 
-	private static DashboardFigure figure(int order, java.util.function.Supplier<Optional<DashboardFigure.Figure>> value) {
+	private static DashboardFigure figure(int order, Supplier<Optional<DashboardFigure.Figure>> value) {
 		return new DashboardFigure() {
 			@Override
 			public int order() {
