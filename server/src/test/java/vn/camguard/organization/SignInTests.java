@@ -164,6 +164,21 @@ class SignInTests {
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic realm=\"CamGuard\"")));
 		mvc.perform(get("/login")).andExpect(status().isOk());
+		mvc.perform(get("/css/camguard.css")).andExpect(status().isOk());
+		mvc.perform(get("/webjars/bootstrap/css/bootstrap.min.css")).andExpect(status().isOk());
+	}
+
+	@Test
+	void pagesAreVietnameseByDefaultAndEnglishOnRequestRememberedByCookie() throws Exception {
+		String vietnamese = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(vietnamese).contains("Đăng nhập", "lang=\"vi\"");
+		var english = mvc.perform(get("/login").param("lang", "en")).andReturn().getResponse();
+		assertThat(english.getContentAsString()).contains("Sign in", "lang=\"en\"");
+		var cookie = english.getCookie("camguard-lang");
+		assertThat(cookie).isNotNull();
+		assertThat(cookie.getSecure()).isTrue();
+		assertThat(mvc.perform(get("/login").cookie(cookie)).andReturn().getResponse().getContentAsString())
+			.contains("Sign in");
 	}
 
 	@Test

@@ -22,19 +22,23 @@ public record Request(String method, String target, String version, List<Header>
 
 	public static final int MAX_BODY = 64 * 1024;
 
+	/** A whole request must arrive within this time, so a peer dripping bytes cannot hold a connection. */
+	public static final long MAX_REQUEST_NANOS = 15_000_000_000L;
+
 	public Request {
 		headers = List.copyOf(headers);
 	}
 
 	/** Reads one request; empty when the peer closed before sending anything. */
 	public static Optional<Request> read(InputStream in) throws IOException {
-		String line = readLine(in);
+		long deadline = System.nanoTime() + MAX_REQUEST_NANOS;
+		String line = readLine(in, deadline);
 		// tolerate the stray CRLF some clients send between requests, but not an endless stream of them
 		for (int blank = 0; line != null && line.isEmpty(); blank++) {
 			if (blank == MAX_HEADERS) {
 				throw new MalformedMessageException("too many empty lines");
 			}
-			line = readLine(in);
+			line = readLine(in, deadline);
 		}
 		if (line == null) {
 			return Optional.empty();
@@ -45,7 +49,7 @@ public record Request(String method, String target, String version, List<Header>
 		}
 		List<Header> headers = new ArrayList<>();
 		while (true) {
-			String headerLine = readLine(in);
+			String headerLine = readLine(in, deadline);
 			if (headerLine == null) {
 				throw new MalformedMessageException("connection closed inside the headers");
 			}
@@ -61,7 +65,7 @@ public record Request(String method, String target, String version, List<Header>
 			}
 			headers.add(new Header(headerLine.substring(0, colon).trim(), headerLine.substring(colon + 1).trim()));
 		}
-		byte[] body = readBody(in, headers);
+		byte[] body = readBody(in, headers, deadline);
 		return Optional.of(new Request(parts[0], parts[1], parts[2], headers, body));
 	}
 
@@ -124,7 +128,7 @@ public record Request(String method, String target, String version, List<Header>
 		}
 	}
 
-	private static byte[] readBody(InputStream in, List<Header> headers) throws IOException {
+	private static byte[] readBody(InputStream in, List<Header> headers, long deadline) throws IOException {
 		String length = headers.stream().filter(h -> h.name().equalsIgnoreCase("Content-Length"))
 				.map(Header::value).findFirst().orElse(null);
 		if (length == null) {
@@ -140,15 +144,23 @@ public record Request(String method, String target, String version, List<Header>
 		if (size < 0 || size > MAX_BODY) {
 			throw new MalformedMessageException("body too large");
 		}
-		byte[] body = in.readNBytes(size);
-		if (body.length != size) {
-			throw new MalformedMessageException("connection closed inside the body");
+		byte[] body = new byte[size];
+		int read = 0;
+		while (read < size) {
+			int n = in.read(body, read, size - read);
+			if (n < 0) {
+				throw new MalformedMessageException("connection closed inside the body");
+			}
+			read += n;
+			if (read < size && System.nanoTime() - deadline > 0) {
+				throw new MalformedMessageException("body too slow");
+			}
 		}
 		return body;
 	}
 
 	/** One line ending in LF (CR stripped), or null at end of stream before any byte. */
-	static String readLine(InputStream in) throws IOException {
+	static String readLine(InputStream in, long deadline) throws IOException {
 		ByteArrayOutputStream line = new ByteArrayOutputStream(128);
 		while (true) {
 			int b = in.read();
@@ -169,8 +181,8 @@ public record Request(String method, String target, String version, List<Header>
 				}
 				return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
 			}
-			if (line.size() == MAX_LINE) {
-				throw new MalformedMessageException("line too long");
+			if (line.size() == MAX_LINE || System.nanoTime() - deadline > 0) {
+				throw new MalformedMessageException("line too long or too slow");
 			}
 			line.write(b);
 		}

@@ -28,6 +28,8 @@ public final class WsDiscovery {
 
 	private static final int MAX_DATAGRAM = 16 * 1024;
 
+	private static final int SENDS = 3;
+
 	private final Duration timeout;
 
 	public WsDiscovery(Duration timeout) {
@@ -53,27 +55,30 @@ public final class WsDiscovery {
 	}
 
 	/**
-	 * Probes one address; empty when nothing answers in time (or the port is closed). UDP may drop the
-	 * probe, so it is sent again once if no answer came within the first third of the timeout.
+	 * Probes one address; empty when nothing answers in time (or the port is closed). UDP may drop the probe
+	 * or the answer, so the probe is sent up to {@value #SENDS} times, spread over the timeout.
 	 */
 	public Optional<ProbeMatch> probe(InetAddress target) {
 		try (DatagramSocket socket = new DatagramSocket()) {
 			socket.connect(new InetSocketAddress(target, PORT));
 			byte[] probe = probeMessage().getBytes(StandardCharsets.UTF_8);
-			long deadline = System.nanoTime() + timeout.toNanos();
+			long started = System.nanoTime();
 			byte[] buffer = new byte[MAX_DATAGRAM];
-			for (int send = 0; send < 2; send++) {
+			for (int send = 1; send <= SENDS; send++) {
 				socket.send(new DatagramPacket(probe, probe.length));
-				long wait = send == 0 ? Math.max(1, timeout.toMillis() / 3)
-						: Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+				long until = started + timeout.toNanos() * send / SENDS;
+				long wait = Math.max(1, (until - System.nanoTime()) / 1_000_000);
 				socket.setSoTimeout((int) wait);
 				try {
 					DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
 					socket.receive(packet);
-					return parse(packet.getAddress(), Arrays.copyOf(buffer, packet.getLength()));
+					Optional<ProbeMatch> match = parse(packet.getAddress(), Arrays.copyOf(buffer, packet.getLength()));
+					if (match.isPresent()) {
+						return match;
+					}
 				}
 				catch (SocketTimeoutException ex) {
-					// Not yet: send once more, then give up at the deadline.
+					// Nothing yet: send again, give up at the timeout.
 				}
 			}
 			return Optional.empty();

@@ -138,8 +138,8 @@ class JdbcAuditLog implements AuditLog {
 
 	private String where(AuditQuery query, AuditVisibility visibility, Map<String, Object> params) {
 		List<String> clauses = new ArrayList<>();
-		// The root ids are numbers from the caller's own grants, written into the SQL on purpose:
-		// PostgreSQL's generic plan for a bound IN list guesses its size badly and scans every unit.
+		// The root ids are numbers, written into the SQL on purpose: PostgreSQL's generic plan for a
+		// bound IN list guesses its size badly and scans every unit.
 		String roots = visibility.unitRoots().stream().map(String::valueOf).collect(Collectors.joining(","));
 		String scope = visibility.unitRoots().isEmpty() ? "1 = 0"
 				: "unit_id IN (SELECT descendant_id FROM organization_unit_closure WHERE ancestor_id IN (" + roots + "))";

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -45,7 +44,6 @@ import vn.camguard.inventory.domain.ResultPage;
 import vn.camguard.inventory.domain.Site;
 import vn.camguard.inventory.domain.SiteDraft;
 import vn.camguard.inventory.domain.SystemDraft;
-import vn.camguard.inventory.domain.SystemStatus;
 
 /**
  * The inventory REST API (JSON under {@code /api/v1/inventory}). It calls the same service as the

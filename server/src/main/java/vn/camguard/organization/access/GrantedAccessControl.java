@@ -83,9 +83,8 @@ class GrantedAccessControl implements AccessControl {
 		}
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM organization_unit_closure
-				WHERE descendant_id = :unit AND ancestor_id IN (:roots)""")
+				WHERE descendant_id = :unit AND ancestor_id IN (%s)""".formatted(scope.sqlIdList()))
 			.param("unit", unitId)
-			.param("roots", scope.rootUnitIds())
 			.query(Long.class)
 			.single() > 0;
 	}

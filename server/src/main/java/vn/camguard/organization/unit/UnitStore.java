@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import vn.camguard.organization.UnitScope;
+
 /** The unit table and its closure table; keeps the two consistent on insert and move. */
 @Repository
 public class UnitStore {
@@ -50,8 +52,8 @@ public class UnitStore {
 		}
 		return jdbc.sql("""
 				SELECT * FROM organization_unit WHERE id IN
-				  (SELECT descendant_id FROM organization_unit_closure WHERE ancestor_id IN (:roots))""")
-			.param("roots", roots)
+				  (SELECT descendant_id FROM organization_unit_closure WHERE ancestor_id IN (%s))"""
+			.formatted(UnitScope.sqlIdList(roots)))
 			.query(UnitStore::unit)
 			.list();
 	}

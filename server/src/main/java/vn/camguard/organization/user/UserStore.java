@@ -13,6 +13,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import vn.camguard.organization.Role;
+import vn.camguard.organization.UnitScope;
 
 /** Users and grants tables. */
 @Repository
@@ -58,9 +59,8 @@ public class UserStore {
 		}
 		return jdbc.sql("""
 				SELECT * FROM organization_user WHERE unit_id IN
-				  (SELECT descendant_id FROM organization_unit_closure WHERE ancestor_id IN (:roots))
-				ORDER BY username LIMIT :limit""")
-			.param("roots", roots)
+				  (SELECT descendant_id FROM organization_unit_closure WHERE ancestor_id IN (%s))
+				ORDER BY username LIMIT :limit""".formatted(UnitScope.sqlIdList(roots)))
 			.param("limit", limit)
 			.query(UserStore::account)
 			.list();
@@ -76,8 +76,8 @@ public class UserStore {
 		}
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM organization_user WHERE unit_id IN
-				  (SELECT descendant_id FROM organization_unit_closure WHERE ancestor_id IN (:roots))""")
-			.param("roots", roots)
+				  (SELECT descendant_id FROM organization_unit_closure WHERE ancestor_id IN (%s))"""
+			.formatted(UnitScope.sqlIdList(roots)))
 			.query(Long.class)
 			.single();
 	}

@@ -1,0 +1,149 @@
+package vn.camguard.scanner.check;
+
+import org.junit.jupiter.api.Test;
+import vn.camguard.scanner.DeviceReport;
+import vn.camguard.scanner.Finding;
+import vn.camguard.scanner.ScanRequest;
+import vn.camguard.scanner.Scanner;
+import vn.camguard.scanner.auth.Authorization;
+import vn.camguard.scanner.target.Scope;
+import vn.camguard.scanner.target.Targets;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The credential check against two quirky RTSP-only devices the lab does not have: one that accepts any
+ * password (must not be reported), one whose admin password is a weak one (must be).
+ */
+class CredentialCheckTests {
+
+	static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
+	/** A minimal RTSP device on port 554: Digest challenge, then accepts per {@code acceptsAnything}. */
+	static final class RtspDevice implements AutoCloseable {
+
+		final ServerSocket server = new ServerSocket();
+
+		final boolean acceptsAnything;
+
+		final AtomicInteger authorizations = new AtomicInteger();
+
+		RtspDevice(String address, boolean acceptsAnything) throws IOException {
+			this.acceptsAnything = acceptsAnything;
+			server.bind(new InetSocketAddress(InetAddress.getByName(address), 554));
+			Thread.ofVirtual().start(this::serve);
+		}
+
+		void serve() {
+			while (!server.isClosed()) {
+				try (Socket client = server.accept()) {
+					client.setSoTimeout(2000);
+					BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+					OutputStream out = client.getOutputStream();
+					for (int n = 0; n < 20; n++) {
+						List<String> head = new ArrayList<>();
+						String line;
+						while ((line = in.readLine()) != null && !line.isEmpty()) {
+							head.add(line);
+						}
+						if (head.isEmpty()) {
+							break;
+						}
+						out.write(answer(head).getBytes(StandardCharsets.ISO_8859_1));
+						out.flush();
+					}
+				}
+				catch (IOException ignored) {
+					// Next client.
+				}
+			}
+		}
+
+		String answer(List<String> head) {
+			String cseq = head.stream().filter(h -> h.startsWith("CSeq:")).findFirst().orElse("CSeq: 1");
+			if (head.getFirst().startsWith("OPTIONS")) {
+				return "RTSP/1.0 200 OK\r\n" + cseq + "\r\nPublic: OPTIONS, DESCRIBE\r\n\r\n";
+			}
+			String auth = head.stream().filter(h -> h.startsWith("Authorization:")).findFirst().orElse("");
+			if (!auth.isEmpty()) {
+				authorizations.incrementAndGet();
+				if (acceptsAnything || validFor(auth, "admin", "123456")) {
+					String sdp = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=x\r\nm=video 0 RTP/AVP 96\r\n";
+					return "RTSP/1.0 200 OK\r\n" + cseq + "\r\nContent-Type: application/sdp\r\nContent-Length: " + sdp.length()
+							+ "\r\n\r\n" + sdp;
+				}
+			}
+			return "RTSP/1.0 401 Unauthorized\r\n" + cseq + "\r\nWWW-Authenticate: Digest realm=\"quirk\", nonce=\"0123\"\r\n\r\n";
+		}
+
+		static boolean validFor(String header, String user, String password) {
+			java.util.Map<String, String> p = new java.util.HashMap<>();
+			Matcher m = PARAM.matcher(header);
+			while (m.find()) {
+				p.put(m.group(1), m.group(2));
+			}
+			String ha1 = Authorization.md5(user + ":quirk:" + password);
+			String ha2 = Authorization.md5("DESCRIBE:" + p.get("uri"));
+			String expected = p.containsKey("cnonce")
+					? Authorization.md5(ha1 + ":0123:" + header.replaceAll(".*nc=([0-9a-f]+).*", "$1") + ":" + p.get("cnonce")
+							+ ":auth:" + ha2)
+					: Authorization.md5(ha1 + ":0123:" + ha2);
+			return user.equals(p.get("username")) && expected.equals(p.get("response"));
+		}
+
+		@Override
+		public void close() throws IOException {
+			server.close();
+		}
+
+	}
+
+	static DeviceReport scan(String address, int attempts) throws InterruptedException {
+		List<DeviceReport> reports = new ArrayList<>();
+		ScanRequest request = ScanRequest.of(Targets.of(List.of(address), List.of(), Scope.of(List.of("127.20.0.0/14"))))
+				.withPorts(List.of(554)).withCredentialAttempts(attempts);
+		new Scanner(request).scan(reports::add);
+		return reports.getFirst();
+	}
+
+	@Test
+	void aDeviceThatAcceptsAnyPasswordIsNotReported() throws Exception {
+		try (RtspDevice device = new RtspDevice("127.22.3.1", true)) {
+			DeviceReport report = scan("127.22.3.1", 10);
+			assertThat(report.findings()).extracting(Finding::checkId).doesNotContain("CG-CRED-DEFAULT", "CG-CRED-WEAK");
+			assertThat(device.authorizations.get()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void aWeakPasswordIsFoundMaskedAndTheBudgetHolds() throws Exception {
+		try (RtspDevice device = new RtspDevice("127.22.3.2", false)) {
+			DeviceReport report = scan("127.22.3.2", 10);
+			assertThat(report.findings()).extracting(Finding::checkId).containsExactly("CG-CRED-WEAK");
+			assertThat(report.findings().getFirst().evidence().getFirst().detail()).contains("admin:1*****")
+					.doesNotContain("123456");
+			assertThat(device.authorizations.get()).isLessThanOrEqualTo(10);
+		}
+		try (RtspDevice device = new RtspDevice("127.22.3.3", false)) {
+			DeviceReport report = scan("127.22.3.3", 0);
+			assertThat(report.findings()).isEmpty();
+			assertThat(device.authorizations.get()).isZero();
+		}
+	}
+
+}
