@@ -37,12 +37,12 @@ public record ScanRequest(Targets targets, List<Integer> ports, int concurrency,
 	}
 
 	/**
-	 * Defaults tuned for a LAN or loopback lab: 256 devices at once, 1 s connect, 2 s for each answer (WS-Discovery
-	 * included), 10 login attempts per device.
+	 * Defaults tuned for a LAN or loopback lab: 256 devices at once, 1 s connect, 2 s for each answer (4 s for
+	 * WS-Discovery, which runs beside the web fetch), 10 login attempts per device.
 	 */
 	public static ScanRequest of(Targets targets) {
 		return new ScanRequest(targets, DEFAULT_PORTS, 256, Duration.ofSeconds(1), Duration.ofSeconds(2),
-				Duration.ofSeconds(2), 0, 0, 10, Set.of());
+				Duration.ofSeconds(4), 0, 0, 10, Set.of());
 	}
 
 	public ScanRequest withPorts(List<Integer> newPorts) {
@@ -56,8 +56,10 @@ public record ScanRequest(Targets targets, List<Integer> ports, int concurrency,
 	}
 
 	public ScanRequest withTimeouts(Duration connect, Duration read) {
-		return new ScanRequest(targets, ports, concurrency, connect, read, read, ratePerSecond, hostRatePerSecond,
-				maxCredentialAttempts, skip);
+		// WS-Discovery gets twice the read timeout: it runs beside the web fetch, and on a busy device the UDP
+		// answer is the one that comes last.
+		return new ScanRequest(targets, ports, concurrency, connect, read, read.multipliedBy(2), ratePerSecond,
+				hostRatePerSecond, maxCredentialAttempts, skip);
 	}
 
 	public ScanRequest withRates(int perSecond, int perHostPerSecond) {

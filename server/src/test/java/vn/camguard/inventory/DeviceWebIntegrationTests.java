@@ -109,6 +109,20 @@ class DeviceWebIntegrationTests {
 	}
 
 	@Test
+	void homePageCountsTheDevicesOfTheCallersUnits() throws Exception {
+		createDevice(units.serial("home1"), "Bosch");
+		long inUnit = jdbc.sql("SELECT COUNT(*) FROM inventory_device WHERE unit_id = :u")
+			.param("u", units.districtA().id())
+			.query(Long.class)
+			.single();
+		String home = mvc.perform(asOfficer(get("/").param("lang", "en")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(home).containsPattern("Cameras and recorders in your units</div>\\s*<div[^>]*>" + inUnit + "</div>");
+	}
+
+	@Test
 	void openApiDescribesTheInventoryApi() throws Exception {
 		String docs = mvc.perform(asOfficer(get("/api-docs"))).andReturn().getResponse().getContentAsString();
 		assertThat(docs).contains("/api/v1/inventory/devices/import").contains("/api/v1/inventory/systems/{id}");

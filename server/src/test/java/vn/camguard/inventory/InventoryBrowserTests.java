@@ -98,6 +98,8 @@ class InventoryBrowserTests {
 		InventoryTestUnits units = InventoryTestUnits.create(setup);
 		long otherUnitsCamera = createCameraAs(units.officerB(), units.password(), units.districtB().id(),
 				units.serial("other"));
+		// a camera of the officer's own unit that the search below must leave out
+		createCameraAs(units.officerA(), units.password(), units.districtA().id(), units.serial("zzz"));
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
 		browser.get(url("/login?lang=en"));
@@ -130,16 +132,27 @@ class InventoryBrowserTests {
 		assertThat(savedSerials(units)).isEqualTo(2);
 
 		browser.get(url("/inventory/cameras"));
+		assertThat(browser.findElement(By.id("device-table")).getText()).contains(units.serial("zzz"));
 		WebElement search = browser.findElement(By.id("q"));
 		search.sendKeys(units.serial("web"));
 		browser.findElement(By.id("filter-submit")).click();
-		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("device-table"), units.serial("web2")));
-		List<String> listed = browser.findElements(By.cssSelector("#device-table tbody tr td:first-child a"))
-			.stream()
-			.map(WebElement::getText)
-			.toList();
-		assertThat(listed).containsExactly(units.serial("web1"), units.serial("web2"));
+		// htmx swaps the results in place: wait for the pushed URL, then read the rows, retrying while
+		// the old table (all three cameras of the unit) is being replaced
 		wait.until(ExpectedConditions.urlContains("q="));
+		List<String> expected = List.of(units.serial("web1"), units.serial("web2"));
+		wait.until(driver -> {
+			try {
+				return driver.findElements(By.cssSelector("#device-table tbody tr td:first-child a"))
+					.stream()
+					.map(WebElement::getText)
+					.toList()
+					.equals(expected);
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException swapped) {
+				return false;
+			}
+		});
+		assertThat(browser.findElement(By.id("result-count")).getText()).contains("2");
 		screenshot("list-searched");
 
 		browser.findElement(By.linkText(units.serial("web1"))).click();

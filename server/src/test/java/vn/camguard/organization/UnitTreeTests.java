@@ -65,6 +65,9 @@ class UnitTreeTests {
 			.andExpect(status().isNotFound());
 		mvc.perform(get("/units/" + tree.communeB().id()).with(user(officer.principal())))
 			.andExpect(status().isNotFound());
+		// its own top unit opens, without revealing the parent above its grant
+		String own = body(get("/units/" + tree.districtA().id()), officer);
+		assertThat(own).contains(tree.districtA().name()).doesNotContain(tree.province().name());
 		mvc.perform(post("/api/v1/units/" + tree.communeB().id() + "/move").with(user(officer.principal()))
 			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)

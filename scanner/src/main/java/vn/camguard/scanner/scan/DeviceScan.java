@@ -12,6 +12,7 @@ import vn.camguard.scanner.check.CredentialCheck;
 import vn.camguard.scanner.check.DeviceContext;
 import vn.camguard.scanner.check.FirmwareCveCheck;
 import vn.camguard.scanner.check.FirmwareOutdatedCheck;
+import vn.camguard.scanner.check.FtpCheck;
 import vn.camguard.scanner.check.OnvifNoAuthCheck;
 import vn.camguard.scanner.check.RtspNoAuthCheck;
 import vn.camguard.scanner.check.SnapshotNoAuthCheck;
@@ -82,9 +83,9 @@ public final class DeviceScan {
 
 	private final WsDiscovery discovery;
 
-	private final List<Check> checks = List.of(new TelnetCheck(), new CleartextWebCheck(), new SnapshotNoAuthCheck(),
-			new RtspNoAuthCheck(), new OnvifNoAuthCheck(), new FirmwareCveCheck(), new FirmwareOutdatedCheck(),
-			new TlsVersionsCheck(), new CredentialCheck());
+	private final List<Check> checks = List.of(new TelnetCheck(), new FtpCheck(), new CleartextWebCheck(),
+			new SnapshotNoAuthCheck(), new RtspNoAuthCheck(), new OnvifNoAuthCheck(), new FirmwareCveCheck(),
+			new FirmwareOutdatedCheck(), new TlsVersionsCheck(), new CredentialCheck());
 
 	public DeviceScan(ScanRequest request, DeviceContext.Tools tools, Fingerprinter fingerprinter,
 			VendorCatalogue vendors, RateLimit rateLimit) {

@@ -96,6 +96,18 @@ public class Devices {
 		return new ResultPage<>(items, page, size, total, COUNT_CAP);
 	}
 
+	/** Exactly how many devices the scope holds (for the home page; uses the unit index only). */
+	public long count(UnitScope scope) {
+		if (scope.isEmpty()) {
+			return 0;
+		}
+		ScopedQuery query = new ScopedQuery("d.unit_id", scope);
+		return jdbc.sql("SELECT COUNT(*) FROM inventory_device d WHERE " + query.where())
+			.params(query.params())
+			.query(Long.class)
+			.single();
+	}
+
 	/** All matching devices in list order; the caller must close the stream (and hold a transaction). */
 	public Stream<Device> stream(UnitScope scope, DeviceFilter filter, DeviceSort sort, boolean ascending) {
 		if (scope.isEmpty()) {

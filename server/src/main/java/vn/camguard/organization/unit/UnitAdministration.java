@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
@@ -66,6 +67,13 @@ public class UnitAdministration {
 			throw notFound();
 		}
 		return unit;
+	}
+
+	/** The unit if the caller may see it, e.g. a parent shown only when it is inside the caller's scope. */
+	@Transactional(readOnly = true)
+	public Optional<Unit> findVisible(Long id) {
+		return id == null ? Optional.empty()
+				: units.find(id).filter(unit -> access.allows(Permission.UNITS_READ, unit.id()));
 	}
 
 	public Unit create(UnitDraft draft) {

@@ -50,7 +50,7 @@ class UnitController {
 	String details(@PathVariable long id, Model model) {
 		Unit unit = units.get(id);
 		model.addAttribute("unit", unit);
-		model.addAttribute("parent", unit.parentId() == null ? null : units.get(unit.parentId()));
+		model.addAttribute("parent", units.findVisible(unit.parentId()).orElse(null));
 		List<UnitNode> manageable = units.manageable();
 		boolean canManage = manageable.stream().anyMatch(n -> n.unit().id() == id);
 		model.addAttribute("canManage", canManage);
