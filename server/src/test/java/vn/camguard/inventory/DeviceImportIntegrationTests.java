@@ -104,6 +104,14 @@ class DeviceImportIntegrationTests {
 		assertThat(jdbc.sql("SELECT mac FROM inventory_device WHERE serial = :s").param("s", units.serial("ok1"))
 			.query(String.class).single()).isEqualTo(units.mac(11));
 
+		String byMac = mvc
+			.perform(get("/api/v1/inventory/devices").param("q", units.mac(11).toLowerCase().replace(':', '-'))
+				.with(httpBasic(units.officerA(), units.password())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(JsonPath.<List<String>>read(byMac, "$.items[*].serial")).containsExactly(units.serial("ok1"));
+
 		MvcResult again = mvc
 			.perform(multipart("/api/v1/inventory/devices/import").file(csvFile("ok.csv", csv))
 				.with(httpBasic(units.officerA(), units.password())))

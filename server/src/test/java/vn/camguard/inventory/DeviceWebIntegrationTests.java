@@ -90,6 +90,14 @@ class DeviceWebIntegrationTests {
 			.header("HX-Request", "true")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(fragment).contains("id=\"results\"").contains(units.serial("list1")).doesNotContain("navbar");
 
+		String hexSerial = units.tag() + "ABCD";
+		createDevice(hexSerial, "Axis");
+		String bySerial = mvc.perform(asOfficer(get("/inventory/cameras").param("q", hexSerial)).header("HX-Request", "true"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(bySerial).as("twelve hex digits are tried as a serial too").contains(hexSerial);
+
 		String english = mvc.perform(asOfficer(get("/inventory/cameras").param("q", units.serial("list1")).param("lang", "en")))
 			.andReturn()
 			.getResponse()

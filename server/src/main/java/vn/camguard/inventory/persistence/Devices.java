@@ -27,6 +27,7 @@ import vn.camguard.inventory.domain.DeviceFilter;
 import vn.camguard.inventory.domain.DeviceKind;
 import vn.camguard.inventory.domain.DeviceSort;
 import vn.camguard.inventory.domain.DeviceStatus;
+import vn.camguard.inventory.domain.MacAddress;
 import vn.camguard.inventory.domain.ResultPage;
 import vn.camguard.organization.UnitScope;
 
@@ -282,7 +283,14 @@ public class Devices {
 		if (filter.kind() != null) {
 			query.and("d.kind = :kind", "kind", filter.kind().name());
 		}
-		if (filter.search() != null) {
+		Optional<String> mac = filter.search() == null ? Optional.empty() : MacAddress.normalise(filter.search());
+		if (mac.isPresent()) {
+			// a whole MAC address (e.g. one a scan found) is looked up exactly through the indexes; twelve
+			// hex digits may also be a serial number, so that is tried too
+			query.and("(d.mac = :mac OR d.serial = :exactSerial)", "mac", mac.get());
+			query.params().put("exactSerial", filter.search());
+		}
+		else if (filter.search() != null) {
 			query.and("(LOWER(d.serial) LIKE :q ESCAPE '\\' OR LOWER(d.model) LIKE :q ESCAPE '\\'"
 					+ " OR LOWER(d.address) LIKE :q ESCAPE '\\' OR LOWER(d.name) LIKE :q ESCAPE '\\'"
 					+ " OR d.mac LIKE :qUpper ESCAPE '\\')", "q", ScopedQuery.containsPattern(filter.search(), false));

@@ -132,6 +132,40 @@ class AuditChainTests {
 	}
 
 	@Test
+	void verificationReportsADeletedEntry() {
+		trail.recordFor("tester", "test.delete", "test", "1", null, null, null);
+		trail.recordFor("tester", "test.delete", "test", "2", null, null, null);
+		long victim = lastSeq() - 1;
+		AuditEntry original = entry(victim);
+		try {
+			jdbc.sql("DELETE FROM audit_entry WHERE seq = :seq").param("seq", victim).update();
+			var broken = log.verify();
+			assertThat(broken.firstBrokenSeq()).hasValue(victim);
+			assertThat(broken.reason()).isEqualTo("gap");
+		}
+		finally {
+			jdbc.sql("""
+					INSERT INTO audit_entry (seq, at, actor, actor_address, action, entity_type, entity_id, unit_id,
+					  before_json, after_json, prev_hash, hash)
+					VALUES (:seq, :at, :actor, :address, :action, :type, :id, :unit, :before, :after, :prev, :hash)""")
+				.param("seq", original.seq())
+				.param("at", original.at().atOffset(java.time.ZoneOffset.UTC))
+				.param("actor", original.actor())
+				.param("address", original.actorAddress())
+				.param("action", original.action())
+				.param("type", original.entityType())
+				.param("id", original.entityId())
+				.param("unit", original.unitId())
+				.param("before", original.beforeJson())
+				.param("after", original.afterJson())
+				.param("prev", original.prevHash())
+				.param("hash", original.hash())
+				.update();
+		}
+		assertThat(log.verify().intact()).isTrue();
+	}
+
+	@Test
 	void verifyActionIsOfferedOnThePageAndInTheApi() throws Exception {
 		TestTree tree = TestTree.create(setup);
 		var auditor = tree.user("auditor", Role.AUDITOR, tree.province());
