@@ -179,6 +179,26 @@ public class UnitAdministration {
 	}
 
 	/**
+	 * Brings a deactivated unit back. Its parent must be active, so that reactivation never
+	 * leaves an active unit under a deactivated one (the mirror of the deactivation rule).
+	 */
+	public Unit reactivate(long id) {
+		Unit unit = get(id);
+		access.require(Permission.UNITS_MANAGE, id);
+		if (unit.active()) {
+			return unit;
+		}
+		Unit parent = units.find(unit.parentId()).orElseThrow();
+		if (!parent.active()) {
+			throw new UnitRuleViolation(new UnitProblem(0, "id", "parent-inactive", parent.code()));
+		}
+		units.reactivate(id);
+		Unit after = units.find(id).orElseThrow();
+		audit.record("unit.reactivate", "unit", Long.toString(id), id, unit.audited(), after.audited());
+		return after;
+	}
+
+	/**
 	 * Creates every unit of the file or none: all rows are checked first and every problem is
 	 * reported with its row number. A row's parent may be an existing unit the caller manages or
 	 * another row of the same file (in any order).

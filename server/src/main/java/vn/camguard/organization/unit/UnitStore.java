@@ -114,6 +114,10 @@ public class UnitStore {
 		jdbc.sql("UPDATE organization_unit SET active = FALSE WHERE id = :id").param("id", id).update();
 	}
 
+	public void reactivate(long id) {
+		jdbc.sql("UPDATE organization_unit SET active = TRUE WHERE id = :id").param("id", id).update();
+	}
+
 	/** Re-hangs a subtree; the caller has checked that the new parent is not inside it. */
 	public void move(long id, long newParentId) {
 		jdbc.sql("UPDATE organization_unit SET parent_id = :parent WHERE id = :id")

@@ -100,6 +100,12 @@ class UnitApiController {
 		return UnitView.of(units.deactivate(id), 0);
 	}
 
+	@PostMapping("/{id}/reactivate")
+	@Operation(summary = "Reactivate a deactivated unit whose parent is active")
+	UnitView reactivate(@PathVariable long id) {
+		return UnitView.of(units.reactivate(id), 0);
+	}
+
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Import units from CSV or XLSX (code,name,kind,parent_code); all rows or none")

@@ -22,7 +22,7 @@ import vn.camguard.organization.unit.UnitNode;
 import vn.camguard.organization.unit.UnitProblem;
 import vn.camguard.organization.unit.UnitRuleViolation;
 
-/** Unit tree pages: tree, details, create, rename, move, deactivate, import. */
+/** Unit tree pages: tree, details, create, rename, move, deactivate, reactivate, import. */
 @Controller
 class UnitController {
 
@@ -97,6 +97,11 @@ class UnitController {
 	@PostMapping("/units/{id}/deactivate")
 	String deactivate(@PathVariable long id, RedirectAttributes redirect) {
 		return change(id, redirect, () -> units.deactivate(id), "unit.deactivated");
+	}
+
+	@PostMapping("/units/{id}/reactivate")
+	String reactivate(@PathVariable long id, RedirectAttributes redirect) {
+		return change(id, redirect, () -> units.reactivate(id), "unit.reactivated");
 	}
 
 	@GetMapping("/units/import")
