@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -44,6 +45,9 @@ class UnitTreeTests {
 
 	@Autowired
 	UnitDirectory directory;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	TestTree tree;
 
@@ -129,6 +133,45 @@ class UnitTreeTests {
 		mvc.perform(post("/api/v1/units/" + tree.districtA().id() + "/deactivate").with(user(provinceAdmin.principal()))
 			.with(csrf())).andExpect(status().isOk());
 		assertThat(directory.find(tree.districtA().id()).orElseThrow().active()).isFalse();
+	}
+
+	@Test
+	void reactivationNeedsAnActiveParentAndIsAudited() throws Exception {
+		var district = tree.unit("RD", "DISTRICT", tree.province());
+		var village = tree.unit("RV", "COMMUNE", district);
+		mvc.perform(post("/api/v1/units/" + village.id() + "/deactivate").with(user(provinceAdmin.principal()))
+			.with(csrf())).andExpect(status().isOk());
+		mvc.perform(post("/api/v1/units/" + district.id() + "/deactivate").with(user(provinceAdmin.principal()))
+			.with(csrf())).andExpect(status().isOk());
+
+		String refused = mvc
+			.perform(post("/api/v1/units/" + village.id() + "/reactivate").with(user(provinceAdmin.principal()))
+				.with(csrf()))
+			.andExpect(status().isUnprocessableContent())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(refused).contains("parent-inactive");
+		assertThat(directory.find(village.id()).orElseThrow().active()).isFalse();
+
+		TestUser officer = tree.user("reofficer", Role.UNIT_OFFICER, district);
+		mvc.perform(post("/units/" + district.id() + "/reactivate").with(user(officer.principal())).with(csrf()))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/units/" + district.id() + "/reactivate").with(user(provinceAdmin.principal()))
+			.with(csrf())).andExpect(status().is3xxRedirection());
+		mvc.perform(post("/api/v1/units/" + village.id() + "/reactivate").with(user(provinceAdmin.principal()))
+			.with(csrf())).andExpect(status().isOk());
+		assertThat(directory.find(village.id()).orElseThrow().active()).isTrue();
+		assertThat(directory.find(district.id()).orElseThrow().active()).isTrue();
+
+		var entries = jdbc.sql("SELECT action, before_json, after_json FROM audit_entry WHERE entity_type = 'unit'"
+				+ " AND entity_id = :id AND action = 'unit.reactivate'")
+			.param("id", Long.toString(village.id()))
+			.query()
+			.listOfRows();
+		assertThat(entries).hasSize(1);
+		assertThat(entries.getFirst().get("before_json").toString()).contains("\"active\":false");
+		assertThat(entries.getFirst().get("after_json").toString()).contains("\"active\":true");
 	}
 
 	@Test

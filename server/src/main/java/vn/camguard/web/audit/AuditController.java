@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -83,7 +84,7 @@ class AuditController {
 	@GetMapping("/audit")
 	String list(@ModelAttribute("query") AuditQuery query, @RequestParam(defaultValue = "0") int page, Model model) {
 		var visibility = access.visibility();
-		model.addAttribute("page", hasDateErrors(model) ? AuditLog.AuditPage.empty()
+		model.addAttribute("page", hasDateErrors(model) ? new AuditLog.AuditPage(List.of(), 0, PAGE_SIZE, false)
 				: log.search(query, visibility, Math.max(page, 0), PAGE_SIZE));
 		var units = directory.within(access.scope());
 		model.addAttribute("units", units);

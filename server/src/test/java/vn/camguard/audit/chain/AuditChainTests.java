@@ -230,6 +230,33 @@ class AuditChainTests {
 	}
 
 	@Test
+	void mistypedDatesAreFormErrorsNotABarePage() throws Exception {
+		TestTree tree = TestTree.create(setup);
+		var auditor = tree.user("dates", Role.AUDITOR, tree.province());
+		String html = mvc
+			.perform(get("/audit").param("from", "31/02/2026").param("to", "hôm qua").param("lang", "en")
+				.with(user(auditor.principal())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(html).contains("is-invalid", "Invalid date", "value=\"31/02/2026\"", "value=\"hôm qua\"",
+				"No audit entries match the filter.");
+
+		String reversed = mvc
+			.perform(get("/audit").param("from", "2/11/2026").param("to", "01/11/2026").param("lang", "vi")
+				.with(user(auditor.principal())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(reversed).contains("Ngày kết thúc phải không sớm hơn ngày bắt đầu.");
+
+		mvc.perform(get("/audit/export.csv").param("from", "2026-11-01").with(user(auditor.principal())))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
 	void csvExportStartsWithABomAndDefusesFormulas() throws Exception {
 		String actor = "=HYPERLINK(\"http://x\")" + System.nanoTime();
 		trail.recordFor(actor, "test.export", "test", "@SUM(1)", null, null, Map.of("note", "Xã Bãi Bông"));
