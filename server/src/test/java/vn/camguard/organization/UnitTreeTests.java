@@ -152,9 +152,15 @@ class UnitTreeTests {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(refused).contains("parent-inactive");
+		String page = mvc.perform(get("/units/" + district.id()).with(user(provinceAdmin.principal())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("/units/" + district.id() + "/reactivate").doesNotContain("/deactivate");
 		assertThat(directory.find(village.id()).orElseThrow().active()).isFalse();
 
-		TestUser officer = tree.user("reofficer", Role.UNIT_OFFICER, district);
+		TestUser officer = tree.user("reofficer", Role.UNIT_OFFICER, tree.province());
 		mvc.perform(post("/units/" + district.id() + "/reactivate").with(user(officer.principal())).with(csrf()))
 			.andExpect(status().isForbidden());
 		mvc.perform(post("/units/" + district.id() + "/reactivate").with(user(provinceAdmin.principal()))

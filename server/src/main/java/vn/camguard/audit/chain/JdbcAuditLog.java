@@ -26,6 +26,7 @@ import vn.camguard.audit.AuditEntry;
 import vn.camguard.audit.AuditLog;
 import vn.camguard.audit.AuditQuery;
 import vn.camguard.audit.AuditVisibility;
+import vn.camguard.shared.spreadsheet.SpreadsheetCell;
 
 /** Reads the audit table with plain SQL; scoping goes through the unit closure table. */
 @Service
@@ -79,24 +80,15 @@ class JdbcAuditLog implements AuditLog {
 			.query(JdbcAuditLog::entry)
 			.stream()) {
 			for (AuditEntry e : (Iterable<AuditEntry>) rows::iterator) {
-				csv.printRecord(e.seq(), CSV_TIME.format(e.at().atZone(zone)), cell(e.actor()),
-						cell(e.actorAddress()), cell(e.action()), cell(e.entityType()), cell(e.entityId()),
-						e.unitId(), cell(e.beforeJson()), cell(e.afterJson()), e.prevHash(), e.hash());
+				csv.printRecord(e.seq(), CSV_TIME.format(e.at().atZone(zone)), SpreadsheetCell.safe(e.actor()),
+						SpreadsheetCell.safe(e.actorAddress()), SpreadsheetCell.safe(e.action()),
+						SpreadsheetCell.safe(e.entityType()), SpreadsheetCell.safe(e.entityId()), e.unitId(),
+						SpreadsheetCell.safe(e.beforeJson()), SpreadsheetCell.safe(e.afterJson()), e.prevHash(), e.hash());
 				count.incrementAndGet();
 			}
 		}
 		csv.flush();
 		return count.get();
-	}
-
-	/** Spreadsheets run a cell starting with = + - @ (or a tab/CR) as a formula; an apostrophe stops that. */
-	static String cell(String value) {
-		if (value == null || value.isEmpty()) {
-			return value;
-		}
-		char first = value.charAt(0);
-		return (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r')
-				? "'" + value : value;
 	}
 
 	@Override

@@ -28,6 +28,7 @@ import vn.camguard.inventory.persistence.Devices;
 import vn.camguard.inventory.persistence.InformationSystems;
 import vn.camguard.inventory.persistence.Sites;
 import vn.camguard.organization.UnitDirectory;
+import vn.camguard.shared.spreadsheet.TabularFile;
 
 /**
  * Importing cameras and recorders from a CSV or XLSX file, all or nothing. Every row is checked
@@ -44,6 +45,9 @@ public class DeviceImport {
 	public static final int MAX_PROBLEMS = 1_000;
 
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
+	/** Device cells are cut at 2,000 characters; a blank CSV line takes no row number. */
+	private static final TabularFile DEVICE_FILE = new TabularFile(2_000, TabularFile.BlankLines.NOT_COUNTED);
 
 	private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
@@ -75,9 +79,9 @@ public class DeviceImport {
 		long started = System.nanoTime();
 		Check check = new Check();
 		try {
-			DeviceFile.read(content, check::row);
+			DEVICE_FILE.read(content, check::row);
 		}
-		catch (DeviceFile.Unreadable unreadable) {
+		catch (TabularFile.Unreadable unreadable) {
 			check.problem(0, null, unreadable.code(), null, null);
 		}
 		long read = System.nanoTime();
@@ -123,14 +127,14 @@ public class DeviceImport {
 
 		private final Map<String, Optional<Long>> siteByUnitAndName = new HashMap<>();
 
-		void row(DeviceFile.RawRow raw) {
+		void row(TabularFile.Row raw) {
 			if (columnsByIndex == null) {
 				header(raw);
 				return;
 			}
 			if (rows.size() >= maxRows) {
 				problem(raw.number(), null, "too-many-rows", Integer.toString(maxRows), null);
-				throw new DeviceFile.StopReading();
+				throw new TabularFile.StopReading();
 			}
 			rows.add(raw.number());
 			Map<ImportColumn, String> values = new EnumMap<>(ImportColumn.class);
@@ -141,7 +145,7 @@ public class DeviceImport {
 			}
 		}
 
-		private void header(DeviceFile.RawRow raw) {
+		private void header(TabularFile.Row raw) {
 			columnsByIndex = new HashMap<>();
 			for (int i = 0; i < raw.cells().size(); i++) {
 				String header = raw.cells().get(i);
@@ -165,7 +169,7 @@ public class DeviceImport {
 				}
 			}
 			if (!problems.isEmpty()) {
-				throw new DeviceFile.StopReading();
+				throw new TabularFile.StopReading();
 			}
 		}
 

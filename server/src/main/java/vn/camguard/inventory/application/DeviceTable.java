@@ -18,6 +18,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 import vn.camguard.inventory.domain.Device;
+import vn.camguard.shared.spreadsheet.SpreadsheetCell;
 
 /**
  * Writes devices as a table with exactly the import columns, so an export can be edited and
@@ -122,7 +123,7 @@ public final class DeviceTable {
 			while (rows.hasNext()) {
 				List<String> row = rows.next();
 				for (String cell : row) {
-					printer.print(safeForSpreadsheet(cell));
+					printer.print(SpreadsheetCell.safe(cell));
 				}
 				printer.println();
 				count++;
@@ -161,16 +162,6 @@ public final class DeviceTable {
 
 	private static List<String> headers() {
 		return Stream.of(ImportColumn.values()).map(ImportColumn::header).toList();
-	}
-
-	/** A cell value a spreadsheet will show as text, never run as a formula (CSV injection). */
-	static String safeForSpreadsheet(String value) {
-		if (value == null || value.isEmpty()) {
-			return value;
-		}
-		char first = value.charAt(0);
-		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-				? "'" + value : value;
 	}
 
 }

@@ -29,9 +29,11 @@ import vn.camguard.inventory.domain.ResultPage;
 import vn.camguard.inventory.domain.Site;
 import vn.camguard.inventory.domain.SiteDraft;
 import vn.camguard.inventory.domain.SystemDraft;
+import vn.camguard.inventory.domain.UnitOwned;
 import vn.camguard.inventory.persistence.Devices;
 import vn.camguard.inventory.persistence.InformationSystems;
 import vn.camguard.inventory.persistence.Sites;
+import vn.camguard.inventory.persistence.UnitOwnedTable;
 import vn.camguard.organization.AccessControl;
 import vn.camguard.organization.Permission;
 import vn.camguard.organization.UnitDirectory;
@@ -46,6 +48,11 @@ import vn.camguard.organization.UnitScope;
  */
 @Service
 public class InventoryManagement {
+
+	/** The entity names of systems and sites in the audit trail and in not-found answers. */
+	private static final String SYSTEM = "system";
+
+	private static final String SITE = "site";
 
 	private final AccessControl access;
 
@@ -103,7 +110,7 @@ public class InventoryManagement {
 
 	@Transactional(readOnly = true)
 	public InformationSystem system(long id) {
-		return systems.find(readScope(), id).orElseThrow(() -> new NotFoundInScope("system", id));
+		return find(SYSTEM, systems, id);
 	}
 
 	@Transactional(readOnly = true)
@@ -118,7 +125,7 @@ public class InventoryManagement {
 
 	@Transactional(readOnly = true)
 	public Site site(long id) {
-		return sites.find(readScope(), id).orElseThrow(() -> new NotFoundInScope("site", id));
+		return find(SITE, sites, id);
 	}
 
 	@Transactional(readOnly = true)
@@ -276,64 +283,54 @@ public class InventoryManagement {
 
 	@Transactional
 	public InformationSystem createSystem(SystemDraft draft) {
-		SystemDraft clean = checkedSystem(draft, null);
-		long id = systems.insert(clean, now());
-		audit.record("system.create", "system", Long.toString(id), clean.unitId(), null, clean);
-		return system(id);
+		return create(SYSTEM, systems, draft);
 	}
 
 	@Transactional
 	public InformationSystem updateSystem(long id, SystemDraft draft) {
-		InformationSystem before = system(id);
-		access.require(Permission.INVENTORY_WRITE, before.unitId());
-		SystemDraft clean = checkedSystem(draft, id);
-		systems.update(id, clean, now());
-		audit.record("system.update", "system", Long.toString(id), clean.unitId(), before.draft(), clean);
-		return system(id);
-	}
-
-	private SystemDraft checkedSystem(SystemDraft draft, Long existingId) {
-		List<InvalidValue> problems = new ArrayList<>();
-		SystemDraft clean = draft.normalised(problems);
-		if (clean.unitId() != null) {
-			access.require(Permission.INVENTORY_WRITE, clean.unitId());
-			if (clean.name() != null) {
-				systems.idByName(clean.unitId(), clean.name())
-					.filter(other -> !other.equals(existingId))
-					.ifPresent(other -> problems.add(new InvalidValue("name", "duplicate-name", clean.name())));
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw new InventoryRuleViolation(problems);
-		}
-		return clean;
+		return update(SYSTEM, systems, id, draft);
 	}
 
 	@Transactional
 	public Site createSite(SiteDraft draft) {
-		SiteDraft clean = checkedSite(draft, null);
-		long id = sites.insert(clean, now());
-		audit.record("site.create", "site", Long.toString(id), clean.unitId(), null, clean);
-		return site(id);
+		return create(SITE, sites, draft);
 	}
 
 	@Transactional
 	public Site updateSite(long id, SiteDraft draft) {
-		Site before = site(id);
-		access.require(Permission.INVENTORY_WRITE, before.unitId());
-		SiteDraft clean = checkedSite(draft, id);
-		sites.update(id, clean, now());
-		audit.record("site.update", "site", Long.toString(id), clean.unitId(), before.draft(), clean);
-		return site(id);
+		return update(SITE, sites, id, draft);
 	}
 
-	private SiteDraft checkedSite(SiteDraft draft, Long existingId) {
+	private <T extends UnitOwned<D>, D extends UnitOwned.Draft<D>> T find(String entity, UnitOwnedTable<T, D> table,
+			long id) {
+		return table.find(readScope(), id).orElseThrow(() -> new NotFoundInScope(entity, id));
+	}
+
+	private <T extends UnitOwned<D>, D extends UnitOwned.Draft<D>> T create(String entity, UnitOwnedTable<T, D> table,
+			D draft) {
+		D clean = checked(table, draft, null);
+		long id = table.insert(clean, now());
+		audit.record(entity + ".create", entity, Long.toString(id), clean.unitId(), null, clean);
+		return find(entity, table, id);
+	}
+
+	private <T extends UnitOwned<D>, D extends UnitOwned.Draft<D>> T update(String entity, UnitOwnedTable<T, D> table,
+			long id, D draft) {
+		T before = find(entity, table, id);
+		access.require(Permission.INVENTORY_WRITE, before.unitId());
+		D clean = checked(table, draft, id);
+		table.update(id, clean, now());
+		audit.record(entity + ".update", entity, Long.toString(id), clean.unitId(), before.draft(), clean);
+		return find(entity, table, id);
+	}
+
+	private <D extends UnitOwned.Draft<D>> D checked(UnitOwnedTable<?, D> table, D draft, Long existingId) {
 		List<InvalidValue> problems = new ArrayList<>();
-		SiteDraft clean = draft.normalised(problems);
+		D clean = draft.normalised(problems);
 		if (clean.unitId() != null) {
 			access.require(Permission.INVENTORY_WRITE, clean.unitId());
 			if (clean.name() != null) {
-				sites.idByName(clean.unitId(), clean.name())
+				table.idByName(clean.unitId(), clean.name())
 					.filter(other -> !other.equals(existingId))
 					.ifPresent(other -> problems.add(new InvalidValue("name", "duplicate-name", clean.name())));
 			}

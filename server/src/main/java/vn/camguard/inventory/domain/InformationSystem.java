@@ -16,8 +16,10 @@ import java.time.OffsetDateTime;
  * @param deviceCount number of devices attached (0 when not counted)
  */
 public record InformationSystem(long id, long unitId, String name, String purpose, String location, String operator,
-		SystemStatus status, OffsetDateTime createdAt, OffsetDateTime updatedAt, long deviceCount) {
+		SystemStatus status, OffsetDateTime createdAt, OffsetDateTime updatedAt, long deviceCount)
+		implements UnitOwned<SystemDraft> {
 
+	@Override
 	public SystemDraft draft() {
 		return new SystemDraft(unitId, name, purpose, location, operator, status);
 	}

@@ -16,8 +16,10 @@ import java.time.OffsetDateTime;
  * @param deviceCount number of devices installed there (0 when not counted)
  */
 public record Site(long id, long unitId, String name, String address, BigDecimal latitude, BigDecimal longitude,
-		String note, OffsetDateTime createdAt, OffsetDateTime updatedAt, long deviceCount) {
+		String note, OffsetDateTime createdAt, OffsetDateTime updatedAt, long deviceCount)
+		implements UnitOwned<SiteDraft> {
 
+	@Override
 	public SiteDraft draft() {
 		return new SiteDraft(unitId, name, address, latitude, longitude, note);
 	}

@@ -5,9 +5,9 @@ import java.util.List;
 
 /** What a form or a REST call says about a site before it is checked. */
 public record SiteDraft(Long unitId, String name, String address, BigDecimal latitude, BigDecimal longitude,
-		String note) {
+		String note) implements UnitOwned.Draft<SiteDraft> {
 
-	/** This draft trimmed; each broken rule is added to {@code problems}. */
+	@Override
 	public SiteDraft normalised(List<InvalidValue> problems) {
 		if (unitId == null) {
 			problems.add(new InvalidValue("unit_code", "required", null));

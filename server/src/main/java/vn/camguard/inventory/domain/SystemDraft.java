@@ -4,9 +4,9 @@ import java.util.List;
 
 /** What a form or a REST call says about an information system before it is checked. */
 public record SystemDraft(Long unitId, String name, String purpose, String location, String operator,
-		SystemStatus status) {
+		SystemStatus status) implements UnitOwned.Draft<SystemDraft> {
 
-	/** This draft trimmed; each broken rule is added to {@code problems}. */
+	@Override
 	public SystemDraft normalised(List<InvalidValue> problems) {
 		if (unitId == null) {
 			problems.add(new InvalidValue("unit_code", "required", null));

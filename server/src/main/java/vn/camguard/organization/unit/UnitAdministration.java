@@ -69,6 +69,12 @@ public class UnitAdministration {
 		return unit;
 	}
 
+	/** Whether the caller may change this unit (also when it is deactivated, to bring it back). */
+	@Transactional(readOnly = true)
+	public boolean mayManage(long id) {
+		return access.allows(Permission.UNITS_MANAGE, id);
+	}
+
 	/** The unit if the caller may see it, e.g. a parent shown only when it is inside the caller's scope. */
 	@Transactional(readOnly = true)
 	public Optional<Unit> findVisible(Long id) {

@@ -52,7 +52,7 @@ class UnitController {
 		model.addAttribute("unit", unit);
 		model.addAttribute("parent", units.findVisible(unit.parentId()).orElse(null));
 		List<UnitNode> manageable = units.manageable();
-		boolean canManage = manageable.stream().anyMatch(n -> n.unit().id() == id);
+		boolean canManage = units.mayManage(id);
 		model.addAttribute("canManage", canManage);
 		model.addAttribute("parents", manageable.stream()
 			.filter(n -> unit.kind().mayHangUnder(n.unit().kind()) && n.unit().id() != id)

@@ -5,15 +5,21 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,9 +36,29 @@ class AuditApiController {
 
 	private final AuditAccess access;
 
-	AuditApiController(AuditLog log, AuditAccess access) {
+	private final MessageSource messages;
+
+	AuditApiController(AuditLog log, AuditAccess access, MessageSource messages) {
 		this.log = log;
 		this.access = access;
+		this.messages = messages;
+	}
+
+	/** A request parameter that could not be read, with a message in the caller's language. */
+	record Problem(String field, String code, String message) {
+	}
+
+	record Problems(List<Problem> problems) {
+	}
+
+	/** A mistyped date or number answers 400 naming the parameter, not a bare error. */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<Problems> badParameter(MethodArgumentTypeMismatchException ex, Locale locale) {
+		boolean date = LocalDate.class.equals(ex.getRequiredType());
+		String key = date ? "audit.api.date.invalid" : "audit.api.parameter.invalid";
+		return ResponseEntity.badRequest()
+			.body(new Problems(List.of(new Problem(ex.getName(), date ? "date" : "parameter",
+					messages.getMessage(key, null, key, locale)))));
 	}
 
 	/** Result of a verification; {@code firstBrokenSeq} is null when the chain is intact. */

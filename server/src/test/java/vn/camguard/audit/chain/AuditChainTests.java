@@ -254,6 +254,13 @@ class AuditChainTests {
 
 		mvc.perform(get("/audit/export.csv").param("from", "2026-11-01").with(user(auditor.principal())))
 			.andExpect(status().isBadRequest());
+		String json = mvc
+			.perform(get("/api/v1/audit").param("from", "31/02/2026").param("lang", "en").with(user(auditor.principal())))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(json).contains("\"field\":\"from\"", "\"code\":\"date\"", "yyyy-MM-dd");
 	}
 
 	@Test

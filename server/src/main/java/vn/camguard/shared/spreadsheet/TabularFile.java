@@ -1,4 +1,4 @@
-package vn.camguard.inventory.application;
+package vn.camguard.shared.spreadsheet;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -21,21 +22,37 @@ import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
 
 /**
  * Reads an uploaded table, CSV (UTF-8, optional BOM, {@code ,} or {@code ;}) or XLSX (first sheet),
  * row by row, handing each non-empty row with its 1-based row number to a consumer. The format is
- * told by the content (XLSX is a ZIP), not by the file name. Cells are cut at a bounded length.
+ * told by the content (XLSX is a ZIP); a file name can only refuse a non-XLSX ".xlsx". Cells are
+ * cut at {@code maxCellChars} and rows at {@value #MAX_COLUMNS} cells. Rows are numbered as a
+ * spreadsheet program shows them, except that in a CSV file blank lines count only if
+ * {@code blankLines} says so. Holds no business rule: callers give the columns their meaning.
+ *
+ * @param maxCellChars the length a cell is cut at, more than any valid value of the caller needs
+ * @param blankLines whether blank CSV lines take a row number
  */
-final class DeviceFile {
+public record TabularFile(int maxCellChars, BlankLines blankLines) {
 
-	/** A row of cells and its number as a spreadsheet program would show it. */
-	record RawRow(int number, List<String> cells) {
+	/** How blank lines of a CSV file count in the row numbers. */
+	public enum BlankLines {
+
+		/** Like a spreadsheet program: the row after a blank line has the line's number. */
+		COUNTED,
+
+		/** A blank line takes no number: rows are numbered as the records they are. */
+		NOT_COUNTED
+
 	}
 
-	/** The file is not readable as CSV or XLSX; the message key says why. */
-	static final class Unreadable extends Exception {
+	/** A row of cells and its number as a spreadsheet program would show it. */
+	public record Row(int number, List<String> cells) {
+	}
+
+	/** The file is not readable as CSV or XLSX; the code says why. */
+	public static final class Unreadable extends Exception {
 
 		private final String code;
 
@@ -44,16 +61,17 @@ final class DeviceFile {
 			this.code = code;
 		}
 
-		String code() {
+		/** {@code file-xls} (old binary Excel), {@code file-encoding} (not UTF-8) or {@code file-unreadable}. */
+		public String code() {
 			return code;
 		}
 
 	}
 
-	/** Stops reading once the consumer has had enough (e.g. too many rows). */
-	static final class StopReading extends RuntimeException {
+	/** Thrown by a consumer that has had enough (e.g. too many rows) to stop reading quietly. */
+	public static final class StopReading extends RuntimeException {
 
-		StopReading() {
+		public StopReading() {
 			super(null, null, false, false);
 		}
 
@@ -68,15 +86,31 @@ final class DeviceFile {
 
 	}
 
-	private static final int MAX_CELL_CHARS = 2_000;
+	/** Cells past this column are dropped: no table read here has nearly as many columns. */
+	public static final int MAX_COLUMNS = 64;
 
-	private static final int MAX_COLUMNS = 64;
-
-	private DeviceFile() {
+	public TabularFile {
+		if (maxCellChars < 1 || blankLines == null) {
+			throw new IllegalArgumentException("a cell length of at least 1 and a blank-line rule are needed");
+		}
 	}
 
-	static void read(InputStream input, Consumer<RawRow> consumer) throws Unreadable {
-		Consumer<RawRow> rows = row -> {
+	/**
+	 * Reads a file whose name may promise XLSX: a file named {@code .xlsx} that is no XLSX is
+	 * unreadable rather than taken for CSV. Other names leave the choice to the content.
+	 */
+	public void read(String fileName, InputStream input, Consumer<Row> consumer) throws Unreadable {
+		boolean xlsxPromised = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx");
+		read(input, xlsxPromised, consumer);
+	}
+
+	/** Reads the rows, telling CSV from XLSX by the content. */
+	public void read(InputStream input, Consumer<Row> consumer) throws Unreadable {
+		read(input, false, consumer);
+	}
+
+	private void read(InputStream input, boolean xlsxPromised, Consumer<Row> consumer) throws Unreadable {
+		Consumer<Row> rows = row -> {
 			try {
 				consumer.accept(row);
 			}
@@ -97,6 +131,9 @@ final class DeviceFile {
 			}
 			else if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
 				throw new Unreadable("file-xls", null);
+			}
+			else if (xlsxPromised) {
+				throw new Unreadable("file-unreadable", null);
 			}
 			else {
 				readCsv(in, rows);
@@ -122,7 +159,7 @@ final class DeviceFile {
 		}
 	}
 
-	private static void readCsv(InputStream in, Consumer<RawRow> rows) throws IOException {
+	private void readCsv(InputStream in, Consumer<Row> rows) throws IOException {
 		BufferedReader reader = new BufferedReader(new InputStreamReader(in,
 				StandardCharsets.UTF_8.newDecoder()
 					.onMalformedInput(CodingErrorAction.REPORT)
@@ -142,7 +179,8 @@ final class DeviceFile {
 		char delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : ',';
 		CSVFormat format = CSVFormat.RFC4180.builder()
 			.setDelimiter(delimiter)
-			.setIgnoreEmptyLines(true)
+			// a kept empty line is a record of one empty cell, numbered and then skipped as blank
+			.setIgnoreEmptyLines(blankLines == BlankLines.NOT_COUNTED)
 			.setTrim(false)
 			.get();
 		try (CSVParser parser = CSVParser.parse(reader, format)) {
@@ -156,17 +194,17 @@ final class DeviceFile {
 					cells.add(bounded(record.get(i)));
 				}
 				if (!blank(cells)) {
-					rows.accept(new RawRow(number, cells));
+					rows.accept(new Row(number, cells));
 				}
 			}
 		}
 	}
 
-	private static void readXlsx(InputStream in, Consumer<RawRow> rows) throws IOException {
-		try (ReadableWorkbook workbook = new ReadableWorkbook(in); Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
-			Iterator<Row> iterator = sheet.iterator();
+	private void readXlsx(InputStream in, Consumer<Row> rows) throws IOException {
+		try (ReadableWorkbook workbook = new ReadableWorkbook(in); Stream<org.dhatim.fastexcel.reader.Row> sheet = workbook.getFirstSheet().openStream()) {
+			Iterator<org.dhatim.fastexcel.reader.Row> iterator = sheet.iterator();
 			while (iterator.hasNext()) {
-				Row row = iterator.next();
+				org.dhatim.fastexcel.reader.Row row = iterator.next();
 				int width = Math.min(row.getCellCount(), MAX_COLUMNS);
 				List<String> cells = new ArrayList<>(width);
 				for (int i = 0; i < width; i++) {
@@ -174,7 +212,7 @@ final class DeviceFile {
 					cells.add(cell == null ? "" : bounded(text(cell)));
 				}
 				if (!blank(cells)) {
-					rows.accept(new RawRow(row.getRowNum(), cells));
+					rows.accept(new Row(row.getRowNum(), cells));
 				}
 			}
 		}
@@ -207,8 +245,8 @@ final class DeviceFile {
 		return cells.stream().allMatch(String::isBlank);
 	}
 
-	private static String bounded(String value) {
-		return value.length() > MAX_CELL_CHARS ? value.substring(0, MAX_CELL_CHARS) : value;
+	private String bounded(String value) {
+		return value.length() > maxCellChars ? value.substring(0, maxCellChars) : value;
 	}
 
 	private static int count(String text, char c) {
