@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -100,7 +101,9 @@ class SignInTests {
 			.getRequest()
 			.getSession(false);
 		mvc.perform(get("/units").session(session)).andExpect(redirectedUrl("/account/password"));
-		mvc.perform(get("/api/v1/units").with(httpBasic(username, TestTree.PASSWORD))).andExpect(status().isForbidden());
+		mvc.perform(get("/api/v1/units").with(httpBasic(username, TestTree.PASSWORD)))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.error").value("password_change_required"));
 		mvc.perform(post("/account/password").session(session)
 			.with(csrf())
 			.param("currentPassword", TestTree.PASSWORD)

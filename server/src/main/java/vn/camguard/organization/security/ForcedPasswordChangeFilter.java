@@ -23,6 +23,10 @@ class ForcedPasswordChangeFilter extends OncePerRequestFilter {
 
 	static final String CHANGE_PAGE = "/account/password";
 
+	static final String PASSWORD_CHANGE_REQUIRED = """
+			{"status":403,"error":"password_change_required",\
+			"message":"This account must choose a new password first: POST /api/v1/me/password or sign in at /account/password."}""";
+
 	private final UserStore users;
 
 	ForcedPasswordChangeFilter(UserStore users) {
@@ -53,7 +57,10 @@ class ForcedPasswordChangeFilter extends OncePerRequestFilter {
 			}
 			if (state.mustChangePassword() && !exempt(request)) {
 				if (api) {
-					response.sendError(HttpServletResponse.SC_FORBIDDEN, "password change required");
+					// a script cannot follow the browser's redirect, so the answer itself says what to do
+					response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+					response.setContentType("application/json;charset=UTF-8");
+					response.getWriter().write(PASSWORD_CHANGE_REQUIRED);
 				}
 				else {
 					response.sendRedirect(request.getContextPath() + CHANGE_PAGE);
