@@ -25,6 +25,16 @@ read_timeout="${CAMGUARD_BENCH_READ_TIMEOUT_MS:-3000}"
 # CPU by ~35% on 3,000 lab devices (the same flag is given to the lab's shard JVMs).
 java_opts="${CAMGUARD_BENCH_JAVA_OPTS:--XX:TieredStopAtLevel=1}"
 
+# CPU seconds (user+sys) used so far by the lab: the launcher and its shard JVMs. The lab shares the machine's
+# cores with the scanner under test, so its share is printed beside each scan.
+lab_cpu() {
+  local ticks=0 pid
+  for pid in "$lab_pid" $(pgrep -P "$lab_pid" 2>/dev/null); do
+    ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+  done
+  echo "scale=2; $ticks / $(getconf CLK_TCK)" | bc
+}
+
 log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 if ! command -v nmap >/dev/null; then
@@ -70,6 +80,7 @@ count=$(wc -l <"$work/targets.txt")
 log "$count targets"
 
 log "camguard scan (-Xmx512m $java_opts, concurrency $concurrency, read timeout $read_timeout ms)"
+lab_before=$(lab_cpu)
 start=$(date +%s.%N)
 set +e
 /usr/bin/time -v -o "$work/camguard.time" timeout 600 "$java" -Xmx512m $java_opts -jar "$jar" scan "@$work/targets.txt" \
@@ -79,14 +90,17 @@ camguard_exit=$?
 set -e
 end=$(date +%s.%N)
 camguard_wall=$(echo "$end - $start" | bc)
+camguard_lab_cpu=$(echo "$(lab_cpu) - $lab_before" | bc)
 [ "$camguard_exit" -le 1 ] || { log "camguard scan failed ($camguard_exit)"; tail -n 20 "$work/camguard.err" >&2; exit 1; }
 
 log "nmap -sT -Pn -n -T4 --script rtsp-methods,http-title"
+lab_before=$(lab_cpu)
 start=$(date +%s.%N)
-timeout 1200 nmap -sT -Pn -n -T4 -p "$ports" --script rtsp-methods,http-title -iL "$work/targets.txt" \
+/usr/bin/time -f "%U %S" -o "$work/nmap.time" timeout 1200 nmap -sT -Pn -n -T4 -p "$ports" --script rtsp-methods,http-title -iL "$work/targets.txt" \
   -oN "$work/nmap.txt" >/dev/null 2>"$work/nmap.err" || log "nmap ended with $?"
 end=$(date +%s.%N)
 nmap_wall=$(echo "$end - $start" | bc)
+nmap_lab_cpu=$(echo "$(lab_cpu) - $lab_before" | bc)
 
 stop_lab
 
@@ -102,6 +116,9 @@ printf '  %-60s %8.2f s  (%s reports, %s with findings)\n' "camguard scan (full 
 printf '  %-60s %8.2f s\n' "nmap -sT -Pn -n -T4 --script rtsp-methods,http-title" "$nmap_wall"
 echo "  ratio nmap / camguard: ${ratio}x"
 echo "  camguard $peak_heap, max RSS $((max_rss / 1024)) MB"
+camguard_cpu=$(awk -F': ' '/User time|System time/ {sum += $2} END {printf "%.2f", sum}' "$work/camguard.time")
+nmap_cpu=$(awk '{printf "%.2f", $1 + $2}' "$work/nmap.time" 2>/dev/null || echo "?")
+echo "  CPU seconds during each scan: camguard $camguard_cpu + lab $camguard_lab_cpu; nmap $nmap_cpu + lab $nmap_lab_cpu"
 grep '^stats:' "$work/camguard.err" | sed 's/^/  camguard /'
 timeouts=$(grep -c 'timed out' "$work/camguard.jsonl" || true)
 echo "  camguard devices with a timeout note: $timeouts"

@@ -37,6 +37,12 @@ public final class ShardedLab implements Closeable {
 
 	private static final long START_TIMEOUT_SECONDS = 180;
 
+	static final String SHARD_OPTIONS_VARIABLE = "CAMGUARD_LAB_SHARD_JAVA_OPTS";
+
+	// C1 only: each shard would otherwise spend much of a short bench C2-compiling the same TLS and HTTP code
+	// (measured: lab CPU -30% for a 3,000-device scan); a simulator needs no peak speed.
+	private static final List<String> DEFAULT_SHARD_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
 	private final List<Process> children;
 
 	private final List<Path> files;
@@ -71,11 +77,11 @@ public final class ShardedLab implements Closeable {
 				Path file = Files.createTempFile("camguard-lab-shard-", ".json");
 				files.add(file);
 				Files.writeString(file, slice.toJson());
-				// C1 only: each shard would otherwise spend much of a short bench C2-compiling the same TLS and
-				// HTTP code (measured: lab CPU -30% for a 3,000-device scan); a simulator needs no peak speed.
-				Process child = new ProcessBuilder(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx256m",
-						"-cp", classpath, LabShard.class.getName(), file.toString(), String.valueOf(maxConnections))
-						.redirectError(ProcessBuilder.Redirect.INHERIT).start();
+				List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+				command.addAll(shardJvmOptions());
+				command.addAll(List.of("-cp", classpath, LabShard.class.getName(), file.toString(),
+						String.valueOf(maxConnections)));
+				Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 				children.add(child);
 				ready.add(CompletableFuture.supplyAsync(() -> firstLine(child), runnable -> Thread.ofVirtual()
 						.start(runnable)));
@@ -102,6 +108,18 @@ public final class ShardedLab implements Closeable {
 			throw new IOException("lab shards did not become ready: " + e, e);
 		}
 		return RunningLab.of(new LabManifest(fleet.devices().stream().map(DeviceSpec::truth).toList()), shards);
+	}
+
+	/**
+	 * JVM options of each shard: {@value #SHARD_OPTIONS_VARIABLE} when set (to profile a shard, say), else the
+	 * defaults below.
+	 */
+	private static List<String> shardJvmOptions() {
+		String options = System.getenv(SHARD_OPTIONS_VARIABLE);
+		if (options != null && !options.isBlank()) {
+			return List.of(options.strip().split("\\s+"));
+		}
+		return DEFAULT_SHARD_OPTIONS;
 	}
 
 	private static String firstLine(Process child) {

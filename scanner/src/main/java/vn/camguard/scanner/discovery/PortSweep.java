@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,8 +25,11 @@ public final class PortSweep {
 		this.connector = connector;
 	}
 
-	/** Open ports (connect accepted); refused and timed-out ports are simply not open. */
-	public record Result(Set<Integer> open) {
+	/**
+	 * Open ports (connect accepted; refused and timed-out ports are simply not open), and the connections
+	 * the sweep kept for the probes that follow.
+	 */
+	public record Result(Set<Integer> open, KeptConnections kept) {
 
 		public Result {
 			open = Set.copyOf(open);
@@ -32,22 +37,69 @@ public final class PortSweep {
 
 	}
 
-	public Result sweep(InetAddress host, List<Integer> ports) {
+	/**
+	 * Connections made by the sweep and handed on, so that a probe of the same port does not connect a second
+	 * time (a connection costs the scanner and the device more than the few bytes of a probe). Whatever is not
+	 * taken is closed with this object. Belongs to one device scan (one thread).
+	 */
+	public static final class KeptConnections implements AutoCloseable {
+
+		private final Map<Integer, Socket> sockets = new HashMap<>();
+
+		/** The kept connection to {@code port}, once; later calls find nothing. */
+		public Optional<Socket> take(int port) {
+			return Optional.ofNullable(sockets.remove(port));
+		}
+
+		@Override
+		public void close() {
+			for (Socket socket : sockets.values()) {
+				try {
+					socket.close();
+				}
+				catch (IOException ignored) {
+					// The device may have closed it first; nothing to free.
+				}
+			}
+			sockets.clear();
+		}
+
+	}
+
+	/** Sweeps {@code ports}; connections to the ports in {@code keep} stay open in the result. */
+	public Result sweep(InetAddress host, List<Integer> ports, Set<Integer> keep) {
 		Set<Integer> open = new TreeSet<>();
+		KeptConnections kept = new KeptConnections();
 		for (int port : ports) {
-			try (Socket ignored = connector.open(host, port)) {
-				open.add(port);
+			Socket socket;
+			try {
+				socket = connector.open(host, port);
 			}
 			catch (IOException ex) {
 				// Refused or filtered: closed for our purposes.
+				continue;
+			}
+			open.add(port);
+			if (keep.contains(port)) {
+				kept.sockets.put(port, socket);
+				continue;
+			}
+			try {
+				socket.close();
+			}
+			catch (IOException ignored) {
+				// Only the connect mattered.
 			}
 		}
-		return new Result(open);
+		return new Result(open, kept);
 	}
 
-	/** The first bytes a service volunteers on connect (telnet login prompt), bounded and as printable text. */
-	public Optional<String> banner(InetAddress host, int port) {
-		try (Socket socket = connector.open(host, port)) {
+	/**
+	 * The first bytes a service volunteers on connect (telnet login prompt), bounded and as printable text;
+	 * read from a connection already open, which is closed afterwards.
+	 */
+	public Optional<String> banner(Socket connection) {
+		try (Socket socket = connection) {
 			socket.setSoTimeout(Math.min(connector.readTimeoutMillis(), 1000));
 			InputStream in = socket.getInputStream();
 			byte[] buffer = new byte[MAX_BANNER];

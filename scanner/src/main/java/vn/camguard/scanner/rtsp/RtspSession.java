@@ -38,6 +38,21 @@ public final class RtspSession implements AutoCloseable {
 		this.port = port;
 	}
 
+	/**
+	 * Goes on over a connection already open to this port (the port sweep's) instead of connecting again; one
+	 * that turns out unusable is closed, and the next request connects afresh.
+	 */
+	public void adopt(Socket connection) {
+		drop();
+		socket = connection;
+		try {
+			reader = new MessageReader(connection);
+		}
+		catch (IOException ex) {
+			drop();
+		}
+	}
+
 	public String url(String path) {
 		String address = host.getHostAddress();
 		return "rtsp://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + port + path;

@@ -66,6 +66,9 @@ public final class DeviceScan {
 
 	private static final String GENERIC_RTSP_PATH = "/";
 
+	/** Ports whose sweep connection the probes go on using: each saves a connect on both ends. */
+	private static final Set<Integer> KEPT_PORTS = Set.of(RTSP, TelnetCheck.PORT);
+
 	private static final Pattern IDENTITY_PROPERTY = Pattern.compile(
 			"\"(Brand|ProdNbr|ProdFullName|Version|SerialNumber|ProdType)\"\\s*:\\s*\"([^\"\\\\]{0,200})\"");
 
@@ -116,13 +119,15 @@ public final class DeviceScan {
 	}
 
 	private DeviceReport scan(InetAddress host, List<String> notes, long started) {
-		PortSweep.Result ports = sweep.sweep(host, request.ports());
-		if (ports.open().isEmpty()) {
-			return new DeviceReport(host.getHostAddress(), List.of(), Fingerprint.unknown(), List.of(), notes,
-					elapsed(started));
-		}
-		try (Visit visit = new Visit(host, ports.open(), notes)) {
-			return visit.run(started);
+		PortSweep.Result ports = sweep.sweep(host, request.ports(), KEPT_PORTS);
+		try (PortSweep.KeptConnections kept = ports.kept()) {
+			if (ports.open().isEmpty()) {
+				return new DeviceReport(host.getHostAddress(), List.of(), Fingerprint.unknown(), List.of(), notes,
+						elapsed(started));
+			}
+			try (Visit visit = new Visit(host, ports.open(), kept, notes)) {
+				return visit.run(started);
+			}
 		}
 	}
 
@@ -156,6 +161,8 @@ public final class DeviceScan {
 
 		private final Set<Integer> open;
 
+		private final PortSweep.KeptConnections kept;
+
 		private final Set<Integer> unresponsive = new HashSet<>();
 
 		private final List<String> notes;
@@ -166,9 +173,10 @@ public final class DeviceScan {
 
 		private final RtspSession rtspSession;
 
-		Visit(InetAddress host, Set<Integer> open, List<String> notes) {
+		Visit(InetAddress host, Set<Integer> open, PortSweep.KeptConnections kept, List<String> notes) {
 			this.host = host;
 			this.open = open;
+			this.kept = kept;
 			this.notes = notes;
 			this.http = new HttpProbe(tools.connector());
 			this.onvifClient = new OnvifClient(http);
@@ -188,8 +196,7 @@ public final class DeviceScan {
 			});
 			Web web = web();
 			Optional<WsDiscovery.ProbeMatch> wsd = wsdAnswer.join();
-			Optional<String> telnetBanner = open.contains(TelnetCheck.PORT) ? sweep.banner(host, TelnetCheck.PORT)
-					: Optional.empty();
+			Optional<String> telnetBanner = kept.take(TelnetCheck.PORT).flatMap(sweep::banner);
 			Optional<VendorFamily> family = vendors.family(fingerprinter.identify(new Observations(open, wsd, web.page(),
 					web.realm(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), telnetBanner)).vendor());
 			Map<String, String> identity = identity(web, family);
@@ -266,6 +273,7 @@ public final class DeviceScan {
 			if (!open.contains(RTSP)) {
 				return new Rtsp(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 			}
+			kept.take(RTSP).ifPresent(rtspSession::adopt);
 			Reply options = rtspSession.options();
 			if (!(options instanceof Reply.Message m)) {
 				note(RTSP, options);
