@@ -6,6 +6,7 @@ import vn.camguard.scanner.auth.Credential;
 import vn.camguard.scanner.wire.Connector;
 import vn.camguard.scanner.wire.MessageReader;
 import vn.camguard.scanner.wire.Reply;
+import vn.camguard.scanner.wire.TlsChannel;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -50,7 +51,7 @@ public final class HttpProbe implements AutoCloseable {
 	public record Exchange(Reply reply, Optional<String> tlsProtocol) {
 	}
 
-	private record Connection(Socket socket, MessageReader reader, Optional<String> tlsProtocol) {
+	private record Connection(Socket socket, OutputStream out, MessageReader reader, Optional<String> tlsProtocol) {
 	}
 
 	private final Connector connector;
@@ -80,11 +81,16 @@ public final class HttpProbe implements AutoCloseable {
 		try {
 			Connection connection = open.get(endpoint);
 			if (connection == null) {
-				Socket socket = endpoint.tls() ? connector.openTls(endpoint.host(), endpoint.port())
-						: connector.open(endpoint.host(), endpoint.port());
-				connection = new Connection(socket, new MessageReader(socket),
-						socket instanceof javax.net.ssl.SSLSocket tls ? Optional.of(tls.getSession().getProtocol())
-								: Optional.empty());
+				if (endpoint.tls()) {
+					TlsChannel tls = connector.openTls(endpoint.host(), endpoint.port());
+					connection = new Connection(tls.socket(), tls.out(), new MessageReader(tls.socket(), tls.in()),
+							Optional.of(tls.protocol()));
+				}
+				else {
+					Socket socket = connector.open(endpoint.host(), endpoint.port());
+					connection = new Connection(socket, socket.getOutputStream(), new MessageReader(socket),
+							Optional.empty());
+				}
 				open.put(endpoint, connection);
 			}
 			tlsProtocol = connection.tlsProtocol();
@@ -98,7 +104,7 @@ public final class HttpProbe implements AutoCloseable {
 				head.append("Content-Length: ").append(request.body().length).append("\r\n");
 			}
 			head.append("\r\n");
-			OutputStream out = connection.socket().getOutputStream();
+			OutputStream out = connection.out();
 			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
 			out.write(request.body());
 			out.flush();

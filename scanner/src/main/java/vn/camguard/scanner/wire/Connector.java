@@ -1,6 +1,11 @@
 package vn.camguard.scanner.wire;
 
+import vn.camguard.scanner.tls.TlsClient;
+import vn.camguard.scanner.tls.TlsSession;
+import vn.camguard.scanner.tls.TlsUnsupportedException;
+
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -9,7 +14,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.time.Duration;
 
 /**
@@ -26,6 +37,10 @@ public final class Connector {
 	private final RateLimit rateLimit;
 
 	private final SSLContext tls;
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final TlsSessions sessions = new TlsSessions(1024);
 
 	public Connector(Duration connectTimeout, Duration readTimeout, RateLimit rateLimit) {
 		this.connectTimeout = connectTimeout;
@@ -60,21 +75,58 @@ public final class Connector {
 	}
 
 	/**
-	 * TLS over a fresh connection, restricted to {@code protocols} when given. By default TLS 1.2 is offered
-	 * first: a device's second and later connections then resume the session without any public-key
-	 * operation (a TLS 1.3 resumption still runs a full key exchange), which is what makes HTTPS affordable
-	 * across thousands of devices. A device that refuses TLS 1.2 is asked again for TLS 1.3.
+	 * TLS over a fresh connection. Without {@code protocols}, the scanner's own TLS 1.2 client runs first: it
+	 * skips the signature check JSSE would spend most of its CPU on (nothing is trusted here anyway) and
+	 * resumes the session of an earlier connection to the same address and port, so a device's later
+	 * connections cost no public-key operation. A server it cannot handle is asked again through JSSE,
+	 * TLS 1.2 first, then TLS 1.3 when TLS 1.2 is refused. With {@code protocols}, JSSE alone is used.
 	 */
-	public SSLSocket openTls(InetAddress host, int port, String... protocols) throws IOException {
+	public TlsChannel openTls(InetAddress host, int port, String... protocols) throws IOException {
 		if (protocols.length > 0) {
-			return handshake(host, port, protocols);
+			return channel(handshake(host, port, protocols));
+		}
+		InetSocketAddress address = new InetSocketAddress(host, port);
+		if (!sessions.needsJsse(address)) {
+			Socket plain = open(host, port);
+			try {
+				TlsClient.Established tls = TlsClient.handshake(plain, sessions.find(address), random,
+						readTimeoutMillis());
+				sessions.keep(address, tls.session());
+				return new TlsChannel(plain, tls.in(), tls.out(), "TLSv1.2", tls.session().leafCertificate());
+			}
+			catch (TlsUnsupportedException ex) {
+				plain.close();
+				sessions.rememberJsse(address);
+				if (ex.tls12Refused()) {
+					return channel(handshake(host, port, "TLSv1.3"));
+				}
+			}
+			catch (IOException ex) {
+				plain.close();
+				throw ex;
+			}
 		}
 		try {
-			return handshake(host, port, "TLSv1.2");
+			return channel(handshake(host, port, "TLSv1.2"));
 		}
 		catch (javax.net.ssl.SSLHandshakeException ex) {
-			return handshake(host, port, "TLSv1.3");
+			return channel(handshake(host, port, "TLSv1.3"));
 		}
+	}
+
+	private static TlsChannel channel(SSLSocket socket) throws IOException {
+		byte[] leaf = new byte[0];
+		try {
+			Certificate[] chain = socket.getSession().getPeerCertificates();
+			if (chain.length > 0 && chain[0].getEncoded().length <= TlsSession.MAX_LEAF) {
+				leaf = chain[0].getEncoded();
+			}
+		}
+		catch (SSLPeerUnverifiedException | CertificateEncodingException ex) {
+			// No certificate to keep as evidence; the connection itself is fine.
+		}
+		return new TlsChannel(socket, socket.getInputStream(), socket.getOutputStream(), socket.getSession().getProtocol(),
+				leaf);
 	}
 
 	private SSLSocket handshake(InetAddress host, int port, String... protocols) throws IOException {
@@ -114,6 +166,49 @@ public final class Connector {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("no TLS in this JDK", ex);
 		}
+	}
+
+	/**
+	 * The TLS sessions of recent connections by address and port, so the few connections of one device scan
+	 * share one full handshake, and the servers only JSSE could talk to, so they are not asked twice each
+	 * time. Bounded: the least recently used entry is dropped first.
+	 */
+	private static final class TlsSessions {
+
+		/** An empty value: the server needs JSSE. */
+		private final Map<InetSocketAddress, Optional<TlsSession>> byAddress;
+
+		TlsSessions(int capacity) {
+			this.byAddress = new LinkedHashMap<>(16, 0.75f, true) {
+				@Override
+				protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, Optional<TlsSession>> eldest) {
+					return size() > capacity;
+				}
+			};
+		}
+
+		synchronized Optional<TlsSession> find(InetSocketAddress address) {
+			return byAddress.getOrDefault(address, Optional.empty());
+		}
+
+		synchronized boolean needsJsse(InetSocketAddress address) {
+			Optional<TlsSession> known = byAddress.get(address);
+			return known != null && known.isEmpty();
+		}
+
+		synchronized void keep(InetSocketAddress address, TlsSession session) {
+			if (session.id().length > 0) {
+				byAddress.put(address, Optional.of(session));
+			}
+			else {
+				byAddress.remove(address);
+			}
+		}
+
+		synchronized void rememberJsse(InetSocketAddress address) {
+			byAddress.put(address, Optional.empty());
+		}
+
 	}
 
 }

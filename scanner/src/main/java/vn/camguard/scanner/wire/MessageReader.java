@@ -39,8 +39,13 @@ public final class MessageReader {
 	private int end;
 
 	public MessageReader(Socket socket) throws IOException {
+		this(socket, socket.getInputStream());
+	}
+
+	/** Reads from {@code in} (e.g. a TLS channel's plaintext) with timeouts set on {@code socket} beneath it. */
+	public MessageReader(Socket socket, InputStream in) {
 		this.socket = socket;
-		this.in = socket.getInputStream();
+		this.in = in;
 	}
 
 	/**

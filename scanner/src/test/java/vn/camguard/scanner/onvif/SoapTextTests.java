@@ -32,6 +32,24 @@ class SoapTextTests {
 	}
 
 	@Test
+	void readsOnlySimpleElementsWithinBounds() {
+		SoapText body = new SoapText("<a:Scopes\n xmlns:a=\"urn:x\">one two</a:Scopes><ModelName>x</ModelName>"
+				+ "<Model><Inner>nested</Inner></Model><tt:Model attr=\"1\">M1</tt:Model><Model>" + "y".repeat(300)
+				+ "</Model><Model/><Model>M2</Model><bad:prefix:Model>M3</bad:prefix:Model>");
+		assertThat(body.all("Model", 10)).containsExactly("M1", "M2");
+		assertThat(body.first("Scopes")).contains("one two");
+		assertThat(body.first("Inner")).contains("nested");
+		assertThat(body.all("Model", 1)).containsExactly("M1");
+		assertThat(body.hasElement("Model")).isTrue();
+		assertThat(body.hasElement("Mode")).isFalse();
+		assertThat(body.hasElement("Fault")).isFalse();
+		assertThat(new SoapText("<s:Fault/>").isFault()).isTrue();
+		assertThat(new SoapText("<Model attr=\"" + "z".repeat(600) + "\">M</Model>").first("Model")).isEmpty();
+		assertThat(new SoapText("unterminated <Model>text").first("Model")).isEmpty();
+		assertThat(new SoapText("<").hasElement("Model")).isFalse();
+	}
+
+	@Test
 	void usernameTokenCarriesAPasswordDigestNotThePassword() {
 		String token = OnvifClient.usernameToken(new Credential("admin", "12345"));
 		assertThat(token).contains("<wsse:Username>admin</wsse:Username>").contains("#PasswordDigest").doesNotContain(">12345<");

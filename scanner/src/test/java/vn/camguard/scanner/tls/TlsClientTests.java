@@ -1,0 +1,394 @@
+package vn.camguard.scanner.tls;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import vn.camguard.scanner.wire.Connector;
+import vn.camguard.scanner.wire.MessageReader;
+import vn.camguard.scanner.wire.RateLimit;
+import vn.camguard.scanner.wire.Reply;
+import vn.camguard.scanner.wire.TlsChannel;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLProtocolException;
+import javax.net.ssl.SSLSocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The scanner's TLS 1.2 client against a real JSSE server on loopback, and against servers that misbehave. */
+class TlsClientTests {
+
+	static final String[] TLS12_AND_13 = {"TLSv1.3", "TLSv1.2"};
+
+	final Connector connector = new Connector(Duration.ofSeconds(2), Duration.ofMillis(1500), RateLimit.unlimited());
+
+	AutoCloseable server;
+
+	@AfterEach
+	void close() throws Exception {
+		if (server != null) {
+			server.close();
+		}
+	}
+
+	JsseServer jsse(String[] protocols, String[] groups, int bodyLength) throws Exception {
+		JsseServer started = new JsseServer(protocols, groups, bodyLength);
+		server = started;
+		return started;
+	}
+
+	static Reply.Message get(TlsChannel channel) throws IOException {
+		channel.out().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+		channel.out().flush();
+		Reply reply = new MessageReader(channel.socket(), channel.in()).read(MessageReader.Limits.within(3000), false);
+		assertThat(reply).isInstanceOf(Reply.Message.class);
+		return (Reply.Message) reply;
+	}
+
+	@Test
+	void fullHandshakeThenHttpOverSeveralRecords() throws Exception {
+		JsseServer jsse = jsse(TLS12_AND_13, new String[0], 40_000);
+		try (TlsChannel channel = connector.openTls(jsse.address(), jsse.port())) {
+			assertThat(channel.socket()).isNotInstanceOf(SSLSocket.class);
+			assertThat(channel.protocol()).isEqualTo("TLSv1.2");
+			assertThat(channel.leafCertificate()).isEqualTo(JsseServer.certificate(JsseServer.LAB_KEYSTORE).getEncoded());
+			for (int i = 0; i < 2; i++) {
+				Reply.Message message = get(channel);
+				assertThat(message.status()).isEqualTo(200);
+				assertThat(message.body()).hasSize(40_000);
+				assertThat(message.body()[39_999]).isEqualTo((byte) ('a' + 39_999 % 26));
+			}
+		}
+		assertThat(jsse.seen).extracting(JsseServer.Seen::protocol).containsExactly("TLSv1.2");
+	}
+
+	@Test
+	void secp256r1WhenTheServerPicksIt() throws Exception {
+		JsseServer jsse = jsse(TLS12_AND_13, new String[] {"secp256r1"}, 10);
+		try (TlsChannel channel = connector.openTls(jsse.address(), jsse.port())) {
+			assertThat(channel.socket()).isNotInstanceOf(SSLSocket.class);
+			assertThat(get(channel).status()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void rsaServerCertificate() throws Exception {
+		JsseServer jsse = new JsseServer(JsseServer.RSA_KEYSTORE, TLS12_AND_13, new String[0], 10);
+		server = jsse;
+		try (TlsChannel channel = connector.openTls(jsse.address(), jsse.port())) {
+			assertThat(channel.socket()).isNotInstanceOf(SSLSocket.class);
+			assertThat(channel.leafCertificate()).isEqualTo(JsseServer.certificate(JsseServer.RSA_KEYSTORE).getEncoded());
+			assertThat(get(channel).status()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void laterConnectionsToTheSameServerResumeTheSession() throws Exception {
+		JsseServer jsse = jsse(TLS12_AND_13, new String[0], 10);
+		for (int i = 0; i < 3; i++) {
+			try (TlsChannel channel = connector.openTls(jsse.address(), jsse.port())) {
+				assertThat(get(channel).status()).isEqualTo(200);
+			}
+		}
+		assertThat(jsse.seen).hasSize(3);
+		assertThat(jsse.seen).extracting(JsseServer.Seen::sessionId).containsOnly(jsse.seen.get(0).sessionId());
+
+		try (Socket socket = new Socket(jsse.address(), jsse.port())) {
+			TlsClient.Established first = TlsClient.handshake(socket, Optional.empty(), new SecureRandom(), 3000);
+			// One exchange first, as the scanner does: the server caches the session just after its Finished.
+			assertThat(get(new TlsChannel(socket, first.in(), first.out(), "TLSv1.2", new byte[0])).status())
+				.isEqualTo(200);
+			try (Socket again = new Socket(jsse.address(), jsse.port())) {
+				TlsClient.Established second = TlsClient.handshake(again, Optional.of(first.session()),
+						new SecureRandom(), 3000);
+				assertThat(first.resumed()).isFalse();
+				assertThat(second.resumed()).isTrue();
+				assertThat(second.session().id()).isEqualTo(first.session().id());
+			}
+		}
+	}
+
+	@Test
+	void aServerThatOnlySpeaksTls13IsReachedThroughJsse() throws Exception {
+		JsseServer jsse = jsse(new String[] {"TLSv1.3"}, new String[0], 10);
+		try (Socket socket = new Socket(jsse.address(), jsse.port())) {
+			assertThatThrownBy(() -> TlsClient.handshake(socket, Optional.empty(), new SecureRandom(), 3000))
+				.isInstanceOfSatisfying(TlsUnsupportedException.class, ex -> {
+					assertThat(ex.tls12Refused()).isTrue();
+					assertThat(ex).hasMessageContaining("70");
+				});
+		}
+		for (int i = 0; i < 2; i++) {
+			try (TlsChannel channel = connector.openTls(jsse.address(), jsse.port())) {
+				assertThat(channel.socket()).isInstanceOf(SSLSocket.class);
+				assertThat(channel.protocol()).isEqualTo("TLSv1.3");
+				assertThat(channel.leafCertificate()).isEqualTo(JsseServer.certificate(JsseServer.LAB_KEYSTORE).getEncoded());
+				assertThat(get(channel).status()).isEqualTo(200);
+			}
+		}
+	}
+
+	/** A plain TCP server on loopback running {@code behaviour} per connection; counts connections. */
+	AtomicInteger rawServer(Consumer<Socket> behaviour) throws IOException {
+		ServerSocket raw = new ServerSocket();
+		raw.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+		server = raw;
+		AtomicInteger connections = new AtomicInteger();
+		Thread.ofVirtual().start(() -> {
+			while (!raw.isClosed()) {
+				try {
+					Socket socket = raw.accept();
+					connections.incrementAndGet();
+					Thread.ofVirtual().start(() -> {
+						try (socket) {
+							behaviour.accept(socket);
+						}
+						catch (IOException ignored) {
+							// The peer's end of the story is all the test looks at.
+						}
+					});
+				}
+				catch (IOException ex) {
+					return;
+				}
+			}
+		});
+		return connections;
+	}
+
+	ServerSocket raw() {
+		return (ServerSocket) server;
+	}
+
+	static void quietly(IoAction action) {
+		try {
+			action.run();
+		}
+		catch (IOException | InterruptedException ignored) {
+			// The client hung up first.
+		}
+	}
+
+	interface IoAction {
+
+		void run() throws IOException, InterruptedException;
+
+	}
+
+	static byte[] readClientHello(Socket socket) throws IOException {
+		byte[] header = socket.getInputStream().readNBytes(5);
+		return socket.getInputStream().readNBytes(((header[3] & 0xff) << 8) | header[4] & 0xff);
+	}
+
+	@Test
+	void garbageIsAnErrorWithoutFallback() throws Exception {
+		AtomicInteger connections = rawServer(socket -> quietly(() -> {
+			byte[] noise = new byte[4096];
+			new Random(7).nextBytes(noise);
+			noise[0] = 'H';
+			socket.getOutputStream().write(noise);
+			Thread.sleep(500);
+		}));
+		assertThatThrownBy(() -> connector.openTls(raw().getInetAddress(), raw().getLocalPort()))
+			.isInstanceOf(SSLException.class);
+		assertThat(connections.get()).isEqualTo(1);
+	}
+
+	@Test
+	void aServerClosingMidHandshakeFailsAfterTheJsseFallback() throws Exception {
+		AtomicInteger connections = rawServer(socket -> quietly(() -> readClientHello(socket)));
+		long start = System.nanoTime();
+		assertThatThrownBy(() -> connector.openTls(raw().getInetAddress(), raw().getLocalPort()))
+			.isInstanceOf(IOException.class);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		// Own client, then JSSE with TLS 1.2 and TLS 1.3, as before this client existed.
+		assertThat(connections.get()).isEqualTo(3);
+	}
+
+	@Test
+	void aSilentServerTimesOutOnce() throws Exception {
+		AtomicInteger connections = rawServer(socket -> quietly(() -> Thread.sleep(4000)));
+		long start = System.nanoTime();
+		assertThatThrownBy(() -> connector.openTls(raw().getInetAddress(), raw().getLocalPort()))
+			.isInstanceOf(SocketTimeoutException.class);
+		// One read timeout (1.5 s), not one per fallback attempt.
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1400),
+				Duration.ofMillis(3500));
+		assertThat(connections.get()).isEqualTo(1);
+	}
+
+	@Test
+	void aDripFeedingServerIsCutAtTheHandshakeDeadline() throws Exception {
+		rawServer(socket -> quietly(() -> {
+			readClientHello(socket);
+			OutputStream out = socket.getOutputStream();
+			out.write(new byte[] {22, 3, 3, 0x40, 0});
+			for (int i = 0; i < 40; i++) {
+				out.write(0);
+				out.flush();
+				Thread.sleep(100);
+			}
+		}));
+		try (Socket socket = new Socket(raw().getInetAddress(), raw().getLocalPort())) {
+			socket.setSoTimeout(1000);
+			long start = System.nanoTime();
+			assertThatThrownBy(() -> TlsClient.handshake(socket, Optional.empty(), new SecureRandom(), 1000))
+				.isInstanceOf(SocketTimeoutException.class);
+			// The drip would last 4 s; the handshake deadline ends it after 1 s.
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+			assertThat(socket.getSoTimeout()).isEqualTo(1000);
+		}
+	}
+
+	@Test
+	void anOversizedRecordIsRefused() throws Exception {
+		rawServer(socket -> quietly(() -> {
+			readClientHello(socket);
+			socket.getOutputStream().write(new byte[] {22, 3, 3, (byte) 0xff, (byte) 0xff});
+			socket.getOutputStream().write(new byte[20_000]);
+			Thread.sleep(500);
+		}));
+		try (Socket socket = new Socket(raw().getInetAddress(), raw().getLocalPort())) {
+			assertThatThrownBy(() -> TlsClient.handshake(socket, Optional.empty(), new SecureRandom(), 2000))
+				.isInstanceOf(SSLProtocolException.class)
+				.hasMessageContaining("over the limit");
+		}
+	}
+
+	@Test
+	void anOversizedHandshakeMessageIsRefused() throws Exception {
+		rawServer(socket -> quietly(() -> {
+			readClientHello(socket);
+			OutputStream out = socket.getOutputStream();
+			// A ServerHello claiming 16 MiB, then records that would fill it.
+			byte[] fragment = new byte[16 * 1024];
+			fragment[0] = 2;
+			fragment[1] = (byte) 0xff;
+			for (int i = 0; i < 8; i++) {
+				out.write(new byte[] {22, 3, 3, 0x40, 0});
+				out.write(fragment);
+				fragment[0] = 0;
+				fragment[1] = 0;
+			}
+			Thread.sleep(500);
+		}));
+		try (Socket socket = new Socket(raw().getInetAddress(), raw().getLocalPort())) {
+			assertThatThrownBy(() -> TlsClient.handshake(socket, Optional.empty(), new SecureRandom(), 2000))
+				.isInstanceOf(SSLProtocolException.class)
+				.hasMessageContaining("over the limit");
+		}
+	}
+
+	@Test
+	void mutatedServerFlightsNeverCrashOrHang() throws Exception {
+		byte[] flight = serverFlight();
+		Random random = new Random(42);
+		for (int round = 0; round < 100; round++) {
+			byte[] mutated = flight.clone();
+			int cut = round % 3 == 0 ? random.nextInt(mutated.length) : mutated.length;
+			for (int i = 0; i < 1 + random.nextInt(4); i++) {
+				mutated[random.nextInt(cut == 0 ? 1 : cut)] ^= (byte) (1 + random.nextInt(255));
+			}
+			byte[] sent = Arrays.copyOf(mutated, cut);
+			boolean staysSilent = round % 5 == 0;
+			try (ServerSocket replay = new ServerSocket()) {
+				replay.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+				Thread.ofVirtual().start(() -> {
+					try (Socket peer = replay.accept()) {
+						readClientHello(peer);
+						peer.getOutputStream().write(sent);
+						// Hang up after the flight, or, some rounds, stay silent until the client's deadline.
+						if (staysSilent) {
+							Thread.sleep(400);
+						}
+						else {
+							peer.shutdownOutput();
+							peer.getInputStream().read(new byte[4096]);
+						}
+					}
+					catch (IOException | InterruptedException ignored) {
+						// The client gave up, as it should.
+					}
+				});
+				try (Socket socket = new Socket(replay.getInetAddress(), replay.getLocalPort())) {
+					socket.setSoTimeout(300);
+					long start = System.nanoTime();
+					assertThatThrownBy(() -> TlsClient.handshake(socket, Optional.empty(), new SecureRandom(), 300))
+						.isInstanceOf(IOException.class)
+						.satisfies(ex -> assertThat(ex.getCause() instanceof RuntimeException).as("crash: %s", ex)
+							.isFalse());
+					assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+				}
+			}
+		}
+	}
+
+	/** What a real JSSE server sends after a ClientHello, up to ServerHelloDone, captured once. */
+	byte[] serverFlight() throws Exception {
+		JsseServer jsse = jsse(TLS12_AND_13, new String[0], 10);
+		try (Socket socket = new Socket(jsse.address(), jsse.port())) {
+			socket.setSoTimeout(3000);
+			socket.getOutputStream().write(clientHelloRecord());
+			byte[] answer = new byte[8192];
+			int got = 0;
+			long deadline = System.nanoTime() + 3_000_000_000L;
+			while (!endsWithServerHelloDone(answer, got) && System.nanoTime() < deadline) {
+				int n = socket.getInputStream().read(answer, got, answer.length - got);
+				if (n < 0) {
+					break;
+				}
+				got += n;
+			}
+			assertThat(endsWithServerHelloDone(answer, got)).isTrue();
+			return Arrays.copyOf(answer, got);
+		}
+	}
+
+	static boolean endsWithServerHelloDone(byte[] data, int length) {
+		return length >= 4 && data[length - 4] == 14 && data[length - 3] == 0 && data[length - 2] == 0
+				&& data[length - 1] == 0;
+	}
+
+	/** The ClientHello record this client sends, as a raw server receives it. */
+	byte[] clientHelloRecord() throws Exception {
+		try (ServerSocket capture = new ServerSocket()) {
+			capture.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+			java.util.concurrent.CompletableFuture<byte[]> hello = new java.util.concurrent.CompletableFuture<>();
+			Thread.ofVirtual().start(() -> {
+				try (Socket peer = capture.accept()) {
+					byte[] header = peer.getInputStream().readNBytes(5);
+					byte[] body = peer.getInputStream().readNBytes(((header[3] & 0xff) << 8) | header[4] & 0xff);
+					byte[] record = Arrays.copyOf(header, 5 + body.length);
+					System.arraycopy(body, 0, record, 5, body.length);
+					hello.complete(record);
+				}
+				catch (IOException ex) {
+					hello.completeExceptionally(ex);
+				}
+			});
+			try (Socket socket = new Socket(capture.getInetAddress(), capture.getLocalPort())) {
+				assertThatThrownBy(() -> TlsClient.handshake(socket, Optional.empty(), new SecureRandom(), 2000))
+					.isInstanceOf(IOException.class);
+			}
+			return hello.get(3, java.util.concurrent.TimeUnit.SECONDS);
+		}
+	}
+
+}
