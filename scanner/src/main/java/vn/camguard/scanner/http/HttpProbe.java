@@ -58,6 +58,8 @@ public final class HttpProbe implements AutoCloseable {
 
 	private final Map<Endpoint, Connection> open = new HashMap<>();
 
+	private final Map<Endpoint, Socket> spares = new HashMap<>();
+
 	public HttpProbe(Connector connector) {
 		this.connector = connector;
 	}
@@ -66,8 +68,19 @@ public final class HttpProbe implements AutoCloseable {
 		return exchange(endpoint, request).reply();
 	}
 
+	/**
+	 * The first request to {@code endpoint} goes over {@code connection}, a plain connection already open to its
+	 * port (the port sweep's), instead of a new one; it is closed with this probe if never used.
+	 */
+	public void adopt(Endpoint endpoint, Socket connection) {
+		Socket previous = spares.put(endpoint, connection);
+		if (previous != null) {
+			closeQuietly(previous);
+		}
+	}
+
 	public Exchange exchange(Endpoint endpoint, HttpRequest request) {
-		boolean reused = open.containsKey(endpoint);
+		boolean reused = open.containsKey(endpoint) || spares.containsKey(endpoint);
 		Exchange exchange = attempt(endpoint, request);
 		if (reused && exchange.reply() instanceof Reply.NoAnswer none && !none.why().contains("timed out")) {
 			// The device closed the kept-open connection between requests (allowed): once more, fresh.
@@ -81,13 +94,14 @@ public final class HttpProbe implements AutoCloseable {
 		try {
 			Connection connection = open.get(endpoint);
 			if (connection == null) {
+				Socket spare = spares.remove(endpoint);
 				if (endpoint.tls()) {
-					TlsChannel tls = connector.openTls(endpoint.host(), endpoint.port());
+					TlsChannel tls = connector.openTls(spare, endpoint.host(), endpoint.port());
 					connection = new Connection(tls.socket(), tls.out(), new MessageReader(tls.socket(), tls.in()),
 							Optional.of(tls.protocol()));
 				}
 				else {
-					Socket socket = connector.open(endpoint.host(), endpoint.port());
+					Socket socket = spare != null ? spare : connector.open(endpoint.host(), endpoint.port());
 					connection = new Connection(socket, socket.getOutputStream(), new MessageReader(socket),
 							Optional.empty());
 				}
@@ -169,12 +183,16 @@ public final class HttpProbe implements AutoCloseable {
 	private void drop(Endpoint endpoint) {
 		Connection connection = open.remove(endpoint);
 		if (connection != null) {
-			try {
-				connection.socket().close();
-			}
-			catch (IOException ignored) {
-				// Already closed by the device; nothing left to release.
-			}
+			closeQuietly(connection.socket());
+		}
+	}
+
+	private static void closeQuietly(Socket socket) {
+		try {
+			socket.close();
+		}
+		catch (IOException ignored) {
+			// Already closed by the device; nothing left to release.
 		}
 	}
 
@@ -183,6 +201,8 @@ public final class HttpProbe implements AutoCloseable {
 		for (Endpoint endpoint : java.util.List.copyOf(open.keySet())) {
 			drop(endpoint);
 		}
+		spares.values().forEach(HttpProbe::closeQuietly);
+		spares.clear();
 	}
 
 }

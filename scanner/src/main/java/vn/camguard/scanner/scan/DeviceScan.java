@@ -66,8 +66,11 @@ public final class DeviceScan {
 
 	private static final String GENERIC_RTSP_PATH = "/";
 
+	/** A web port of its own some families serve ONVIF on (XiongMai: 8899), plain HTTP. */
+	private static final int ONVIF_ALTERNATIVE = 8899;
+
 	/** Ports whose sweep connection the probes go on using: each saves a connect on both ends. */
-	private static final Set<Integer> KEPT_PORTS = Set.of(RTSP, TelnetCheck.PORT);
+	private static final Set<Integer> KEPT_PORTS = Set.of(HTTP, HTTPS, RTSP, TelnetCheck.PORT, ONVIF_ALTERNATIVE);
 
 	private static final Pattern IDENTITY_PROPERTY = Pattern.compile(
 			"\"(Brand|ProdNbr|ProdFullName|Version|SerialNumber|ProdType)\"\\s*:\\s*\"([^\"\\\\]{0,200})\"");
@@ -181,6 +184,10 @@ public final class DeviceScan {
 			this.http = new HttpProbe(tools.connector());
 			this.onvifClient = new OnvifClient(http);
 			this.rtspSession = new RtspSession(tools.connector(), host, RTSP);
+			for (int port : List.of(HTTP, HTTPS, ONVIF_ALTERNATIVE)) {
+				kept.take(port).ifPresent(connection -> http.adopt(new HttpProbe.Endpoint(host, port, port == HTTPS),
+						connection));
+			}
 		}
 
 		DeviceReport run(long started) {

@@ -62,9 +62,10 @@ public final class Connector {
 		rateLimit.acquire(host);
 		Socket socket = new Socket();
 		try {
+			socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
+			// Options only once connected: most ports of a sweep refuse, and each option is a system call.
 			socket.setTcpNoDelay(true);
 			socket.setSoLinger(true, 0);
-			socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
 			socket.setSoTimeout(readTimeoutMillis());
 			return socket;
 		}
@@ -85,9 +86,37 @@ public final class Connector {
 		if (protocols.length > 0) {
 			return channel(handshake(host, port, protocols));
 		}
+		return ownClientFirst(host, port, null);
+	}
+
+	/**
+	 * As {@link #openTls(InetAddress, int, String...)}, starting on {@code connected}, a plain connection already
+	 * open to that port (the port sweep's), which saves a connect. If that connection fails other than by a
+	 * timeout (the device may have dropped it while it sat idle), the handshake is tried once on a fresh one.
+	 */
+	public TlsChannel openTls(Socket connected, InetAddress host, int port) throws IOException {
+		if (connected == null) {
+			return ownClientFirst(host, port, null);
+		}
+		try {
+			return ownClientFirst(host, port, connected);
+		}
+		catch (java.net.SocketTimeoutException ex) {
+			throw ex;
+		}
+		catch (IOException ex) {
+			return ownClientFirst(host, port, null);
+		}
+	}
+
+	private TlsChannel ownClientFirst(InetAddress host, int port, Socket connected) throws IOException {
 		InetSocketAddress address = new InetSocketAddress(host, port);
+		if (connected != null && sessions.needsJsse(address)) {
+			connected.close();
+			connected = null;
+		}
 		if (!sessions.needsJsse(address)) {
-			Socket plain = open(host, port);
+			Socket plain = connected != null ? connected : open(host, port);
 			try {
 				TlsClient.Established tls = TlsClient.handshake(plain, sessions.find(address), random,
 						readTimeoutMillis());

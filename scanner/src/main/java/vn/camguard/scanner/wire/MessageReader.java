@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads one HTTP/1.x or RTSP/1.0 response from a socket within hard limits: the head may not exceed
@@ -14,6 +15,10 @@ import java.util.List;
  * finish before a deadline, so a device that drips one byte a second costs at most the deadline.
  */
 public final class MessageReader {
+
+	private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+
+	private static final Pattern STATUS_CODE = Pattern.compile("\\d{3}");
 
 	/** Size and time limits for one response. */
 	public record Limits(int maxHead, int maxBody, long deadlineNanos) {
@@ -86,11 +91,11 @@ public final class MessageReader {
 
 	private Reply parse(byte[] head, Limits limits, boolean bodyUntilClose) throws IOException {
 		String text = new String(head, StandardCharsets.ISO_8859_1);
-		String[] lines = text.split("\r?\n");
+		String[] lines = LINE_BREAK.split(text);
 		String statusLine = lines[0];
 		String[] parts = statusLine.split(" ", 3);
 		if (parts.length < 2 || !(parts[0].startsWith("HTTP/") || parts[0].startsWith("RTSP/"))
-				|| !parts[1].matches("\\d{3}")) {
+				|| !STATUS_CODE.matcher(parts[1]).matches()) {
 			return new Reply.Unparseable("no status line", Excerpt.of(text));
 		}
 		List<Headers.Header> fields = new ArrayList<>();
