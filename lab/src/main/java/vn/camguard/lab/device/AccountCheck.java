@@ -41,12 +41,22 @@ final class AccountCheck {
 
 	private final String nonceKey;
 
+	/** Digest's HA1, the same for every request. */
+	private final String ha1;
+
+	/** The nonce of the latest minute asked for: most checks and challenges need just that one. */
+	private volatile MinuteNonce latest = new MinuteNonce(Long.MIN_VALUE, "");
+
+	private record MinuteNonce(long minute, String nonce) {
+	}
+
 	AccountCheck(String username, String password, String realm, boolean basicOffered, String nonceKey) {
 		this.username = username;
 		this.password = password;
 		this.realm = realm;
 		this.basicOffered = basicOffered;
 		this.nonceKey = nonceKey;
+		this.ha1 = md5(username + ":" + realm + ":" + password);
 	}
 
 	String realm() {
@@ -113,7 +123,6 @@ final class AccountCheck {
 		if (!algorithm.equalsIgnoreCase("MD5")) {
 			return false;
 		}
-		String ha1 = md5(username + ":" + realm + ":" + password);
 		String ha2 = md5(method + ":" + uri);
 		String qop = p.get("qop");
 		String expected;
@@ -141,7 +150,15 @@ final class AccountCheck {
 	}
 
 	private String nonce(long minute) {
-		return md5(nonceKey + ":" + minute);
+		MinuteNonce cached = latest;
+		if (cached.minute() == minute) {
+			return cached.nonce();
+		}
+		String nonce = md5(nonceKey + ":" + minute);
+		if (minute > cached.minute()) {
+			latest = new MinuteNonce(minute, nonce);
+		}
+		return nonce;
 	}
 
 	private static long minute() {

@@ -1,6 +1,5 @@
 package vn.camguard.lab.device;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +11,7 @@ import java.util.SplittableRandom;
 
 import vn.camguard.lab.Hostility;
 import vn.camguard.lab.http.MalformedMessageException;
+import vn.camguard.lab.http.MessageInput;
 import vn.camguard.lab.http.Request;
 import vn.camguard.lab.http.Response;
 
@@ -121,7 +121,7 @@ final class HostileService {
 
 	private static Request readRequest(Socket socket) throws IOException {
 		try {
-			return Request.read(new BufferedInputStream(socket.getInputStream(), 4096)).orElse(null);
+			return Request.read(new MessageInput(socket.getInputStream())).orElse(null);
 		}
 		catch (MalformedMessageException | SocketTimeoutException e) {
 			return null;

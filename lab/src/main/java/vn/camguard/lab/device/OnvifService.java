@@ -9,9 +9,6 @@ import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.Set;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-
 import vn.camguard.lab.DeviceKind;
 import vn.camguard.lab.Weakness;
 import vn.camguard.lab.http.Request;
@@ -26,6 +23,9 @@ final class OnvifService {
 	private static final String CONTENT_TYPE = "application/soap+xml; charset=utf-8";
 
 	private static final Set<String> PRE_AUTH = Set.of("GetSystemDateAndTime", "GetCapabilities", "GetServices");
+
+	/** The WS-Security UsernameToken parts the lab verifies. */
+	private static final Set<String> TOKEN_PARTS = Set.of("Username", "Password", "Nonce", "Created");
 
 	private static final String ENVELOPE_START = """
 			<?xml version="1.0" encoding="UTF-8"?>
@@ -43,15 +43,14 @@ final class OnvifService {
 		if (!request.method().equals("POST")) {
 			return Response.status(405, "Method Not Allowed").with("Allow", "POST");
 		}
-		Document document;
+		Xml.Facts document;
 		try {
-			document = Xml.parse(request.body());
+			document = Xml.read(request.body(), TOKEN_PARTS);
 		}
 		catch (IOException e) {
 			return fault("env:Sender", "ter:WellFormed", "Malformed SOAP envelope");
 		}
-		String operation = Xml.first(document, "Body").flatMap(Xml::firstChildElement).map(Element::getLocalName)
-				.orElse("");
+		String operation = document.bodyOperation();
 		if (!PRE_AUTH.contains(operation) && !authorized(document, device)) {
 			return fault("env:Sender", "ter:NotAuthorized", "Sender not Authorized");
 		}
@@ -79,21 +78,21 @@ final class OnvifService {
 		return Response.ok(CONTENT_TYPE, ENVELOPE_START + body + ENVELOPE_END);
 	}
 
-	private static boolean authorized(Document document, Device device) {
-		if (Xml.first(document, "UsernameToken").isEmpty()) {
+	private static boolean authorized(Xml.Facts document, Device device) {
+		if (!document.has("UsernameToken")) {
 			return device.has(Weakness.ONVIF_NO_AUTH);
 		}
-		String username = Xml.text(document, "Username");
-		String password = Xml.text(document, "Password");
+		String username = document.text("Username");
+		String password = document.text("Password");
 		if (username == null || password == null || !username.equals(device.profile().adminUser())) {
 			return false;
 		}
-		String type = Xml.first(document, "Password").map(e -> e.getAttribute("Type")).orElse("");
+		String type = document.attribute("Password", "Type");
 		if (type.endsWith("#PasswordText")) {
 			return device.web().matches(username, password);
 		}
-		String nonce = Xml.text(document, "Nonce");
-		String created = Xml.text(document, "Created");
+		String nonce = document.text("Nonce");
+		String created = document.text("Created");
 		if (nonce == null || created == null) {
 			return false;
 		}

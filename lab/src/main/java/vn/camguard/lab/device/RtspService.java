@@ -1,8 +1,6 @@
 package vn.camguard.lab.device;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import vn.camguard.lab.Profile;
 import vn.camguard.lab.Weakness;
 import vn.camguard.lab.http.Header;
 import vn.camguard.lab.http.MalformedMessageException;
+import vn.camguard.lab.http.MessageInput;
 import vn.camguard.lab.http.Request;
 import vn.camguard.lab.http.Response;
 
@@ -25,7 +24,7 @@ final class RtspService {
 	}
 
 	static void serve(Socket socket, Device device) throws IOException {
-		InputStream in = new BufferedInputStream(socket.getInputStream(), 4096);
+		MessageInput in = new MessageInput(socket.getInputStream());
 		OutputStream out = socket.getOutputStream();
 		for (int i = 0; i < MAX_REQUESTS; i++) {
 			Optional<Request> read;

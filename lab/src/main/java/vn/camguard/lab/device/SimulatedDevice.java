@@ -24,8 +24,8 @@ public final class SimulatedDevice {
 						socket -> HostileService.serve(socket, device, spec.hostile(), port));
 			}
 			if (!spec.udpPorts().isEmpty()) {
-				sockets.listenUdp(address, 3702, datagram -> DiscoveryResponder.answer(datagram, device,
-						"<script>alert(1)</script>", "<img src=x onerror=alert(1)>"));
+				sockets.listenUdp(address, 3702, new DiscoveryResponder(device, "<script>alert(1)</script>",
+						"<img src=x onerror=alert(1)>")::answer);
 			}
 			return;
 		}
@@ -42,8 +42,8 @@ public final class SimulatedDevice {
 			};
 			sockets.listenTcp(address, port, port == 443, handler);
 		}
-		sockets.listenUdp(address, 3702, datagram -> DiscoveryResponder.answer(datagram, device,
-				spec.profile().vendor(), spec.profile().model()));
+		sockets.listenUdp(address, 3702,
+				new DiscoveryResponder(device, spec.profile().vendor(), spec.profile().model())::answer);
 	}
 
 }

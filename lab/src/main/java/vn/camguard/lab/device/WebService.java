@@ -1,14 +1,13 @@
 package vn.camguard.lab.device;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.util.Locale;
 import java.util.Optional;
 
 import vn.camguard.lab.Profile;
 import vn.camguard.lab.http.MalformedMessageException;
+import vn.camguard.lab.http.MessageInput;
 import vn.camguard.lab.http.Request;
 import vn.camguard.lab.http.Response;
 
@@ -34,7 +33,7 @@ final class WebService {
 	}
 
 	static void serve(Socket socket, Device device, Role role) throws IOException {
-		InputStream in = new BufferedInputStream(socket.getInputStream(), 4096);
+		MessageInput in = new MessageInput(socket.getInputStream());
 		for (int served = 1; served <= MAX_REQUESTS_PER_CONNECTION; served++) {
 			Optional<Request> read;
 			try {

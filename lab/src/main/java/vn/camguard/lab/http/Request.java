@@ -1,6 +1,5 @@
 package vn.camguard.lab.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -30,15 +29,15 @@ public record Request(String method, String target, String version, List<Header>
 	}
 
 	/** Reads one request; empty when the peer closed before sending anything. */
-	public static Optional<Request> read(InputStream in) throws IOException {
+	public static Optional<Request> read(MessageInput in) throws IOException {
 		long deadline = System.nanoTime() + MAX_REQUEST_NANOS;
-		String line = readLine(in, deadline);
+		String line = in.readLine(MAX_LINE, deadline);
 		// tolerate the stray CRLF some clients send between requests, but not an endless stream of them
 		for (int blank = 0; line != null && line.isEmpty(); blank++) {
 			if (blank == MAX_HEADERS) {
 				throw new MalformedMessageException("too many empty lines");
 			}
-			line = readLine(in, deadline);
+			line = in.readLine(MAX_LINE, deadline);
 		}
 		if (line == null) {
 			return Optional.empty();
@@ -49,7 +48,7 @@ public record Request(String method, String target, String version, List<Header>
 		}
 		List<Header> headers = new ArrayList<>();
 		while (true) {
-			String headerLine = readLine(in, deadline);
+			String headerLine = in.readLine(MAX_LINE, deadline);
 			if (headerLine == null) {
 				throw new MalformedMessageException("connection closed inside the headers");
 			}
@@ -157,35 +156,6 @@ public record Request(String method, String target, String version, List<Header>
 			}
 		}
 		return body;
-	}
-
-	/** One line ending in LF (CR stripped), or null at end of stream before any byte. */
-	static String readLine(InputStream in, long deadline) throws IOException {
-		ByteArrayOutputStream line = new ByteArrayOutputStream(128);
-		while (true) {
-			int b = in.read();
-			if (b < 0) {
-				if (line.size() == 0) {
-					return null;
-				}
-				throw new MalformedMessageException("connection closed inside a line");
-			}
-			if (b == '\n') {
-				byte[] bytes = line.toByteArray();
-				int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-				for (int i = 0; i < end; i++) {
-					// control characters inside a line could smuggle headers into answers that echo the target
-					if ((bytes[i] >= 0 && bytes[i] < 0x20 && bytes[i] != '\t') || bytes[i] == 0x7f) {
-						throw new MalformedMessageException("control character in a line");
-					}
-				}
-				return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
-			}
-			if (line.size() == MAX_LINE || System.nanoTime() - deadline > 0) {
-				throw new MalformedMessageException("line too long or too slow");
-			}
-			line.write(b);
-		}
 	}
 
 }
