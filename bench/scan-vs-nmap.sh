@@ -4,7 +4,7 @@
 #   bench/scan-vs-nmap.sh [DEVICES] [SEED]        (defaults: 10000 devices, seed 1)
 #
 # Starts a sharded lab of DEVICES simulated cameras on 127.100.0.1 and up (loopback only), warms it up with an
-# untimed scan of every 10th device (CAMGUARD_BENCH_WARMUP_EVERY, 0 = no warm-up), scans all of them
+# untimed scan of every 4th device (CAMGUARD_BENCH_WARMUP_EVERY, 0 = no warm-up), scans all of them
 # with `camguard scan` (heap capped at 512 MB, --stats prints the peak heap used), then with
 #   nmap -sT -Pn -n -T4 -p <same ports> --script rtsp-methods,http-title
 # over the same addresses, and prints both wall times, the ratio and the scanner's memory figures.
@@ -84,7 +84,7 @@ log "$count targets"
 # cameras never do. Untimed, a sample of devices (every Nth, touching every shard) is scanned once first, so
 # neither timed scan pays the simulator's warm-up (without it, whichever scanner runs first would).
 # The lab keeps no state between requests, so the warm-up changes nothing the timed scans see.
-warmup_every="${CAMGUARD_BENCH_WARMUP_EVERY:-10}"
+warmup_every="${CAMGUARD_BENCH_WARMUP_EVERY:-4}"
 if [ "$warmup_every" -gt 0 ]; then
   awk -v n="$warmup_every" 'NR % n == 1' "$work/targets.txt" >"$work/warmup.txt"
   log "warming the lab up: untimed scan of $(wc -l <"$work/warmup.txt") devices (every ${warmup_every}th)"

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -44,22 +45,19 @@ public final class Targets implements Iterable<InetAddress> {
 			throw new TargetException("no targets given");
 		}
 		specs.forEach(scope::check);
-		List<IPAddressSeqRange> excluded = expand(exclusions).stream()
-				.flatMap(t -> TargetSpec.parse(t).ranges().stream()).toList();
-		List<IPAddressSeqRange> ranges = new ArrayList<>();
-		for (TargetSpec spec : specs) {
-			for (IPAddressSeqRange range : spec.ranges()) {
-				List<IPAddressSeqRange> pieces = List.of(range);
-				for (IPAddressSeqRange cut : excluded) {
-					pieces = pieces.stream().flatMap(p -> java.util.Arrays.stream(p.subtract(cut))).toList();
-				}
-				for (IPAddressSeqRange piece : pieces) {
-					if (ranges.stream().noneMatch(r -> r.contains(piece))) {
-						ranges.add(piece);
-					}
+		IPAddressSeqRange[] excluded = joined(expand(exclusions).stream()
+				.flatMap(t -> TargetSpec.parse(t).ranges().stream()).toList());
+		List<IPAddressSeqRange> pieces = new ArrayList<>();
+		for (IPAddressSeqRange range : joined(specs.stream().flatMap(spec -> spec.ranges().stream()).toList())) {
+			List<IPAddressSeqRange> left = List.of(range);
+			for (IPAddressSeqRange cut : excluded) {
+				if (cut.overlaps(range)) {
+					left = left.stream().flatMap(p -> Arrays.stream(p.subtract(cut))).toList();
 				}
 			}
+			pieces.addAll(left);
 		}
+		List<IPAddressSeqRange> ranges = pieces;
 		Targets result = new Targets(List.copyOf(ranges));
 		if (result.count > MAX_HOSTS) {
 			throw new TargetException("too many hosts (" + result.count + "); split the scan");
@@ -96,6 +94,23 @@ public final class Targets implements Iterable<InetAddress> {
 		};
 	}
 
+	/**
+	 * The fewest ranges covering the given ones, in address order (IPv4 before IPv6), so that overlapping
+	 * targets are scanned once. Sorting and merging keeps this linear-logarithmic: a file of 100,000 single
+	 * addresses must not cost a pairwise comparison of all of them.
+	 */
+	private static IPAddressSeqRange[] joined(List<IPAddressSeqRange> ranges) {
+		List<IPAddressSeqRange> out = new ArrayList<>();
+		for (boolean ipv4 : new boolean[] {true, false}) {
+			IPAddressSeqRange[] family = ranges.stream().filter(r -> r.getLower().isIPv4() == ipv4)
+					.toArray(IPAddressSeqRange[]::new);
+			if (family.length > 0) {
+				out.addAll(Arrays.asList(IPAddressSeqRange.join(family)));
+			}
+		}
+		return out.toArray(IPAddressSeqRange[]::new);
+	}
+
 	private static List<String> expand(List<String> texts) {
 		List<String> out = new ArrayList<>();
 		for (String text : texts) {
@@ -117,7 +132,7 @@ public final class Targets implements Iterable<InetAddress> {
 			if (Files.size(file) > 16L * 1024 * 1024) {
 				throw new TargetException("target file too large: " + file);
 			}
-			return Files.readAllLines(file).stream().map(l -> l.replaceFirst("#.*", "").strip())
+			return Files.readAllLines(file).stream().map(l -> (l.indexOf('#') >= 0 ? l.substring(0, l.indexOf('#')) : l).strip())
 					.filter(l -> !l.isEmpty()).toList();
 		}
 		catch (IOException ex) {

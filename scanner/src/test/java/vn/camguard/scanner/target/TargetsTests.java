@@ -56,6 +56,30 @@ class TargetsTests {
 	}
 
 	@Test
+	void aLongShuffledTargetFileComesOutMergedInAddressOrder(@TempDir Path dir) throws Exception {
+		List<String> lines = new ArrayList<>();
+		for (int i = 0; i < 20_000; i++) {
+			lines.add("127.20." + (i / 250) + "." + (i % 250 + 1));
+		}
+		lines.addAll(lines.subList(0, 500));
+		java.util.Collections.shuffle(lines, new java.util.Random(7));
+		Path file = dir.resolve("many.txt");
+		Files.write(file, lines);
+		Targets targets = Targets.of(List.of("@" + file), List.of("127.20.0.0/24"), LAB);
+		List<String> hosts = hosts(targets);
+		assertThat(targets.count()).isEqualTo(20_000 - 250);
+		assertThat(hosts).hasSize(20_000 - 250).doesNotHaveDuplicates().startsWith("127.20.1.1", "127.20.1.2")
+				.endsWith("127.20.79.250");
+	}
+
+	@Test
+	void ipv4ComesBeforeIpv6AndBothAreKept() {
+		Scope both = Scope.of(List.of("127.20.0.0/14", "::1/128"));
+		assertThat(hosts(Targets.of(List.of("::1", "127.20.0.2", "127.20.0.1"), List.of(), both)))
+				.containsExactly("127.20.0.1", "127.20.0.2", "0:0:0:0:0:0:0:1");
+	}
+
+	@Test
 	void overlappingTargetsAreScannedOnce() {
 		assertThat(hosts(Targets.of(List.of("127.20.0.0/30", "127.20.0.1"), List.of(), LAB))).hasSize(4);
 	}
