@@ -11,8 +11,6 @@ import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +38,7 @@ class TlsServerTests {
 
 	@Test
 	void aDefaultClientGetsAes128AndResumesItsTls12Session() throws Exception {
-		SSLContext client = trustingClient();
+		SSLContext client = WireClient.trustingTls();
 		SSLSession first = handshake(client, "TLSv1.2", null);
 		assertThat(first.getCipherSuite()).isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
 		assertThat(((X509Certificate) first.getPeerCertificates()[0]).getSubjectX500Principal().getName())
@@ -48,14 +46,14 @@ class TlsServerTests {
 		SSLSession second = handshake(client, "TLSv1.2", null);
 		assertThat(second.getId()).isEqualTo(first.getId());
 		assertThat(second.getCreationTime()).isEqualTo(first.getCreationTime());
-		assertThat(handshake(trustingClient(), "TLSv1.3", null).getCipherSuite()).isEqualTo("TLS_AES_128_GCM_SHA256");
+		assertThat(handshake(WireClient.trustingTls(), "TLSv1.3", null).getCipherSuite()).isEqualTo("TLS_AES_128_GCM_SHA256");
 	}
 
 	@Test
 	void theOtherDefaultSuitesAreStillAccepted() throws Exception {
-		assertThat(handshake(trustingClient(), "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384").getCipherSuite())
+		assertThat(handshake(WireClient.trustingTls(), "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384").getCipherSuite())
 				.isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
-		assertThat(handshake(trustingClient(), "TLSv1.3", "TLS_AES_256_GCM_SHA384").getCipherSuite())
+		assertThat(handshake(WireClient.trustingTls(), "TLSv1.3", "TLS_AES_256_GCM_SHA384").getCipherSuite())
 				.isEqualTo("TLS_AES_256_GCM_SHA384");
 	}
 
@@ -70,26 +68,6 @@ class TlsServerTests {
 			socket.startHandshake();
 			return socket.getSession();
 		}
-	}
-
-	private static SSLContext trustingClient() throws Exception {
-		SSLContext context = SSLContext.getInstance("TLS");
-		context.init(null, new TrustManager[] { new X509TrustManager() {
-			@Override
-			public void checkClientTrusted(X509Certificate[] chain, String authType) {
-			}
-
-			@Override
-			public void checkServerTrusted(X509Certificate[] chain, String authType) {
-				// the lab's certificate is self-signed: nothing to check it against
-			}
-
-			@Override
-			public X509Certificate[] getAcceptedIssuers() {
-				return new X509Certificate[0];
-			}
-		} }, null);
-		return context;
 	}
 
 }

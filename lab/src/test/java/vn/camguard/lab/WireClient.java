@@ -38,10 +38,15 @@ final class WireClient {
 		}
 	}
 
-	static String exchangeTls(String address, int port, String request) throws Exception {
+	/** A TLS client context that trusts the lab's self-signed certificate; test code only. */
+	static SSLContext trustingTls() throws Exception {
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init(null, new TrustManager[] { new TrustingManager() }, null);
-		try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
+		return context;
+	}
+
+	static String exchangeTls(String address, int port, String request) throws Exception {
+		try (SSLSocket socket = (SSLSocket) trustingTls().getSocketFactory().createSocket()) {
 			socket.connect(new InetSocketAddress(address, port), 2_000);
 			socket.setSoTimeout(3_000);
 			socket.startHandshake();
