@@ -3,17 +3,27 @@ package vn.camguard.scanner.check;
 import vn.camguard.scanner.Evidence;
 import vn.camguard.scanner.Finding;
 import vn.camguard.scanner.Severity;
+import vn.camguard.scanner.tls.LegacyVersionProbe;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * {@code CG-TLS-VERSIONS} (informational): the TLS version the device's HTTPS negotiated. Reported as a
- * finding only when it is older than TLS 1.2; otherwise the version is kept as fingerprint evidence.
+ * {@code CG-TLS-VERSIONS}: the device's HTTPS still accepts a protocol older than TLS 1.2 (RFC 8996). Besides
+ * the version the web probe negotiated, 443 is asked with a ClientHello offering at most TLS 1.1, and, when that
+ * is accepted, at most TLS 1.0: the ServerHello or alert answers it without any key exchange. TLS 1.3 is not
+ * probed (a 1.3 hello makes the device do a full key exchange and signature for nothing this check reports).
  */
 public final class TlsVersionsCheck implements Check {
 
 	public static final String ID = "CG-TLS-VERSIONS";
+
+	private static final int HTTPS = 443;
 
 	private static final Set<String> CURRENT = Set.of("TLSv1.2", "TLSv1.3");
 
@@ -24,11 +34,38 @@ public final class TlsVersionsCheck implements Check {
 
 	@Override
 	public List<Finding> evaluate(DeviceContext device) {
-		return device.tlsProtocol().filter(p -> !CURRENT.contains(p))
-				.map(p -> List.of(new Finding(ID, Severity.LOW, Qcvn.SECURE_COMMUNICATION.label(),
-						"HTTPS negotiates an outdated TLS version",
-						List.of(new Evidence("tls/443", "negotiated " + p)), List.of())))
-				.orElse(List.of());
+		List<Evidence> evidence = new ArrayList<>();
+		device.tlsProtocol().filter(p -> !CURRENT.contains(p))
+				.ifPresent(p -> evidence.add(new Evidence("tls/443", "negotiated " + p)));
+		if (device.httpsOffered() && device.responsive(HTTPS)) {
+			Optional<Integer> below12 = chosenVersion(device, LegacyVersionProbe.TLS11);
+			below12.ifPresent(v -> evidence.add(accepted(v, "TLS 1.1")));
+			if (below12.filter(v -> v == LegacyVersionProbe.TLS11).isPresent()) {
+				chosenVersion(device, LegacyVersionProbe.TLS10).ifPresent(v -> evidence.add(accepted(v, "TLS 1.0")));
+			}
+		}
+		if (evidence.isEmpty()) {
+			return List.of();
+		}
+		return List.of(new Finding(ID, Severity.MEDIUM, Qcvn.SECURE_COMMUNICATION.label(),
+				"HTTPS accepts a deprecated TLS version", List.copyOf(evidence), List.of()));
+	}
+
+	private static Evidence accepted(int version, String offered) {
+		return new Evidence("tls/443", "accepts " + LegacyVersionProbe.name(version) + " (ClientHello offering at most "
+				+ offered + ")");
+	}
+
+	/** A refusal, a hang-up, a timeout or garbage all mean: not shown to accept it. */
+	private static Optional<Integer> chosenVersion(DeviceContext device, int highest) {
+		byte[] random = new byte[32];
+		ThreadLocalRandom.current().nextBytes(random);
+		try (Socket socket = device.tools().connector().open(device.host(), HTTPS)) {
+			return LegacyVersionProbe.chosenVersion(socket, highest, random, device.tools().connector().readTimeoutMillis());
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
 	}
 
 }

@@ -145,6 +145,53 @@ class TlsClientTests {
 		}
 	}
 
+	@Test
+	void legacyVersionProbeIsWellFormedAndRefusedByAModernServer() throws Exception {
+		JsseServer jsse = jsse(new String[] {"TLSv1.3", "TLSv1.2"}, new String[0], 10);
+		byte[] random = new byte[32];
+		try (Socket socket = new Socket(jsse.address(), jsse.port())) {
+			assertThat(LegacyVersionProbe.chosenVersion(socket, LegacyVersionProbe.TLS11, random, 3000)).isEmpty();
+		}
+		// The same hello offering TLS 1.2 gets a ServerHello: JSSE parsed it and found one of its suites.
+		try (Socket socket = new Socket(jsse.address(), jsse.port())) {
+			assertThat(LegacyVersionProbe.chosenVersion(socket, 0x0303, random, 3000)).contains(0x0303);
+		}
+	}
+
+	@Test
+	void legacyVersionProbeReadsTheVersionALegacyServerPicks() throws Exception {
+		rawServer(socket -> quietly(() -> {
+			readClientHello(socket);
+			// A ServerHello record at TLS 1.0, as an old camera sends it (only its first bytes matter).
+			socket.getOutputStream().write(new byte[] {22, 3, 1, 0, 42, 2, 0, 0, 38, 3, 1});
+			socket.getOutputStream().write(new byte[36]);
+			Thread.sleep(200);
+		}));
+		try (Socket socket = new Socket(raw().getInetAddress(), raw().getLocalPort())) {
+			Optional<Integer> chosen = LegacyVersionProbe.chosenVersion(socket, LegacyVersionProbe.TLS11, new byte[32],
+					2000);
+			assertThat(chosen).contains(LegacyVersionProbe.TLS10);
+			assertThat(LegacyVersionProbe.name(chosen.get())).isEqualTo("TLSv1");
+		}
+	}
+
+	@Test
+	void legacyVersionProbeTreatsGarbageAsRefusedAndSilenceAsATimeout() throws Exception {
+		rawServer(socket -> quietly(() -> {
+			readClientHello(socket);
+			socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+		}));
+		try (Socket socket = new Socket(raw().getInetAddress(), raw().getLocalPort())) {
+			assertThat(LegacyVersionProbe.chosenVersion(socket, LegacyVersionProbe.TLS11, new byte[32], 2000)).isEmpty();
+		}
+		raw().close();
+		rawServer(socket -> quietly(() -> Thread.sleep(3000)));
+		try (Socket socket = new Socket(raw().getInetAddress(), raw().getLocalPort())) {
+			assertThatThrownBy(() -> LegacyVersionProbe.chosenVersion(socket, LegacyVersionProbe.TLS11, new byte[32], 500))
+				.isInstanceOf(SocketTimeoutException.class);
+		}
+	}
+
 	/** A plain TCP server on loopback running {@code behaviour} per connection; counts connections. */
 	AtomicInteger rawServer(Consumer<Socket> behaviour) throws IOException {
 		ServerSocket raw = new ServerSocket();

@@ -1,0 +1,125 @@
+package vn.camguard.scanner.tls;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.Optional;
+
+/**
+ * Asks a server whether it still speaks a protocol older than TLS 1.2 (RFC 8996 deprecates TLS 1.0 and 1.1):
+ * a ClientHello whose highest version is the one asked, answered by a ServerHello (accepted, at the version
+ * the server picked) or by an alert (refused). The ServerHello alone tells, so nothing is encrypted, no key is
+ * made, and the connection is dropped right after it.
+ */
+public final class LegacyVersionProbe {
+
+	public static final int SSL30 = 0x0300;
+
+	public static final int TLS10 = 0x0301;
+
+	public static final int TLS11 = 0x0302;
+
+	private static final int HANDSHAKE = 22;
+
+	private static final int SERVER_HELLO = 2;
+
+	/** Record type, version, length, then handshake type, length and the server's version. */
+	private static final int NEEDED = 11;
+
+	/**
+	 * The cipher suites legacy servers hold (CBC with SHA-1, RSA and ECDHE key exchange, 3DES), so that a
+	 * server willing to speak the version finds a suite and says so with a ServerHello.
+	 */
+	private static final byte[] SUITES = {(byte) 0xc0, 0x09, (byte) 0xc0, 0x0a, (byte) 0xc0, 0x13,
+			(byte) 0xc0, 0x14, 0x00, 0x2f, 0x00, 0x35, 0x00, 0x33, 0x00, 0x39, 0x00, 0x0a};
+
+	private static final byte[] EXTENSIONS = {
+			// supported_groups: x25519, secp256r1, secp384r1
+			0x00, 0x0a, 0x00, 0x08, 0x00, 0x06, 0x00, 0x1d, 0x00, 0x17, 0x00, 0x18,
+			// ec_point_formats: uncompressed
+			0x00, 0x0b, 0x00, 0x02, 0x01, 0x00,
+			// renegotiation_info, empty (RFC 5746)
+			(byte) 0xff, 0x01, 0x00, 0x01, 0x00};
+
+	private LegacyVersionProbe() {
+	}
+
+	/**
+	 * Sends a ClientHello offering at most {@code highest} on {@code socket} (connected, nothing sent yet) and
+	 * returns the version of the server's ServerHello; empty when the server refused (an alert, a hang-up) or
+	 * answered something that is not a TLS ServerHello at or below {@code highest}. The whole exchange ends
+	 * within {@code timeoutMillis}; the socket is left to the caller to close.
+	 */
+	public static Optional<Integer> chosenVersion(Socket socket, int highest, byte[] random, int timeoutMillis)
+			throws IOException {
+		OutputStream out = socket.getOutputStream();
+		out.write(clientHello(highest, random));
+		out.flush();
+		byte[] head = new byte[NEEDED];
+		long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+		InputStream in = socket.getInputStream();
+		for (int filled = 0; filled < NEEDED; ) {
+			long left = (deadline - System.nanoTime()) / 1_000_000L;
+			if (left <= 0) {
+				throw new SocketTimeoutException("no ServerHello within " + timeoutMillis + " ms");
+			}
+			socket.setSoTimeout((int) Math.max(1, left));
+			int n = in.read(head, filled, NEEDED - filled);
+			if (n < 0) {
+				return Optional.empty();
+			}
+			filled += n;
+		}
+		if (head[0] != HANDSHAKE || head[5] != SERVER_HELLO) {
+			return Optional.empty();
+		}
+		int version = (head[9] & 0xff) << 8 | head[10] & 0xff;
+		return version >= SSL30 && version <= highest ? Optional.of(version) : Optional.empty();
+	}
+
+	/** The name JSSE gives a version ("TLSv1.1"), so evidence reads the same as for negotiated versions. */
+	public static String name(int version) {
+		return switch (version) {
+			case SSL30 -> "SSLv3";
+			case TLS10 -> "TLSv1";
+			case TLS11 -> "TLSv1.1";
+			default -> "0x" + Integer.toHexString(version);
+		};
+	}
+
+	private static byte[] clientHello(int highest, byte[] random) {
+		if (random.length != 32) {
+			throw new IllegalArgumentException("a ClientHello random is 32 bytes");
+		}
+		int body = 2 + 32 + 1 + 2 + SUITES.length + 2 + 2 + EXTENSIONS.length;
+		byte[] hello = new byte[5 + 4 + body];
+		int i = 0;
+		hello[i++] = HANDSHAKE;
+		hello[i++] = 0x03;
+		hello[i++] = 0x01;
+		hello[i++] = (byte) ((4 + body) >>> 8);
+		hello[i++] = (byte) (4 + body);
+		hello[i++] = 1;
+		hello[i++] = 0;
+		hello[i++] = (byte) (body >>> 8);
+		hello[i++] = (byte) body;
+		hello[i++] = (byte) (highest >>> 8);
+		hello[i++] = (byte) highest;
+		System.arraycopy(random, 0, hello, i, 32);
+		i += 32;
+		hello[i++] = 0;
+		hello[i++] = (byte) (SUITES.length >>> 8);
+		hello[i++] = (byte) SUITES.length;
+		System.arraycopy(SUITES, 0, hello, i, SUITES.length);
+		i += SUITES.length;
+		hello[i++] = 1;
+		hello[i++] = 0;
+		hello[i++] = (byte) (EXTENSIONS.length >>> 8);
+		hello[i++] = (byte) EXTENSIONS.length;
+		System.arraycopy(EXTENSIONS, 0, hello, i, EXTENSIONS.length);
+		return hello;
+	}
+
+}
