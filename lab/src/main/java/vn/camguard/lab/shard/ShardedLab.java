@@ -115,8 +115,8 @@ public final class ShardedLab implements Closeable {
 	}
 
 	/**
-	 * JVM options of each shard: {@value #SHARD_OPTIONS_VARIABLE} when set (to profile a shard, say), else the
-	 * defaults below.
+	 * JVM options of each shard: {@value #SHARD_OPTIONS_VARIABLE} when set (to profile a shard, say; it replaces
+	 * the heap options too), else {@link #DEFAULT_SHARD_OPTIONS}.
 	 */
 	private static List<String> shardJvmOptions() {
 		String options = System.getenv(SHARD_OPTIONS_VARIABLE);
