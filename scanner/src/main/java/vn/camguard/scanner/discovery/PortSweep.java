@@ -53,14 +53,7 @@ public final class PortSweep {
 
 		@Override
 		public void close() {
-			for (Socket socket : sockets.values()) {
-				try {
-					socket.close();
-				}
-				catch (IOException ignored) {
-					// The device may have closed it first; nothing to free.
-				}
-			}
+			sockets.values().forEach(Connector::release);
 			sockets.clear();
 		}
 
@@ -82,13 +75,9 @@ public final class PortSweep {
 			open.add(port);
 			if (keep.contains(port)) {
 				kept.sockets.put(port, socket);
-				continue;
 			}
-			try {
-				socket.close();
-			}
-			catch (IOException ignored) {
-				// Only the connect mattered.
+			else {
+				Connector.release(socket);
 			}
 		}
 		return new Result(open, kept);

@@ -75,7 +75,7 @@ public final class HttpProbe implements AutoCloseable {
 	public void adopt(Endpoint endpoint, Socket connection) {
 		Socket previous = spares.put(endpoint, connection);
 		if (previous != null) {
-			closeQuietly(previous);
+			Connector.release(previous);
 		}
 	}
 
@@ -183,16 +183,7 @@ public final class HttpProbe implements AutoCloseable {
 	private void drop(Endpoint endpoint) {
 		Connection connection = open.remove(endpoint);
 		if (connection != null) {
-			closeQuietly(connection.socket());
-		}
-	}
-
-	private static void closeQuietly(Socket socket) {
-		try {
-			socket.close();
-		}
-		catch (IOException ignored) {
-			// Already closed by the device; nothing left to release.
+			Connector.release(connection.socket());
 		}
 	}
 
@@ -201,7 +192,7 @@ public final class HttpProbe implements AutoCloseable {
 		for (Endpoint endpoint : java.util.List.copyOf(open.keySet())) {
 			drop(endpoint);
 		}
-		spares.values().forEach(HttpProbe::closeQuietly);
+		spares.values().forEach(Connector::release);
 		spares.clear();
 	}
 

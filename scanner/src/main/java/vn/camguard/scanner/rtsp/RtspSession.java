@@ -129,12 +129,7 @@ public final class RtspSession implements AutoCloseable {
 
 	private void drop() {
 		if (socket != null) {
-			try {
-				socket.close();
-			}
-			catch (IOException ignored) {
-				// Closing a socket the device already dropped; nothing to recover.
-			}
+			Connector.release(socket);
 		}
 		socket = null;
 		reader = null;

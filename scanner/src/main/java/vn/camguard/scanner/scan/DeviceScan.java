@@ -46,6 +46,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,8 +71,12 @@ public final class DeviceScan {
 	/** A web port of its own some families serve ONVIF on (XiongMai: 8899), plain HTTP. */
 	private static final int ONVIF_ALTERNATIVE = 8899;
 
+	/** The web ports whose sweep connection the HTTP probe starts on. */
+	private static final List<Integer> WEB_PORTS = List.of(HTTP, HTTPS, ONVIF_ALTERNATIVE);
+
 	/** Ports whose sweep connection the probes go on using: each saves a connect on both ends. */
-	private static final Set<Integer> KEPT_PORTS = Set.of(HTTP, HTTPS, RTSP, TelnetCheck.PORT, ONVIF_ALTERNATIVE);
+	private static final Set<Integer> KEPT_PORTS = Stream.concat(WEB_PORTS.stream(), Stream.of(RTSP, TelnetCheck.PORT))
+		.collect(Collectors.toUnmodifiableSet());
 
 	private static final Pattern IDENTITY_PROPERTY = Pattern.compile(
 			"\"(Brand|ProdNbr|ProdFullName|Version|SerialNumber|ProdType)\"\\s*:\\s*\"([^\"\\\\]{0,200})\"");
@@ -184,7 +190,7 @@ public final class DeviceScan {
 			this.http = new HttpProbe(tools.connector());
 			this.onvifClient = new OnvifClient(http);
 			this.rtspSession = new RtspSession(tools.connector(), host, RTSP);
-			for (int port : List.of(HTTP, HTTPS, ONVIF_ALTERNATIVE)) {
+			for (int port : WEB_PORTS) {
 				kept.take(port).ifPresent(connection -> http.adopt(new HttpProbe.Endpoint(host, port, port == HTTPS),
 						connection));
 			}

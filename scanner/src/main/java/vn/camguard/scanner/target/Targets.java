@@ -47,7 +47,7 @@ public final class Targets implements Iterable<InetAddress> {
 		specs.forEach(scope::check);
 		IPAddressSeqRange[] excluded = joined(expand(exclusions).stream()
 				.flatMap(t -> TargetSpec.parse(t).ranges().stream()).toList());
-		List<IPAddressSeqRange> pieces = new ArrayList<>();
+		List<IPAddressSeqRange> ranges = new ArrayList<>();
 		for (IPAddressSeqRange range : joined(specs.stream().flatMap(spec -> spec.ranges().stream()).toList())) {
 			List<IPAddressSeqRange> left = List.of(range);
 			for (IPAddressSeqRange cut : excluded) {
@@ -55,9 +55,8 @@ public final class Targets implements Iterable<InetAddress> {
 					left = left.stream().flatMap(p -> Arrays.stream(p.subtract(cut))).toList();
 				}
 			}
-			pieces.addAll(left);
+			ranges.addAll(left);
 		}
-		List<IPAddressSeqRange> ranges = pieces;
 		Targets result = new Targets(List.copyOf(ranges));
 		if (result.count > MAX_HOSTS) {
 			throw new TargetException("too many hosts (" + result.count + "); split the scan");
@@ -127,12 +126,17 @@ public final class Targets implements Iterable<InetAddress> {
 		return out;
 	}
 
+	private static String withoutComment(String line) {
+		int hash = line.indexOf('#');
+		return (hash >= 0 ? line.substring(0, hash) : line).strip();
+	}
+
 	private static List<String> readFile(Path file) {
 		try {
 			if (Files.size(file) > 16L * 1024 * 1024) {
 				throw new TargetException("target file too large: " + file);
 			}
-			return Files.readAllLines(file).stream().map(l -> (l.indexOf('#') >= 0 ? l.substring(0, l.indexOf('#')) : l).strip())
+			return Files.readAllLines(file).stream().map(Targets::withoutComment)
 					.filter(l -> !l.isEmpty()).toList();
 		}
 		catch (IOException ex) {

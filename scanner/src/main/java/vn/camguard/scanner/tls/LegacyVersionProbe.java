@@ -1,11 +1,12 @@
 package vn.camguard.scanner.tls;
 
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.Optional;
+
+import javax.net.ssl.SSLProtocolException;
 
 /**
  * Asks a server whether it still speaks a protocol older than TLS 1.2 (RFC 8996 deprecates TLS 1.0 and 1.1):
@@ -20,13 +21,6 @@ public final class LegacyVersionProbe {
 	public static final int TLS10 = 0x0301;
 
 	public static final int TLS11 = 0x0302;
-
-	private static final int HANDSHAKE = 22;
-
-	private static final int SERVER_HELLO = 2;
-
-	/** Record type, version, length, then handshake type, length and the server's version. */
-	private static final int NEEDED = 11;
 
 	/**
 	 * The cipher suites legacy servers hold (CBC with SHA-1, RSA and ECDHE key exchange, 3DES), so that a
@@ -54,28 +48,30 @@ public final class LegacyVersionProbe {
 	 */
 	public static Optional<Integer> chosenVersion(Socket socket, int highest, byte[] random, int timeoutMillis)
 			throws IOException {
-		OutputStream out = socket.getOutputStream();
-		out.write(clientHello(highest, random));
-		out.flush();
-		byte[] head = new byte[NEEDED];
-		long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-		InputStream in = socket.getInputStream();
-		for (int filled = 0; filled < NEEDED; ) {
-			long left = (deadline - System.nanoTime()) / 1_000_000L;
-			if (left <= 0) {
-				throw new SocketTimeoutException("no ServerHello within " + timeoutMillis + " ms");
-			}
-			socket.setSoTimeout((int) Math.max(1, left));
-			int n = in.read(head, filled, NEEDED - filled);
-			if (n < 0) {
-				return Optional.empty();
-			}
-			filled += n;
+		if (random.length != 32) {
+			throw new IllegalArgumentException("a ClientHello random is 32 bytes");
 		}
-		if (head[0] != HANDSHAKE || head[5] != SERVER_HELLO) {
+		byte[] hello = TlsClient.handshakeMessage(TlsClient.CLIENT_HELLO,
+				TlsClient.clientHello(highest, random, new byte[0], SUITES, EXTENSIONS));
+		OutputStream out = socket.getOutputStream();
+		// Record version 3.1, as clients have sent hellos since TLS 1.0 for servers that know no later one.
+		out.write(new byte[] {RecordLayer.HANDSHAKE, 3, 1, (byte) (hello.length >>> 8), (byte) hello.length});
+		out.write(hello);
+		out.flush();
+		RecordLayer records = new RecordLayer(socket);
+		records.deadline(System.nanoTime() + timeoutMillis * 1_000_000L);
+		RecordLayer.Record answer;
+		try {
+			answer = records.read();
+		}
+		catch (EOFException | SSLProtocolException ex) {
 			return Optional.empty();
 		}
-		int version = (head[9] & 0xff) << 8 | head[10] & 0xff;
+		byte[] fragment = answer.fragment();
+		if (answer.type() != RecordLayer.HANDSHAKE || fragment.length < 6 || fragment[0] != TlsClient.SERVER_HELLO) {
+			return Optional.empty();
+		}
+		int version = (fragment[4] & 0xff) << 8 | fragment[5] & 0xff;
 		return version >= SSL30 && version <= highest ? Optional.of(version) : Optional.empty();
 	}
 
@@ -87,39 +83,6 @@ public final class LegacyVersionProbe {
 			case TLS11 -> "TLSv1.1";
 			default -> "0x" + Integer.toHexString(version);
 		};
-	}
-
-	private static byte[] clientHello(int highest, byte[] random) {
-		if (random.length != 32) {
-			throw new IllegalArgumentException("a ClientHello random is 32 bytes");
-		}
-		int body = 2 + 32 + 1 + 2 + SUITES.length + 2 + 2 + EXTENSIONS.length;
-		byte[] hello = new byte[5 + 4 + body];
-		int i = 0;
-		hello[i++] = HANDSHAKE;
-		hello[i++] = 0x03;
-		hello[i++] = 0x01;
-		hello[i++] = (byte) ((4 + body) >>> 8);
-		hello[i++] = (byte) (4 + body);
-		hello[i++] = 1;
-		hello[i++] = 0;
-		hello[i++] = (byte) (body >>> 8);
-		hello[i++] = (byte) body;
-		hello[i++] = (byte) (highest >>> 8);
-		hello[i++] = (byte) highest;
-		System.arraycopy(random, 0, hello, i, 32);
-		i += 32;
-		hello[i++] = 0;
-		hello[i++] = (byte) (SUITES.length >>> 8);
-		hello[i++] = (byte) SUITES.length;
-		System.arraycopy(SUITES, 0, hello, i, SUITES.length);
-		i += SUITES.length;
-		hello[i++] = 1;
-		hello[i++] = 0;
-		hello[i++] = (byte) (EXTENSIONS.length >>> 8);
-		hello[i++] = (byte) EXTENSIONS.length;
-		System.arraycopy(EXTENSIONS, 0, hello, i, EXTENSIONS.length);
-		return hello;
 	}
 
 }

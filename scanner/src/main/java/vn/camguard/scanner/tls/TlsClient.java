@@ -54,9 +54,9 @@ public final class TlsClient {
 
 	private static final int SECP256R1 = 0x0017;
 
-	private static final int CLIENT_HELLO = 1;
+	static final int CLIENT_HELLO = 1;
 
-	private static final int SERVER_HELLO = 2;
+	static final int SERVER_HELLO = 2;
 
 	private static final int CERTIFICATE = 11;
 
@@ -83,6 +83,8 @@ public final class TlsClient {
 	/** x25519 public keys as X.509 SubjectPublicKeyInfo (RFC 8410): this prefix, then the 32 key bytes. */
 	private static final byte[] X25519_KEY_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x6e, 0x03,
 			0x21, 0x00};
+
+	private static final byte[] SUITES = {(byte) 0xc0, 0x2b, (byte) 0xc0, 0x2f};
 
 	private static final byte[] CLIENT_HELLO_EXTENSIONS = {
 			// supported_groups: x25519, secp256r1
@@ -158,7 +160,7 @@ public final class TlsClient {
 		byte[] clientRandom = new byte[32];
 		random.nextBytes(clientRandom);
 		byte[] offeredId = offer.map(TlsSession::id).orElse(new byte[0]);
-		sendHandshake(CLIENT_HELLO, clientHello(clientRandom, offeredId));
+		sendHandshake(CLIENT_HELLO, clientHello(TLS12, clientRandom, offeredId, SUITES, CLIENT_HELLO_EXTENSIONS));
 		records.flush();
 
 		Cursor hello = expect(SERVER_HELLO);
@@ -240,19 +242,36 @@ public final class TlsClient {
 		return new Established(records.input(), records.output(), session, resumed);
 	}
 
-	private static byte[] clientHello(byte[] clientRandom, byte[] sessionId) {
+	/**
+	 * A ClientHello body (RFC 5246 §7.4.1.2) offering at most {@code version}, the cipher suites {@code suites}
+	 * (two bytes each) and no compression; also what {@link LegacyVersionProbe} asks old servers with.
+	 */
+	static byte[] clientHello(int version, byte[] clientRandom, byte[] sessionId, byte[] suites, byte[] extensions) {
 		ByteArrayOutputStream hello = new ByteArrayOutputStream(128);
-		hello.write(TLS12 >>> 8);
-		hello.write(TLS12 & 0xff);
+		hello.write(version >>> 8);
+		hello.write(version & 0xff);
 		hello.writeBytes(clientRandom);
 		hello.write(sessionId.length);
 		hello.writeBytes(sessionId);
-		hello.writeBytes(new byte[] {0x00, 0x04, (byte) 0xc0, 0x2b, (byte) 0xc0, 0x2f});
+		hello.write(suites.length >>> 8);
+		hello.write(suites.length & 0xff);
+		hello.writeBytes(suites);
 		hello.writeBytes(new byte[] {0x01, 0x00});
-		hello.write(CLIENT_HELLO_EXTENSIONS.length >>> 8);
-		hello.write(CLIENT_HELLO_EXTENSIONS.length & 0xff);
-		hello.writeBytes(CLIENT_HELLO_EXTENSIONS);
+		hello.write(extensions.length >>> 8);
+		hello.write(extensions.length & 0xff);
+		hello.writeBytes(extensions);
 		return hello.toByteArray();
+	}
+
+	/** A handshake message: type, 24-bit length, body (RFC 5246 §7.4). */
+	static byte[] handshakeMessage(int type, byte[] body) {
+		byte[] message = new byte[4 + body.length];
+		message[0] = (byte) type;
+		message[1] = (byte) (body.length >>> 16);
+		message[2] = (byte) (body.length >>> 8);
+		message[3] = (byte) body.length;
+		System.arraycopy(body, 0, message, 4, body.length);
+		return message;
 	}
 
 	/** RFC 5246 §6.3 for AES-128-GCM: client key, server key, client salt, server salt. */
@@ -365,12 +384,7 @@ public final class TlsClient {
 	}
 
 	private void sendHandshake(int type, byte[] body) throws IOException {
-		byte[] message = new byte[4 + body.length];
-		message[0] = (byte) type;
-		message[1] = (byte) (body.length >>> 16);
-		message[2] = (byte) (body.length >>> 8);
-		message[3] = (byte) body.length;
-		System.arraycopy(body, 0, message, 4, body.length);
+		byte[] message = handshakeMessage(type, body);
 		transcript.update(message);
 		records.write(RecordLayer.HANDSHAKE, message, 0, message.length);
 	}

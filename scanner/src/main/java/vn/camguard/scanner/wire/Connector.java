@@ -75,6 +75,16 @@ public final class Connector {
 		}
 	}
 
+	/** Closes a connection the device may already have dropped: nothing is left to free either way. */
+	public static void release(Socket connection) {
+		try {
+			connection.close();
+		}
+		catch (IOException ignored) {
+			// Already closed by the device.
+		}
+	}
+
 	/**
 	 * TLS over a fresh connection. Without {@code protocols}, the scanner's own TLS 1.2 client runs first: it
 	 * skips the signature check JSSE would spend most of its CPU on (nothing is trusted here anyway) and
@@ -86,36 +96,21 @@ public final class Connector {
 		if (protocols.length > 0) {
 			return channel(handshake(host, port, protocols));
 		}
-		return ownClientFirst(host, port, null);
+		return openTls(null, host, port);
 	}
 
 	/**
-	 * As {@link #openTls(InetAddress, int, String...)}, starting on {@code connected}, a plain connection already
-	 * open to that port (the port sweep's), which saves a connect. If that connection fails other than by a
-	 * timeout (the device may have dropped it while it sat idle), the handshake is tried once on a fresh one.
+	 * As {@link #openTls(InetAddress, int, String...)}, starting on {@code connected} when not null: a plain
+	 * connection already open to that port (the port sweep's), which saves a connect. A connection that turns
+	 * out dead is the caller's to retry, as for any kept-open connection.
 	 */
 	public TlsChannel openTls(Socket connected, InetAddress host, int port) throws IOException {
-		if (connected == null) {
-			return ownClientFirst(host, port, null);
-		}
-		try {
-			return ownClientFirst(host, port, connected);
-		}
-		catch (java.net.SocketTimeoutException ex) {
-			throw ex;
-		}
-		catch (IOException ex) {
-			return ownClientFirst(host, port, null);
-		}
-	}
-
-	private TlsChannel ownClientFirst(InetAddress host, int port, Socket connected) throws IOException {
 		InetSocketAddress address = new InetSocketAddress(host, port);
-		if (connected != null && sessions.needsJsse(address)) {
+		boolean needsJsse = sessions.needsJsse(address);
+		if (needsJsse && connected != null) {
 			connected.close();
-			connected = null;
 		}
-		if (!sessions.needsJsse(address)) {
+		if (!needsJsse) {
 			Socket plain = connected != null ? connected : open(host, port);
 			try {
 				TlsClient.Established tls = TlsClient.handshake(plain, sessions.find(address), random,
