@@ -2,7 +2,6 @@ package vn.camguard.lab.device;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,16 +18,16 @@ final class BinaryPortService {
 	private BinaryPortService() {
 	}
 
-	static void serve(Socket socket, Device device, int port) throws IOException {
-		socket.setSoTimeout(1_000);
+	static void serve(Connection connection, Device device, int port) throws IOException {
+		connection.socket().setSoTimeout(1_000);
 		try {
-			socket.getInputStream().read(new byte[256]);
+			connection.in().read(new byte[256]);
 		}
 		catch (SocketTimeoutException silence) {
 			// a silent client gets the answer too, as a banner
 		}
 		device.sockets().pause();
-		OutputStream out = socket.getOutputStream();
+		OutputStream out = connection.out();
 		out.write(answer(port));
 		out.flush();
 	}

@@ -3,7 +3,6 @@ package vn.camguard.lab.device;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -31,36 +30,36 @@ final class HostileService {
 	private HostileService() {
 	}
 
-	static void serve(Socket socket, Device device, Hostility hostility, int port) throws IOException {
+	static void serve(Connection connection, Device device, Hostility hostility, int port) throws IOException {
 		boolean rtsp = port == 554;
 		switch (hostility) {
-			case GARBAGE -> garbage(socket, device);
-			case SILENT -> silent(socket);
+			case GARBAGE -> garbage(connection, device);
+			case SILENT -> silent(connection);
 			case DRIP -> {
-				readRequest(socket);
-				drip(socket, rtsp);
+				readRequest(connection);
+				drip(connection, rtsp);
 			}
 			case HUGE_HEADER -> {
-				readRequest(socket);
-				hugeHeader(socket, rtsp);
+				readRequest(connection);
+				hugeHeader(connection, rtsp);
 			}
-			case MARKUP -> markup(socket, device, rtsp);
+			case MARKUP -> markup(connection, device, rtsp);
 		}
 	}
 
-	private static void garbage(Socket socket, Device device) throws IOException {
+	private static void garbage(Connection connection, Device device) throws IOException {
 		byte[] bytes = new byte[GARBAGE_BYTES];
 		new SplittableRandom(LabAddress.number(device.address())).nextBytes(bytes);
 		// the bytes a naive parser chokes on, at fixed places
 		for (int i = 0; i < bytes.length; i += 97) {
 			bytes[i] = (byte) (i % 3 == 0 ? '\n' : i % 3 == 1 ? 0 : 0xff);
 		}
-		socket.getOutputStream().write(bytes);
-		socket.getOutputStream().flush();
+		connection.out().write(bytes);
+		connection.out().flush();
 	}
 
-	private static void silent(Socket socket) throws IOException {
-		InputStream in = socket.getInputStream();
+	private static void silent(Connection connection) throws IOException {
+		InputStream in = connection.in();
 		byte[] sink = new byte[1024];
 		long until = System.currentTimeMillis() + SILENT_HOLD_MS;
 		while (System.currentTimeMillis() < until) {
@@ -75,23 +74,23 @@ final class HostileService {
 		}
 	}
 
-	private static void drip(Socket socket, boolean rtsp) throws IOException {
+	private static void drip(Connection connection, boolean rtsp) throws IOException {
 		String text = (rtsp ? "RTSP/1.0 200 OK\r\nCSeq: 1\r\n" : "HTTP/1.1 200 OK\r\n")
 				+ "Server: drip\r\nContent-Type: text/html\r\nContent-Length: 64\r\n\r\n" + "a".repeat(64);
 		byte[] bytes = Arrays.copyOf(text.getBytes(StandardCharsets.US_ASCII), Math.min(DRIP_MAX_BYTES, text.length()));
-		OutputStream out = socket.getOutputStream();
+		OutputStream out = connection.out();
 		for (byte b : bytes) {
 			out.write(b);
 			out.flush();
 			LabSockets.sleep(1_000);
-			if (socket.isClosed()) {
+			if (connection.socket().isClosed()) {
 				return;
 			}
 		}
 	}
 
-	private static void hugeHeader(Socket socket, boolean rtsp) throws IOException {
-		OutputStream out = socket.getOutputStream();
+	private static void hugeHeader(Connection connection, boolean rtsp) throws IOException {
+		OutputStream out = connection.out();
 		out.write(((rtsp ? "RTSP/1.0 200 OK\r\nCSeq: 1\r\n" : "HTTP/1.1 200 OK\r\n") + "X-Padding: ")
 				.getBytes(StandardCharsets.US_ASCII));
 		byte[] chunk = new byte[64 * 1024];
@@ -103,25 +102,25 @@ final class HostileService {
 		out.flush();
 	}
 
-	private static void markup(Socket socket, Device device, boolean rtsp) throws IOException {
-		Request request = readRequest(socket);
+	private static void markup(Connection connection, Device device, boolean rtsp) throws IOException {
+		Request request = readRequest(connection);
 		if (request == null) {
 			return;
 		}
 		device.sockets().pause();
 		if (rtsp) {
 			Response.status(200, "OK").with("CSeq", request.header("CSeq").orElse("0")).with("Server", SCRIPT)
-					.with("Public", "OPTIONS, DESCRIBE").write(socket.getOutputStream(), "RTSP/1.0", false);
+					.with("Public", "OPTIONS, DESCRIBE").write(connection.out(), "RTSP/1.0", false);
 			return;
 		}
 		Response.ok("text/html", "<html><head><title><b>Cam</b><script>alert(1)</script></title></head><body>"
 				+ "<h1>Model: <img src=x onerror=alert(1)></h1>" + SCRIPT + "</body></html>\n").with("Server", SCRIPT)
-				.with("Connection", "close").write(socket.getOutputStream(), "HTTP/1.1", false);
+				.with("Connection", "close").write(connection.out(), "HTTP/1.1", false);
 	}
 
-	private static Request readRequest(Socket socket) throws IOException {
+	private static Request readRequest(Connection connection) throws IOException {
 		try {
-			return Request.read(new MessageInput(socket.getInputStream())).orElse(null);
+			return Request.read(new MessageInput(connection.in())).orElse(null);
 		}
 		catch (MalformedMessageException | SocketTimeoutException e) {
 			return null;

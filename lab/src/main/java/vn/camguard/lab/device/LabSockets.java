@@ -2,7 +2,6 @@ package vn.camguard.lab.device;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -10,22 +9,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLServerSocket;
+import vn.camguard.lab.tls.DeviceTls;
 
 /**
  * Every socket a lab owns: listeners bound to one device address and port each, the connections they
@@ -47,18 +39,18 @@ public final class LabSockets implements Closeable {
 
 	private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
 
-	private volatile SSLContext tls;
+	private volatile DeviceTls tls;
 
 	public LabSockets(int maxConnections, int latencyMs) {
 		this.permits = new Semaphore(maxConnections);
 		this.latencyMs = latencyMs;
 	}
 
-	/** Handles one accepted connection; the socket is closed afterwards. */
+	/** Handles one accepted connection (deciphered on HTTPS ports); the connection is closed afterwards. */
 	@FunctionalInterface
 	public interface ConnectionHandler {
 
-		void handle(Socket socket) throws IOException;
+		void handle(Connection connection) throws IOException;
 
 	}
 
@@ -71,15 +63,9 @@ public final class LabSockets implements Closeable {
 	}
 
 	public void listenTcp(String address, int port, boolean useTls, ConnectionHandler handler) throws IOException {
-		ServerSocket server = useTls ? tlsContext().getServerSocketFactory().createServerSocket() : new ServerSocket();
+		DeviceTls secured = useTls ? deviceTls() : null;
+		ServerSocket server = new ServerSocket();
 		open.add(server);
-		if (server instanceof SSLServerSocket secure) {
-			SSLParameters parameters = secure.getSSLParameters();
-			parameters.setProtocols(new String[] { "TLSv1.3", "TLSv1.2" });
-			parameters.setCipherSuites(cheapestFirst(parameters.getCipherSuites()));
-			parameters.setUseCipherSuitesOrder(true);
-			secure.setSSLParameters(parameters);
-		}
 		server.setReuseAddress(true);
 		try {
 			server.bind(new InetSocketAddress(InetAddress.getByName(address), port), 128);
@@ -87,7 +73,7 @@ public final class LabSockets implements Closeable {
 		catch (IOException e) {
 			throw new IOException("cannot listen on " + address + ":" + port + ": " + e.getMessage(), e);
 		}
-		startWorker(() -> acceptLoop(server, handler));
+		startWorker(() -> acceptLoop(server, secured, handler));
 	}
 
 	public void listenUdp(String address, int port, DatagramHandler handler) throws IOException {
@@ -164,7 +150,7 @@ public final class LabSockets implements Closeable {
 		thread.start();
 	}
 
-	private void acceptLoop(ServerSocket server, ConnectionHandler handler) {
+	private void acceptLoop(ServerSocket server, DeviceTls secured, ConnectionHandler handler) {
 		while (!closed.get()) {
 			Socket socket;
 			try {
@@ -199,7 +185,7 @@ public final class LabSockets implements Closeable {
 				permits.release();
 				return;
 			}
-			startWorker(() -> serve(socket, handler));
+			startWorker(() -> serve(socket, secured, handler));
 		}
 	}
 
@@ -212,11 +198,15 @@ public final class LabSockets implements Closeable {
 		}
 	}
 
-	private void serve(Socket socket, ConnectionHandler handler) {
+	/** On HTTPS ports ({@code secured} not null) the TLS handshake runs here, in the connection's own thread. */
+	private void serve(Socket socket, DeviceTls secured, ConnectionHandler handler) {
 		try (socket) {
 			socket.setSoTimeout(READ_TIMEOUT_MS);
 			socket.setTcpNoDelay(true);
-			handler.handle(socket);
+			try (Connection connection = secured == null ? Connection.plain(socket)
+					: Connection.secured(secured.accept(socket))) {
+				handler.handle(connection);
+			}
 		}
 		catch (IOException | RuntimeException ignored) {
 			// a peer that misbehaves only loses its own connection
@@ -260,55 +250,16 @@ public final class LabSockets implements Closeable {
 		}
 	}
 
-	/**
-	 * The same suites with AES-128-GCM/SHA-256 preferred: the JDK's default order picks AES-256/SHA-384,
-	 * which costs every handshake and record more and protects a simulated camera no better.
-	 */
-	static String[] cheapestFirst(String[] suites) {
-		List<String> preferred = List.of("TLS_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
-		List<String> ordered = new ArrayList<>(suites.length);
-		for (String suite : preferred) {
-			if (Arrays.asList(suites).contains(suite)) {
-				ordered.add(suite);
-			}
-		}
-		for (String suite : suites) {
-			if (!preferred.contains(suite)) {
-				ordered.add(suite);
-			}
-		}
-		return ordered.toArray(String[]::new);
-	}
-
-	private SSLContext tlsContext() throws IOException {
-		SSLContext context = tls;
-		if (context != null) {
-			return context;
+	private DeviceTls deviceTls() throws IOException {
+		DeviceTls loaded = tls;
+		if (loaded != null) {
+			return loaded;
 		}
 		synchronized (this) {
 			if (tls == null) {
-				tls = loadTlsContext();
+				tls = DeviceTls.load();
 			}
 			return tls;
-		}
-	}
-
-	private static SSLContext loadTlsContext() throws IOException {
-		char[] password = "camguard-lab".toCharArray();
-		try (InputStream in = LabSockets.class.getResourceAsStream("/vn/camguard/lab/tls/lab-device.p12")) {
-			if (in == null) {
-				throw new IOException("lab TLS keystore missing from the classpath");
-			}
-			KeyStore store = KeyStore.getInstance("PKCS12");
-			store.load(in, password);
-			KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-			keys.init(store, password);
-			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(keys.getKeyManagers(), null, null);
-			return context;
-		}
-		catch (GeneralSecurityException e) {
-			throw new IOException("cannot load the lab TLS keystore", e);
 		}
 	}
 

@@ -2,7 +2,6 @@ package vn.camguard.lab.device;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +22,9 @@ final class RtspService {
 	private RtspService() {
 	}
 
-	static void serve(Socket socket, Device device) throws IOException {
-		MessageInput in = new MessageInput(socket.getInputStream());
-		OutputStream out = socket.getOutputStream();
+	static void serve(Connection connection, Device device) throws IOException {
+		MessageInput in = new MessageInput(connection.in());
+		OutputStream out = connection.out();
 		for (int i = 0; i < MAX_REQUESTS; i++) {
 			Optional<Request> read;
 			try {

@@ -21,7 +21,7 @@ public final class SimulatedDevice {
 		if (spec.hostile() != null) {
 			for (int port : spec.tcpPorts()) {
 				sockets.listenTcp(address, port, false,
-						socket -> HostileService.serve(socket, device, spec.hostile(), port));
+						connection -> HostileService.serve(connection, device, spec.hostile(), port));
 			}
 			if (!spec.udpPorts().isEmpty()) {
 				sockets.listenUdp(address, 3702, new DiscoveryResponder(device, "<script>alert(1)</script>",
@@ -32,13 +32,13 @@ public final class SimulatedDevice {
 		boolean cleartext = spec.has(Weakness.CLEARTEXT_MANAGEMENT);
 		for (int port : spec.tcpPorts()) {
 			LabSockets.ConnectionHandler handler = switch (port) {
-				case 23 -> socket -> TelnetService.serve(socket, device);
-				case 80 -> socket -> WebService.serve(socket, device,
+				case 23 -> connection -> TelnetService.serve(connection, device);
+				case 80 -> connection -> WebService.serve(connection, device,
 						cleartext ? WebService.Role.UI : WebService.Role.REDIRECT);
-				case 443 -> socket -> WebService.serve(socket, device, WebService.Role.UI);
-				case 554 -> socket -> RtspService.serve(socket, device);
-				case 8899 -> socket -> WebService.serve(socket, device, WebService.Role.ONVIF_ONLY);
-				default -> socket -> BinaryPortService.serve(socket, device, port);
+				case 443 -> connection -> WebService.serve(connection, device, WebService.Role.UI);
+				case 554 -> connection -> RtspService.serve(connection, device);
+				case 8899 -> connection -> WebService.serve(connection, device, WebService.Role.ONVIF_ONLY);
+				default -> connection -> BinaryPortService.serve(connection, device, port);
 			};
 			sockets.listenTcp(address, port, port == 443, handler);
 		}

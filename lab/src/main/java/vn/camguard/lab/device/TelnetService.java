@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /** A telnet login prompt that checks the device account once and then hangs up. */
@@ -15,9 +14,9 @@ final class TelnetService {
 	private TelnetService() {
 	}
 
-	static void serve(Socket socket, Device device) throws IOException {
-		OutputStream out = socket.getOutputStream();
-		InputStream in = socket.getInputStream();
+	static void serve(Connection connection, Device device) throws IOException {
+		OutputStream out = connection.out();
+		InputStream in = connection.in();
 		device.sockets().pause();
 		out.write(banner(device).getBytes(StandardCharsets.US_ASCII));
 		out.flush();

@@ -1,7 +1,6 @@
 package vn.camguard.lab.device;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -32,15 +31,15 @@ final class WebService {
 	private WebService() {
 	}
 
-	static void serve(Socket socket, Device device, Role role) throws IOException {
-		MessageInput in = new MessageInput(socket.getInputStream());
+	static void serve(Connection connection, Device device, Role role) throws IOException {
+		MessageInput in = new MessageInput(connection.in());
 		for (int served = 1; served <= MAX_REQUESTS_PER_CONNECTION; served++) {
 			Optional<Request> read;
 			try {
 				read = Request.read(in);
 			}
 			catch (MalformedMessageException e) {
-				write(socket, device, Response.status(400, "Bad Request"), false, true);
+				write(connection, device, Response.status(400, "Bad Request"), false, true);
 				return;
 			}
 			if (read.isEmpty()) {
@@ -49,7 +48,7 @@ final class WebService {
 			Request request = read.get();
 			boolean keepAlive = served < MAX_REQUESTS_PER_CONNECTION && keepAlive(request);
 			device.sockets().pause();
-			write(socket, device, answer(request, device, role), keepAlive, !request.method().equals("HEAD"));
+			write(connection, device, answer(request, device, role), keepAlive, !request.method().equals("HEAD"));
 			if (!keepAlive) {
 				return;
 			}
@@ -87,10 +86,10 @@ final class WebService {
 		};
 	}
 
-	private static void write(Socket socket, Device device, Response response, boolean keepAlive,
+	private static void write(Connection connection, Device device, Response response, boolean keepAlive,
 			boolean withBody) throws IOException {
 		response.withFirst(device.webBanner()).with("Connection", keepAlive ? "keep-alive" : "close")
-				.write(socket.getOutputStream(), "HTTP/1.1", device.upperCaseHeaders(), withBody);
+				.write(connection.out(), "HTTP/1.1", device.upperCaseHeaders(), withBody);
 	}
 
 }

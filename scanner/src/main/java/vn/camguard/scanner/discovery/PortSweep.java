@@ -7,12 +7,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** TCP connect sweep of one host's ports (no raw sockets: works unprivileged and inside the platform). */
 public final class PortSweep {
@@ -59,28 +63,106 @@ public final class PortSweep {
 
 	}
 
-	/** Sweeps {@code ports}; connections to the ports in {@code keep} stay open in the result. */
+	/**
+	 * Sweeps {@code ports}; connections to the ports in {@code keep} stay open in the result. All of the host's
+	 * connects are started at once, like nmap's connect scan: a port that drops the SYN costs one connect
+	 * timeout for the whole sweep instead of one each, and on a near network most connects have settled by
+	 * the time the last is started, so the sweep rarely waits at all.
+	 */
 	public Result sweep(InetAddress host, List<Integer> ports, Set<Integer> keep) {
-		Set<Integer> open = new TreeSet<>();
-		KeptConnections kept = new KeptConnections();
+		Map<Integer, SocketChannel> started = new LinkedHashMap<>();
 		for (int port : ports) {
-			Socket socket;
 			try {
-				socket = connector.open(host, port);
+				started.put(port, connector.startConnect(host, port));
 			}
 			catch (IOException ex) {
-				// Refused or filtered: closed for our purposes.
-				continue;
-			}
-			open.add(port);
-			if (keep.contains(port)) {
-				kept.sockets.put(port, socket);
-			}
-			else {
-				Connector.release(socket);
+				// Refused at once (or no route): closed for our purposes.
 			}
 		}
+		long deadline = System.nanoTime() + connector.connectTimeout().toNanos();
+		Set<Integer> open = new TreeSet<>();
+		KeptConnections kept = new KeptConnections();
+		Map<Integer, SocketChannel> pending = new LinkedHashMap<>();
+		for (Map.Entry<Integer, SocketChannel> attempt : started.entrySet()) {
+			SocketChannel channel = attempt.getValue();
+			try {
+				if (channel.finishConnect()) {
+					settle(attempt.getKey(), channel, keep, open, kept);
+				}
+				else {
+					pending.put(attempt.getKey(), channel);
+				}
+			}
+			catch (IOException ex) {
+				// Refused or unreachable.
+				Connector.abandon(channel);
+			}
+		}
+		if (!pending.isEmpty()) {
+			await(pending, deadline, keep, open, kept);
+		}
 		return new Result(open, kept);
+	}
+
+	/**
+	 * Waits for the connects still in flight, one after the other (they all go on at once underneath), until
+	 * {@code deadline}: then a watchdog closes whatever has not connected, which ends its wait. A port
+	 * that never answers is filtered, closed for our purposes.
+	 */
+	private void await(Map<Integer, SocketChannel> pending, long deadline, Set<Integer> keep, Set<Integer> open,
+			KeptConnections kept) {
+		// Whoever takes a channel out of this set owns it: the sweep (connected or failed) or the watchdog (late).
+		Set<SocketChannel> unsettled = ConcurrentHashMap.newKeySet();
+		unsettled.addAll(pending.values());
+		Thread watchdog = Thread.ofVirtual().start(() -> {
+			try {
+				Thread.sleep(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			for (SocketChannel late : unsettled) {
+				if (unsettled.remove(late)) {
+					Connector.abandon(late);
+				}
+			}
+		});
+		try {
+			for (Map.Entry<Integer, SocketChannel> attempt : pending.entrySet()) {
+				SocketChannel channel = attempt.getValue();
+				try {
+					channel.configureBlocking(true);
+					channel.finishConnect();
+					if (unsettled.remove(channel)) {
+						settle(attempt.getKey(), channel, keep, open, kept);
+					}
+				}
+				catch (IOException ex) {
+					// Refused, unreachable, or closed by the watchdog at the deadline.
+					if (unsettled.remove(channel)) {
+						Connector.abandon(channel);
+					}
+				}
+			}
+		}
+		finally {
+			watchdog.interrupt();
+		}
+	}
+
+	private void settle(int port, SocketChannel channel, Set<Integer> keep, Set<Integer> open, KeptConnections kept) {
+		open.add(port);
+		if (!keep.contains(port)) {
+			Connector.abandon(channel);
+			return;
+		}
+		try {
+			kept.sockets.put(port, connector.connected(channel));
+		}
+		catch (IOException ex) {
+			// Open, but the connection is gone already: the probe of this port connects again.
+			Connector.abandon(channel);
+		}
 	}
 
 	/**

@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -118,9 +119,12 @@ public final class HttpProbe implements AutoCloseable {
 				head.append("Content-Length: ").append(request.body().length).append("\r\n");
 			}
 			head.append("\r\n");
+			// Head and body in one write: on a plain socket each write is a system call and a segment.
+			byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+			byte[] message = Arrays.copyOf(headBytes, headBytes.length + request.body().length);
+			System.arraycopy(request.body(), 0, message, headBytes.length, request.body().length);
 			OutputStream out = connection.out();
-			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-			out.write(request.body());
+			out.write(message);
 			out.flush();
 			MessageReader.Read read = connection.reader().readResponse(
 					MessageReader.Limits.within(connector.readTimeoutMillis()), !request.method().equals("HEAD"));

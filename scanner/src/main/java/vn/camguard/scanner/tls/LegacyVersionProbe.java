@@ -53,10 +53,17 @@ public final class LegacyVersionProbe {
 		}
 		byte[] hello = TlsClient.handshakeMessage(TlsClient.CLIENT_HELLO,
 				TlsClient.clientHello(highest, random, new byte[0], SUITES, EXTENSIONS));
-		OutputStream out = socket.getOutputStream();
 		// Record version 3.1, as clients have sent hellos since TLS 1.0 for servers that know no later one.
-		out.write(new byte[] {RecordLayer.HANDSHAKE, 3, 1, (byte) (hello.length >>> 8), (byte) hello.length});
-		out.write(hello);
+		// Header and hello go out in one write: one system call and one segment.
+		byte[] record = new byte[5 + hello.length];
+		record[0] = RecordLayer.HANDSHAKE;
+		record[1] = 3;
+		record[2] = 1;
+		record[3] = (byte) (hello.length >>> 8);
+		record[4] = (byte) hello.length;
+		System.arraycopy(hello, 0, record, 5, hello.length);
+		OutputStream out = socket.getOutputStream();
+		out.write(record);
 		out.flush();
 		RecordLayer records = new RecordLayer(socket);
 		records.deadline(System.nanoTime() + timeoutMillis * 1_000_000L);

@@ -10,9 +10,13 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
@@ -72,6 +76,61 @@ public final class Connector {
 		catch (IOException ex) {
 			socket.close();
 			throw ex;
+		}
+	}
+
+	public Duration connectTimeout() {
+		return connectTimeout;
+	}
+
+	/**
+	 * Starts a connect without waiting for it, after asking the rate limit: the port sweep starts all of a
+	 * host's connects at once and settles them together (see {@code PortSweep}). The channel is non-blocking
+	 * and of the host's own address family (no IPv4-mapped IPv6 socket for an IPv4 device).
+	 */
+	public SocketChannel startConnect(InetAddress host, int port) throws IOException {
+		rateLimit.acquire(host);
+		SocketChannel channel = SocketChannel
+				.open(host instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+		try {
+			channel.configureBlocking(false);
+			channel.connect(new InetSocketAddress(host, port));
+			return channel;
+		}
+		catch (IOException ex) {
+			channel.close();
+			throw ex;
+		}
+	}
+
+	/** A connected channel from {@link #startConnect} as a blocking socket with the options of {@link #open}. */
+	public Socket connected(SocketChannel channel) throws IOException {
+		channel.configureBlocking(true);
+		Socket socket = channel.socket();
+		socket.setTcpNoDelay(true);
+		socket.setSoLinger(true, 0);
+		socket.setSoTimeout(readTimeoutMillis());
+		return socket;
+	}
+
+	/**
+	 * Closes a connection the scanner has no use for with a reset, as {@link #release} does for one from
+	 * {@link #open}: the device frees it at once and neither end keeps a TIME_WAIT entry.
+	 */
+	public static void abandon(SocketChannel channel) {
+		try {
+			if (channel.isConnected()) {
+				channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+			}
+		}
+		catch (IOException ignored) {
+			// Closed below all the same.
+		}
+		try {
+			channel.close();
+		}
+		catch (IOException ignored) {
+			// Nothing is left to free.
 		}
 	}
 
