@@ -46,6 +46,7 @@ public final class Lab {
 					progress.accept(started);
 				}
 			}
+			sockets.prepareTls();
 		}
 		catch (IOException | RuntimeException e) {
 			sockets.close();

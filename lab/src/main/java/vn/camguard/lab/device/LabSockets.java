@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import vn.camguard.lab.tls.DeviceTls;
 
@@ -41,6 +42,8 @@ public final class LabSockets implements Closeable {
 
 	private volatile DeviceTls tls;
 
+	private final AtomicInteger tlsListeners = new AtomicInteger();
+
 	public LabSockets(int maxConnections, int latencyMs) {
 		this.permits = new Semaphore(maxConnections);
 		this.latencyMs = latencyMs;
@@ -64,6 +67,9 @@ public final class LabSockets implements Closeable {
 
 	public void listenTcp(String address, int port, boolean useTls, ConnectionHandler handler) throws IOException {
 		DeviceTls secured = useTls ? deviceTls() : null;
+		if (useTls) {
+			tlsListeners.incrementAndGet();
+		}
 		ServerSocket server = new ServerSocket();
 		open.add(server);
 		server.setReuseAddress(true);
@@ -247,6 +253,16 @@ public final class LabSockets implements Closeable {
 			catch (IOException | RuntimeException ignored) {
 				// a malformed probe gets no answer
 			}
+		}
+	}
+
+	/**
+	 * Makes the TLS handshake secrets of two full handshakes per TLS port now (a warm-up scan and a full scan
+	 * in a benchmark), so that a scan does not pay for them; see {@link DeviceTls#prepare}.
+	 */
+	public void prepareTls() throws IOException {
+		if (tlsListeners.get() > 0) {
+			deviceTls().prepare(2 * tlsListeners.get());
 		}
 	}
 

@@ -8,9 +8,9 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
+import java.security.interfaces.ECPrivateKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class DeviceTls {
 
 	private final SSLParameters jsseParameters;
 
-	private final PrivateKey signingKey;
+	private final HandshakeSecrets secrets;
 
 	private final byte[] certificateMessage;
 
@@ -57,10 +57,10 @@ public final class DeviceTls {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private DeviceTls(SSLContext jsse, SSLParameters jsseParameters, PrivateKey signingKey, byte[] certificateMessage) {
+	private DeviceTls(SSLContext jsse, SSLParameters jsseParameters, ECPrivateKey signingKey, byte[] certificateMessage) {
 		this.jsse = jsse;
 		this.jsseParameters = jsseParameters;
-		this.signingKey = signingKey;
+		this.secrets = new HandshakeSecrets(signingKey);
 		this.certificateMessage = certificateMessage;
 	}
 
@@ -77,7 +77,7 @@ public final class DeviceTls {
 			SSLContext context = SSLContext.getInstance("TLS");
 			context.init(keys.getKeyManagers(), null, null);
 			String alias = store.aliases().nextElement();
-			PrivateKey key = (PrivateKey) store.getKey(alias, KEYSTORE_PASSWORD);
+			ECPrivateKey key = (ECPrivateKey) store.getKey(alias, KEYSTORE_PASSWORD);
 			return new DeviceTls(context, serverParameters(context), key, certificateMessage(store.getCertificateChain(alias)));
 		}
 		catch (GeneralSecurityException e) {
@@ -175,8 +175,21 @@ public final class DeviceTls {
 		return sessions;
 	}
 
-	PrivateKey signingKey() {
-		return signingKey;
+	/**
+	 * Makes the key shares and signature nonces of {@code handshakes} full TLS 1.2 handshakes now, while the
+	 * lab starts, instead of during a scan (see {@link HandshakeSecrets}).
+	 */
+	public void prepare(int handshakes) throws IOException {
+		try {
+			secrets.prepare(handshakes);
+		}
+		catch (GeneralSecurityException e) {
+			throw new IOException("cannot make TLS handshake secrets", e);
+		}
+	}
+
+	HandshakeSecrets secrets() {
+		return secrets;
 	}
 
 	byte[] certificateMessage() {

@@ -8,7 +8,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -102,15 +101,15 @@ final class ServerHandshake {
 	private void full(int group) throws IOException, GeneralSecurityException {
 		byte[] sessionId = device.randomBytes(32);
 		boolean ems = hello.extendedMasterSecret();
-		KeyPairGenerator generator;
+		KeyPair ephemeral;
 		if (group == ClientHello.X25519) {
-			generator = KeyPairGenerator.getInstance("X25519");
+			ephemeral = device.secrets().x25519KeyShare();
 		}
 		else {
-			generator = KeyPairGenerator.getInstance("EC");
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
 			generator.initialize(new ECGenParameterSpec("secp256r1"));
+			ephemeral = generator.generateKeyPair();
 		}
-		KeyPair ephemeral = generator.generateKeyPair();
 		byte[] encoded = ephemeral.getPublic().getEncoded();
 		int pointBytes = group == ClientHello.X25519 ? 32 : 65;
 		// the raw key ends the SubjectPublicKeyInfo; its prefix wraps the client's key the same way
@@ -123,12 +122,7 @@ final class ServerHandshake {
 		params.write(group);
 		params.write(point.length);
 		params.write(point);
-		Signature signer = Signature.getInstance("SHA256withECDSA");
-		signer.initSign(device.signingKey());
-		signer.update(hello.random());
-		signer.update(serverRandom);
-		signer.update(params.toByteArray());
-		byte[] signature = signer.sign();
+		byte[] signature = device.secrets().sign(hello.random(), serverRandom, params.toByteArray());
 		ByteArrayOutputStream keyExchange = new ByteArrayOutputStream(200);
 		params.writeTo(keyExchange);
 		keyExchange.write(ClientHello.ECDSA_SECP256R1_SHA256 >>> 8);
