@@ -3,6 +3,7 @@ package vn.camguard.scanner;
 import vn.camguard.scanner.target.Targets;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -23,7 +24,8 @@ public record ScanRequest(Targets targets, List<Integer> ports, int concurrency,
 			37777);
 
 	public ScanRequest {
-		ports = List.copyOf(ports);
+		// Each port once, in the order given: the sweep holds one connection per port.
+		ports = List.copyOf(new LinkedHashSet<>(ports));
 		skip = Set.copyOf(skip);
 		if (concurrency < 1 || concurrency > 4096) {
 			throw new IllegalArgumentException("concurrency must be 1..4096");

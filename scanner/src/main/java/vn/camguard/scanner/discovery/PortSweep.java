@@ -72,6 +72,9 @@ public final class PortSweep {
 	public Result sweep(InetAddress host, List<Integer> ports, Set<Integer> keep) {
 		Map<Integer, SocketChannel> started = new LinkedHashMap<>();
 		for (int port : ports) {
+			if (started.containsKey(port)) {
+				continue;
+			}
 			try {
 				started.put(port, connector.startConnect(host, port));
 			}

@@ -53,8 +53,10 @@ class PortSweepTests {
 		int refused = freePort();
 		PortSweep sweep = new PortSweep(new Connector(Duration.ofSeconds(2), Duration.ofSeconds(2), RateLimit.unlimited()));
 
+		// a port listed twice is swept once (one connection per port)
 		PortSweep.Result result = sweep.sweep(InetAddress.getByName(HOST),
-				List.of(greeting.getLocalPort(), refused, other.getLocalPort()), Set.of(greeting.getLocalPort(), refused));
+				List.of(greeting.getLocalPort(), refused, other.getLocalPort(), greeting.getLocalPort()),
+				Set.of(greeting.getLocalPort(), refused));
 
 		try (PortSweep.KeptConnections kept = result.kept()) {
 			assertThat(result.open()).containsExactlyInAnyOrder(greeting.getLocalPort(), other.getLocalPort());
