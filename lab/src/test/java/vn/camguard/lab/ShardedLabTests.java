@@ -1,6 +1,7 @@
 package vn.camguard.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,16 @@ class ShardedLabTests {
 		for (int i = 0; i < manifest.devices().size(); i += 499) {
 			assertThat(LabStartTests.accepts(manifest.devices().get(i).address(), 554)).isFalse();
 		}
+	}
+
+	@Test
+	void aShardTooBigToKeepItsConnectionBudgetIsRefusedBeforeAnythingStarts() {
+		FleetSpec fleet = FleetSpec.random(3_000, 5L, "127.10.40.0");
+		List<String> progress = new ArrayList<>();
+		// 1,714 devices' listeners would leave a shard 256 connections: a fast scan's would be dropped
+		assertThatThrownBy(() -> ShardedLab.start(fleet, 1_714, progress::add))
+				.isInstanceOf(IllegalArgumentException.class).hasMessage("shard size must be within 1..1428, got 1714");
+		assertThat(progress).isEmpty();
 	}
 
 }
