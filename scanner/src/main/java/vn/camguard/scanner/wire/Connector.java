@@ -64,17 +64,13 @@ public final class Connector {
 	/** Plain TCP connect; throws on refusal or timeout. */
 	public Socket open(InetAddress host, int port) throws IOException {
 		rateLimit.acquire(host);
-		Socket socket = new Socket();
+		SocketChannel channel = channelFor(host);
 		try {
-			socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
-			// Options only once connected: most ports of a sweep refuse, and each option is a system call.
-			socket.setTcpNoDelay(true);
-			socket.setSoLinger(true, 0);
-			socket.setSoTimeout(readTimeoutMillis());
-			return socket;
+			channel.socket().connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
+			return withOptions(channel.socket());
 		}
 		catch (IOException ex) {
-			socket.close();
+			channel.close();
 			throw ex;
 		}
 	}
@@ -85,13 +81,11 @@ public final class Connector {
 
 	/**
 	 * Starts a connect without waiting for it, after asking the rate limit: the port sweep starts all of a
-	 * host's connects at once and settles them together (see {@code PortSweep}). The channel is non-blocking
-	 * and of the host's own address family (no IPv4-mapped IPv6 socket for an IPv4 device).
+	 * host's connects at once and settles them together (see {@code PortSweep}). The channel is non-blocking.
 	 */
 	public SocketChannel startConnect(InetAddress host, int port) throws IOException {
 		rateLimit.acquire(host);
-		SocketChannel channel = SocketChannel
-				.open(host instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+		SocketChannel channel = channelFor(host);
 		try {
 			channel.configureBlocking(false);
 			channel.connect(new InetSocketAddress(host, port));
@@ -106,7 +100,19 @@ public final class Connector {
 	/** A connected channel from {@link #startConnect} as a blocking socket with the options of {@link #open}. */
 	public Socket connected(SocketChannel channel) throws IOException {
 		channel.configureBlocking(true);
-		Socket socket = channel.socket();
+		return withOptions(channel.socket());
+	}
+
+	/** A socket of the host's own address family: no IPv4-mapped IPv6 socket for an IPv4 device. */
+	private static SocketChannel channelFor(InetAddress host) throws IOException {
+		return SocketChannel.open(host instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+	}
+
+	/**
+	 * The options of every connection the scanner uses, set once it is connected (most ports of a sweep refuse,
+	 * and each option is a system call): no Nagle delay, a reset on close, the read timeout.
+	 */
+	private Socket withOptions(Socket socket) throws IOException {
 		socket.setTcpNoDelay(true);
 		socket.setSoLinger(true, 0);
 		socket.setSoTimeout(readTimeoutMillis());
