@@ -97,15 +97,14 @@ final class ApplicationData {
 
 		private void renegotiate(byte[] piece) throws IOException {
 			handshake = KeySchedule.concat(handshake, piece);
-			if (handshake.length < 4) {
-				return;
-			}
-			int length = (handshake[1] & 0xff) << 16 | (handshake[2] & 0xff) << 8 | handshake[3] & 0xff;
-			if (handshake[0] != 1 || length > ClientHello.MAX_MESSAGE || handshake.length > 4 + length) {
-				throw records.fatal(Records.Alert.UNEXPECTED_MESSAGE, "not a renegotiating ClientHello");
-			}
-			if (handshake.length < 4 + length) {
-				return;
+			switch (ClientHello.progress(handshake)) {
+				case NOT_A_HELLO -> throw records.fatal(Records.Alert.UNEXPECTED_MESSAGE, "not a renegotiating ClientHello");
+				case PARTIAL -> {
+					return;
+				}
+				case COMPLETE -> {
+					// answered below
+				}
 			}
 			ClientHello hello = ClientHello.parse(handshake);
 			handshake = new byte[0];

@@ -76,17 +76,38 @@ record ClientHello(byte[] message, int legacyVersion, byte[] random, byte[] sess
 			}
 			message.write(fragment);
 			byte[] sofar = message.toByteArray();
-			if (sofar.length < 4) {
-				continue;
-			}
-			int bodyLength = (sofar[1] & 0xff) << 16 | (sofar[2] & 0xff) << 8 | sofar[3] & 0xff;
-			if (sofar[0] != TYPE_CLIENT_HELLO || bodyLength > MAX_MESSAGE || sofar.length > 4 + bodyLength) {
-				return new Reading(consumed.toByteArray(), null);
-			}
-			if (sofar.length == 4 + bodyLength) {
-				return new Reading(consumed.toByteArray(), parse(sofar));
+			switch (progress(sofar)) {
+				case NOT_A_HELLO -> {
+					return new Reading(consumed.toByteArray(), null);
+				}
+				case COMPLETE -> {
+					return new Reading(consumed.toByteArray(), parse(sofar));
+				}
+				case PARTIAL -> {
+					// the hello goes on in the next record
+				}
 			}
 		}
+	}
+
+	/** How far handshake bytes gathered record by record are from one whole ClientHello. */
+	enum Progress {
+		PARTIAL, COMPLETE, NOT_A_HELLO
+	}
+
+	/**
+	 * Whether {@code sofar} (handshake fragments put together) is a ClientHello still coming in, a whole one,
+	 * or something else: another message type, a hello over {@value #MAX_MESSAGE} bytes, or bytes after it.
+	 */
+	static Progress progress(byte[] sofar) {
+		if (sofar.length < 4) {
+			return Progress.PARTIAL;
+		}
+		int bodyLength = ServerHandshake.bodyLength(sofar);
+		if (sofar[0] != TYPE_CLIENT_HELLO || bodyLength > MAX_MESSAGE || sofar.length > 4 + bodyLength) {
+			return Progress.NOT_A_HELLO;
+		}
+		return sofar.length == 4 + bodyLength ? Progress.COMPLETE : Progress.PARTIAL;
 	}
 
 	private static byte[] readSome(InputStream in, int count, ByteArrayOutputStream consumed, long deadlineNanos)

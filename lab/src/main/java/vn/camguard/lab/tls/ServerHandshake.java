@@ -298,7 +298,8 @@ final class ServerHandshake {
 		}
 	}
 
-	private static int bodyLength(byte[] message) {
+	/** The body length a handshake message's 4-byte header announces (RFC 5246 §7.4: type, uint24 length). */
+	static int bodyLength(byte[] message) {
 		return (message[1] & 0xff) << 16 | (message[2] & 0xff) << 8 | message[3] & 0xff;
 	}
 
