@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import vn.camguard.lab.Profile;
 import vn.camguard.lab.Weakness;
+import vn.camguard.lab.http.AnswerOutput;
 import vn.camguard.lab.http.Header;
 import vn.camguard.lab.http.MalformedMessageException;
 import vn.camguard.lab.http.MessageInput;
@@ -24,7 +25,16 @@ final class RtspService {
 
 	static void serve(Connection connection, Device device) throws IOException {
 		MessageInput in = new MessageInput(connection.in());
-		OutputStream out = connection.out();
+		AnswerOutput out = new AnswerOutput(connection.out(), in);
+		try {
+			serve(in, out, device);
+		}
+		finally {
+			out.send();
+		}
+	}
+
+	private static void serve(MessageInput in, OutputStream out, Device device) throws IOException {
 		for (int i = 0; i < MAX_REQUESTS; i++) {
 			Optional<Request> read;
 			try {

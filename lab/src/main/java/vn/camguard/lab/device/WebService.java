@@ -1,10 +1,12 @@
 package vn.camguard.lab.device;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Optional;
 
 import vn.camguard.lab.Profile;
+import vn.camguard.lab.http.AnswerOutput;
 import vn.camguard.lab.http.MalformedMessageException;
 import vn.camguard.lab.http.MessageInput;
 import vn.camguard.lab.http.Request;
@@ -33,13 +35,23 @@ final class WebService {
 
 	static void serve(Connection connection, Device device, Role role) throws IOException {
 		MessageInput in = new MessageInput(connection.in());
+		AnswerOutput out = new AnswerOutput(connection.out(), in);
+		try {
+			serve(in, out, device, role);
+		}
+		finally {
+			out.send();
+		}
+	}
+
+	private static void serve(MessageInput in, OutputStream out, Device device, Role role) throws IOException {
 		for (int served = 1; served <= MAX_REQUESTS_PER_CONNECTION; served++) {
 			Optional<Request> read;
 			try {
 				read = Request.read(in);
 			}
 			catch (MalformedMessageException e) {
-				write(connection, device, Response.status(400, "Bad Request"), false, true);
+				write(out, device, Response.status(400, "Bad Request"), false, true);
 				return;
 			}
 			if (read.isEmpty()) {
@@ -48,7 +60,7 @@ final class WebService {
 			Request request = read.get();
 			boolean keepAlive = served < MAX_REQUESTS_PER_CONNECTION && keepAlive(request);
 			device.sockets().pause();
-			write(connection, device, answer(request, device, role), keepAlive, !request.method().equals("HEAD"));
+			write(out, device, answer(request, device, role), keepAlive, !request.method().equals("HEAD"));
 			if (!keepAlive) {
 				return;
 			}
@@ -86,10 +98,10 @@ final class WebService {
 		};
 	}
 
-	private static void write(Connection connection, Device device, Response response, boolean keepAlive,
+	private static void write(OutputStream out, Device device, Response response, boolean keepAlive,
 			boolean withBody) throws IOException {
 		response.withFirst(device.webBanner()).with("Connection", keepAlive ? "keep-alive" : "close")
-				.write(connection.out(), "HTTP/1.1", device.upperCaseHeaders(), withBody);
+				.write(out, "HTTP/1.1", device.upperCaseHeaders(), withBody);
 	}
 
 }

@@ -18,6 +18,11 @@ public final class MessageInput extends BufferedInputStream {
 		super(in, BUFFER);
 	}
 
+	/** Whether bytes of a further message (a pipelined request) are already read and waiting. */
+	public synchronized boolean hasBuffered() {
+		return pos < count;
+	}
+
 	/**
 	 * One line ending in LF (CR stripped), or null at end of stream before any byte. A line longer than
 	 * {@code maxLine}, or any of its bytes read after {@code deadline} ({@link System#nanoTime()}), is refused.

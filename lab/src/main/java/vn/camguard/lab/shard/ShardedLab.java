@@ -91,7 +91,7 @@ public final class ShardedLab implements Closeable {
 						String.valueOf(maxConnections)));
 				Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
 				children.add(child);
-				ready.add(CompletableFuture.supplyAsync(() -> firstLine(child), runnable -> Thread.ofVirtual()
+				ready.add(CompletableFuture.supplyAsync(() -> readyLine(child), runnable -> Thread.ofVirtual()
 						.start(runnable)));
 			}
 			for (int shard = 0; shard < count; shard++) {
@@ -130,11 +130,19 @@ public final class ShardedLab implements Closeable {
 		return DEFAULT_SHARD_OPTIONS;
 	}
 
-	private static String firstLine(Process child) {
+	/**
+	 * The child's READY line, or its last line before it stopped talking; lines before READY (a JVM option
+	 * that reports itself on standard output, such as a compiler directives file) are skipped, a few at most.
+	 */
+	private static String readyLine(Process child) {
 		try {
 			BufferedReader reader = new BufferedReader(
 					new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-			return reader.readLine();
+			String line = reader.readLine();
+			for (int skipped = 0; line != null && !line.startsWith("READY") && skipped < 20; skipped++) {
+				line = reader.readLine();
+			}
+			return line;
 		}
 		catch (IOException e) {
 			return "FAILED " + e.getMessage();

@@ -13,14 +13,17 @@ import vn.camguard.scanner.wire.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code CG-CRED-DEFAULT} / {@code CG-CRED-WEAK}: the device accepts its factory account or a common weak
  * password. Tries the short per-vendor plan over the cheapest protocol that challenges (RTSP on its kept-open
- * connection, then ONVIF UsernameToken, then HTTP), stops at the first success, makes sure a random password
- * is refused (a device that accepts anything proves nothing), then confirms that one credential over the
- * other protocols for the evidence. Every attempt, confirmations included, counts
- * against the per-device budget (default 10), which stays below lockout thresholds.
+ * connection, then HTTP Digest, then ONVIF UsernameToken; clear text before TLS). RTSP and HTTP get the plan
+ * pipelined, all attempts in one write and one round trip, which a device that cannot pipeline turns back into
+ * one by one; the others go one by one and stop at the first success. Then it makes sure a random password is
+ * refused (a device that accepts anything proves nothing) and confirms the credential over the other protocols
+ * for the evidence. Every attempt sent, confirmations included, counts against the per-device budget
+ * (default 10), which stays below lockout thresholds.
  */
 public final class CredentialCheck implements Check {
 
@@ -34,6 +37,49 @@ public final class CredentialCheck implements Check {
 		String protocol();
 
 		Optional<Boolean> attempt(Credential credential);
+
+		/**
+		 * Verdicts on {@code credentials} in order, for as many as this protocol could tell. One by one, it
+		 * stops at the first login accepted; a protocol that sends them all at once answers them all.
+		 */
+		default List<Boolean> attemptEach(List<Credential> credentials) {
+			return oneByOne(credentials);
+		}
+
+		default List<Boolean> oneByOne(List<Credential> credentials) {
+			List<Boolean> verdicts = new ArrayList<>();
+			for (Credential credential : credentials) {
+				Optional<Boolean> verdict = attempt(credential);
+				if (verdict.isEmpty()) {
+					break;
+				}
+				verdicts.add(verdict.get());
+				if (verdict.get()) {
+					break;
+				}
+			}
+			return verdicts;
+		}
+
+		/**
+		 * The verdicts a pipelined batch's {@code replies} give, in order; whatever the batch left undecided (a
+		 * device that closed, fell silent or answered oddly) goes on one by one.
+		 */
+		default List<Boolean> afterBatch(List<Reply> replies, List<Credential> credentials,
+				Function<Reply, Optional<Boolean>> verdictOf) {
+			List<Boolean> verdicts = new ArrayList<>();
+			for (Reply reply : replies) {
+				Optional<Boolean> verdict = verdictOf.apply(reply);
+				if (verdict.isEmpty()) {
+					break;
+				}
+				verdicts.add(verdict.get());
+			}
+			if (verdicts.size() < credentials.size() && !verdicts.contains(true)) {
+				verdicts.addAll(oneByOne(credentials.subList(verdicts.size(), credentials.size())));
+			}
+			return verdicts;
+		}
 
 	}
 
@@ -51,49 +97,55 @@ public final class CredentialCheck implements Check {
 		int budget = device.tools().attemptBudget();
 		List<DefaultCredentials.Attempt> plan = device.tools().credentials().plan(device.fingerprint().vendor(), budget);
 		int used = 0;
-		for (DefaultCredentials.Attempt attempt : plan) {
-			Optional<Boolean> accepted = Optional.empty();
-			Login primary = null;
-			// A protocol that cannot tell (no challenge after all, an error) gives way to the next one;
-			// only attempts that reached a verdict count against the budget.
-			while (accepted.isEmpty() && !logins.isEmpty() && used < budget) {
-				primary = logins.getFirst();
-				accepted = primary.attempt(attempt.credential());
-				if (accepted.isEmpty()) {
-					logins.removeFirst();
-				}
+		int next = 0;
+		while (next < plan.size() && used < budget && !logins.isEmpty()) {
+			Login primary = logins.getFirst();
+			List<DefaultCredentials.Attempt> batch = plan.subList(next, Math.min(plan.size(), next + budget - used));
+			List<Boolean> verdicts = primary.attemptEach(batch.stream().map(DefaultCredentials.Attempt::credential).toList());
+			// Only attempts that reached a verdict count against the budget; a protocol that could not tell
+			// gives way to the next one, which goes on from the same credential.
+			used += verdicts.size();
+			int accepted = verdicts.indexOf(true);
+			if (accepted >= 0) {
+				return finding(batch.get(accepted), primary, logins, budget - used);
 			}
-			if (accepted.isEmpty()) {
-				return List.of();
-			}
-			used++;
-			if (accepted.get() && used < budget) {
-				// A device that accepts a random password accepts anything (cameradar #438, #347): no finding.
-				used++;
-				if (primary.attempt(decoy(attempt.credential())).orElse(false)) {
-					return List.of();
-				}
-			}
-			if (accepted.get()) {
-				List<Evidence> evidence = new ArrayList<>();
-				evidence.add(new Evidence(primary.protocol(), "login accepted for " + attempt.credential().masked()));
-				for (Login other : logins.subList(1, logins.size())) {
-					if (used >= budget) {
-						break;
-					}
-					used++;
-					if (other.attempt(attempt.credential()).orElse(false)) {
-						evidence.add(new Evidence(other.protocol(), "login accepted for " + attempt.credential().masked()));
-					}
-				}
-				boolean factory = attempt.kind() == DefaultCredentials.Kind.FACTORY;
-				return List.of(new Finding(factory ? DEFAULT : WEAK, factory ? Severity.CRITICAL : Severity.HIGH,
-						Qcvn.UNIQUE_PASSWORD.label(),
-						factory ? "Factory default account still accepted" : "Common weak password accepted", evidence,
-						List.of()));
+			next += verdicts.size();
+			if (verdicts.size() < batch.size()) {
+				logins.removeFirst();
 			}
 		}
 		return List.of();
+	}
+
+	/**
+	 * A login {@code primary} accepted: no finding if a random password is accepted too (a device that accepts
+	 * anything proves nothing, cameradar #438, #347); otherwise confirmed over the other protocols, for the
+	 * evidence, as far as the {@code left} attempts of the budget go.
+	 */
+	private static List<Finding> finding(DefaultCredentials.Attempt attempt, Login primary, List<Login> logins,
+			int left) {
+		if (left > 0) {
+			left--;
+			if (primary.attemptEach(List.of(decoy(attempt.credential()))).contains(true)) {
+				return List.of();
+			}
+		}
+		List<Evidence> evidence = new ArrayList<>();
+		evidence.add(new Evidence(primary.protocol(), "login accepted for " + attempt.credential().masked()));
+		for (Login other : logins.subList(1, logins.size())) {
+			if (left <= 0) {
+				break;
+			}
+			left--;
+			if (other.attemptEach(List.of(attempt.credential())).contains(true)) {
+				evidence.add(new Evidence(other.protocol(), "login accepted for " + attempt.credential().masked()));
+			}
+		}
+		boolean factory = attempt.kind() == DefaultCredentials.Kind.FACTORY;
+		return List.of(new Finding(factory ? DEFAULT : WEAK, factory ? Severity.CRITICAL : Severity.HIGH,
+				Qcvn.UNIQUE_PASSWORD.label(),
+				factory ? "Factory default account still accepted" : "Common weak password accepted", evidence,
+				List.of()));
 	}
 
 	private static Credential decoy(Credential worked) {
@@ -109,9 +161,11 @@ public final class CredentialCheck implements Check {
 		}
 		device.onvif().ifPresent(endpoint -> logins.add(new OnvifLogin(device, endpoint)));
 		httpLogin(device).ifPresent(logins::add);
-		// Cheapest first: RTSP reuses one connection; TLS handshakes are the expensive part of HTTPS and ONVIF.
+		// Cheapest first: RTSP reuses one connection and its answers are small; plain before TLS (each attempt
+		// is encrypted at both ends); an HTTP Digest GET before an ONVIF call (a SOAP envelope with a
+		// WS-Security header, several times the bytes to build, encrypt and parse on both ends).
 		logins.sort(java.util.Comparator.comparingInt(l -> l.protocol().startsWith("rtsp") ? 0
-				: l.protocol().endsWith("(tls)") ? 2 : 1));
+				: (l.protocol().endsWith("(tls)") ? 2 : 0) + (l.protocol().startsWith("onvif") ? 2 : 1)));
 		return logins;
 	}
 
@@ -133,7 +187,16 @@ public final class CredentialCheck implements Check {
 
 		@Override
 		public Optional<Boolean> attempt(Credential credential) {
-			Reply reply = device.rtsp().describe(path, challenge, credential);
+			return verdict(device.rtsp().describe(path, challenge, credential));
+		}
+
+		/** All at once over the kept-open connection. */
+		@Override
+		public List<Boolean> attemptEach(List<Credential> credentials) {
+			return afterBatch(device.rtsp().describeEach(path, challenge, credentials), credentials, RtspLogin::verdict);
+		}
+
+		private static Optional<Boolean> verdict(Reply reply) {
 			return switch (reply.status()) {
 				case 200 -> Optional.of(reply instanceof Reply.Message m && m.headers().all("WWW-Authenticate").isEmpty());
 				case 401, 403 -> Optional.of(false);
@@ -183,19 +246,42 @@ public final class CredentialCheck implements Check {
 
 		@Override
 		public Optional<Boolean> attempt(Credential credential) {
-			HttpRequest request = HttpRequest.get(path);
+			if (!challenged()) {
+				return Optional.empty();
+			}
+			return verdict(device.http().sendWithCredential(device.web().get(), HttpRequest.get(path), credential,
+					challenge));
+		}
+
+		/** All at once over the kept-open connection (GETs, which HTTP/1.1 lets a client pipeline). */
+		@Override
+		public List<Boolean> attemptEach(List<Credential> credentials) {
+			if (credentials.size() < 2 || !challenged()) {
+				return oneByOne(credentials);
+			}
+			return afterBatch(device.http().sendEachWithCredential(device.web().get(), HttpRequest.get(path),
+					credentials, challenge.get()), credentials, HttpLogin::verdict);
+		}
+
+		/** Whether the path asks for credentials; the snapshot check's anonymous answer tells, else one GET. */
+		private boolean challenged() {
 			if (challenge.isEmpty()) {
-				Reply anonymous = device.http().send(device.web().get(), request);
+				Reply anonymous = device.snapshotAnonymous()
+						.orElseGet(() -> device.http().send(device.web().get(), HttpRequest.get(path)));
 				challenge = anonymous instanceof Reply.Message m && m.status() == 401
 						? Challenge.best(m.headers().all("WWW-Authenticate")) : Optional.empty();
-				if (challenge.isEmpty()) {
-					return Optional.empty();
-				}
 			}
-			Reply reply = device.http().sendWithCredential(device.web().get(), request, credential, challenge);
+			return challenge.isPresent();
+		}
+
+		/** A Digest answer refused as stale proves nothing about the password. */
+		private static Optional<Boolean> verdict(Reply reply) {
 			return switch (reply.status()) {
 				case 200 -> Optional.of(true);
-				case 401, 403 -> Optional.of(false);
+				case 401 -> reply instanceof Reply.Message m && Challenge.best(m.headers().all("WWW-Authenticate"))
+						.filter(c -> c.param("stale").equalsIgnoreCase("true")).isPresent() ? Optional.empty()
+								: Optional.of(false);
+				case 403 -> Optional.of(false);
 				default -> Optional.empty();
 			};
 		}

@@ -28,6 +28,7 @@ import java.util.Set;
  * @param onvifAnonymous the answer of GetDeviceInformation without credentials
  * @param rtspPath the stream path probed; {@code rtspAnonymous} DESCRIBE's answer without credentials
  * @param rtspChallenge the challenge RTSP asked for (the credential check answers it)
+ * @param snapshotAnonymous the web port's answer to a GET of the family's snapshot path without credentials
  * @param unresponsive ports that timed out or sent garbage: no check spends more time on them
  */
 public record DeviceContext(InetAddress host, Set<Integer> openPorts, Fingerprint fingerprint,
@@ -35,6 +36,7 @@ public record DeviceContext(InetAddress host, Set<Integer> openPorts, Fingerprin
 		Optional<WebPage> cleartextPage, boolean httpsOffered, Optional<String> tlsProtocol,
 		Optional<OnvifEndpoint> onvif, Optional<OnvifClient.Outcome> onvifAnonymous, RtspSession rtsp,
 		Optional<String> rtspPath, Optional<Reply> rtspAnonymous, Optional<Challenge> rtspChallenge,
+		Optional<Reply> snapshotAnonymous,
 		Optional<String> telnetBanner, Set<Integer> unresponsive, HttpProbe http, OnvifClient onvifClient, Tools tools) {
 
 	/** Where ONVIF answered. */

@@ -3,7 +3,6 @@ package vn.camguard.scanner.check;
 import vn.camguard.scanner.Evidence;
 import vn.camguard.scanner.Finding;
 import vn.camguard.scanner.Severity;
-import vn.camguard.scanner.http.HttpRequest;
 import vn.camguard.scanner.wire.Reply;
 
 import java.util.List;
@@ -23,16 +22,13 @@ public final class SnapshotNoAuthCheck implements Check {
 
 	@Override
 	public List<Finding> evaluate(DeviceContext device) {
-		if (device.web().isEmpty() || device.family().isEmpty() || device.unresponsive().contains(device.web().get().port())) {
-			return List.of();
-		}
-		String path = device.family().get().snapshotPath();
-		Reply reply = device.http().send(device.web().get(), HttpRequest.get(path));
-		if (reply instanceof Reply.Message m && m.status() == 200 && m.header("Content-Type").startsWith("image/")
-				&& m.body().length > 2 && (m.body()[0] & 0xff) == 0xFF && (m.body()[1] & 0xff) == 0xD8) {
+		if (device.snapshotAnonymous().orElse(null) instanceof Reply.Message m && m.status() == 200
+				&& m.header("Content-Type").startsWith("image/") && m.body().length > 2 && (m.body()[0] & 0xff) == 0xFF
+				&& (m.body()[1] & 0xff) == 0xD8) {
+			String url = device.web().get() + device.family().get().snapshotPath();
 			return List.of(new Finding(ID, Severity.HIGH, Qcvn.USER_DATA.label(), "Snapshot served without authentication",
-					List.of(new Evidence("http", "GET " + device.web().get() + path + " without credentials -> 200 "
-							+ m.header("Content-Type") + ", " + m.body().length + " bytes (JPEG, discarded)")),
+					List.of(new Evidence("http", "GET " + url + " without credentials -> 200 " + m.header("Content-Type")
+							+ ", " + m.body().length + " bytes (JPEG, discarded)")),
 					List.of()));
 		}
 		return List.of();

@@ -8,6 +8,7 @@ import vn.camguard.scanner.wire.MessageReader;
 import vn.camguard.scanner.wire.Reply;
 import vn.camguard.scanner.wire.TlsChannel;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -15,8 +16,10 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -93,62 +96,108 @@ public final class HttpProbe implements AutoCloseable {
 	private Exchange attempt(Endpoint endpoint, HttpRequest request) {
 		Optional<String> tlsProtocol = Optional.empty();
 		try {
-			Connection connection = open.get(endpoint);
-			if (connection == null) {
-				Socket spare = spares.remove(endpoint);
-				if (endpoint.tls()) {
-					TlsChannel tls = connector.openTls(spare, endpoint.host(), endpoint.port());
-					connection = new Connection(tls.socket(), tls.out(), new MessageReader(tls.socket(), tls.in()),
-							Optional.of(tls.protocol()));
-				}
-				else {
-					Socket socket = spare != null ? spare : connector.open(endpoint.host(), endpoint.port());
-					connection = new Connection(socket, socket.getOutputStream(), new MessageReader(socket),
-							Optional.empty());
-				}
-				open.put(endpoint, connection);
-			}
+			Connection connection = connection(endpoint);
 			tlsProtocol = connection.tlsProtocol();
-			StringBuilder head = new StringBuilder(256).append(request.method()).append(' ').append(request.path())
-					.append(" HTTP/1.1\r\nHost: ").append(endpoint.authority())
-					.append("\r\nUser-Agent: CamGuard-Scanner\r\nAccept: */*\r\n");
-			for (String line : request.headerLines()) {
-				head.append(line).append("\r\n");
-			}
-			if (request.body().length > 0 || request.method().equals("POST")) {
-				head.append("Content-Length: ").append(request.body().length).append("\r\n");
-			}
-			head.append("\r\n");
-			// Head and body in one write: on a plain socket each write is a system call and a segment.
-			byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-			byte[] message = Arrays.copyOf(headBytes, headBytes.length + request.body().length);
-			System.arraycopy(request.body(), 0, message, headBytes.length, request.body().length);
-			OutputStream out = connection.out();
-			out.write(message);
-			out.flush();
-			MessageReader.Read read = connection.reader().readResponse(
-					MessageReader.Limits.within(connector.readTimeoutMillis()), !request.method().equals("HEAD"));
-			if (!read.reusable()) {
-				drop(endpoint);
-			}
-			return new Exchange(read.reply(), tlsProtocol);
-		}
-		catch (ConnectException ex) {
-			drop(endpoint);
-			return new Exchange(new Reply.NoAnswer("connection refused"), tlsProtocol);
-		}
-		catch (SocketTimeoutException ex) {
-			drop(endpoint);
-			return new Exchange(new Reply.NoAnswer("timed out"), tlsProtocol);
-		}
-		catch (javax.net.ssl.SSLException ex) {
-			drop(endpoint);
-			return new Exchange(new Reply.NoAnswer("TLS handshake failed"), tlsProtocol);
+			connection.out().write(bytes(endpoint, request));
+			connection.out().flush();
+			return new Exchange(read(endpoint, connection, request), tlsProtocol);
 		}
 		catch (IOException ex) {
 			drop(endpoint);
-			return new Exchange(new Reply.NoAnswer("failed: " + ex.getClass().getSimpleName()), tlsProtocol);
+			return new Exchange(failure(ex), tlsProtocol);
 		}
+	}
+
+	/**
+	 * Sends {@code requests} (GETs: safe to pipeline, RFC 9112 9.3.2) in one write on the endpoint's
+	 * persistent connection and reads the answers in order, so the batch costs one round trip. Returns as many
+	 * answers as came back while the connection stayed usable: a device that closes after an answer, or
+	 * ignores the rest of the batch until the read timeout, yields fewer and the caller goes on one by one.
+	 */
+	public List<Reply> sendEach(Endpoint endpoint, List<HttpRequest> requests) {
+		if (requests.size() < 2 || requests.stream().anyMatch(r -> !r.method().equals("GET"))) {
+			return requests.stream().map(r -> send(endpoint, r)).toList();
+		}
+		List<Reply> replies = new ArrayList<>();
+		try {
+			Connection connection = connection(endpoint);
+			ByteArrayOutputStream batch = new ByteArrayOutputStream(400 * requests.size());
+			for (HttpRequest request : requests) {
+				batch.write(bytes(endpoint, request));
+			}
+			connection.out().write(batch.toByteArray());
+			connection.out().flush();
+			for (HttpRequest request : requests) {
+				Reply reply = read(endpoint, connection, request);
+				if (!(reply instanceof Reply.Message)) {
+					break;
+				}
+				replies.add(reply);
+				if (!open.containsKey(endpoint)) {
+					break;
+				}
+			}
+		}
+		catch (IOException ex) {
+			drop(endpoint);
+		}
+		return replies;
+	}
+
+	/** The endpoint's open connection; else the port sweep's spare one, or a new one (with TLS when it speaks it). */
+	private Connection connection(Endpoint endpoint) throws IOException {
+		Connection connection = open.get(endpoint);
+		if (connection == null) {
+			Socket spare = spares.remove(endpoint);
+			if (endpoint.tls()) {
+				TlsChannel tls = connector.openTls(spare, endpoint.host(), endpoint.port());
+				connection = new Connection(tls.socket(), tls.out(), new MessageReader(tls.socket(), tls.in()),
+						Optional.of(tls.protocol()));
+			}
+			else {
+				Socket socket = spare != null ? spare : connector.open(endpoint.host(), endpoint.port());
+				connection = new Connection(socket, socket.getOutputStream(), new MessageReader(socket), Optional.empty());
+			}
+			open.put(endpoint, connection);
+		}
+		return connection;
+	}
+
+	/** Head and body as one piece: on a plain socket each write is a system call and a segment. */
+	private static byte[] bytes(Endpoint endpoint, HttpRequest request) {
+		StringBuilder head = new StringBuilder(256).append(request.method()).append(' ').append(request.path())
+				.append(" HTTP/1.1\r\nHost: ").append(endpoint.authority())
+				.append("\r\nUser-Agent: CamGuard-Scanner\r\nAccept: */*\r\n");
+		for (String line : request.headerLines()) {
+			head.append(line).append("\r\n");
+		}
+		if (request.body().length > 0 || request.method().equals("POST")) {
+			head.append("Content-Length: ").append(request.body().length).append("\r\n");
+		}
+		head.append("\r\n");
+		byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+		byte[] message = Arrays.copyOf(headBytes, headBytes.length + request.body().length);
+		System.arraycopy(request.body(), 0, message, headBytes.length, request.body().length);
+		return message;
+	}
+
+	/** One answer; a connection that cannot carry another request is closed. */
+	private Reply read(Endpoint endpoint, Connection connection, HttpRequest request) {
+		MessageReader.Read read = connection.reader().readResponse(
+				MessageReader.Limits.within(connector.readTimeoutMillis()), !request.method().equals("HEAD"));
+		if (!read.reusable()) {
+			drop(endpoint);
+		}
+		return read.reply();
+	}
+
+	private static Reply failure(IOException ex) {
+		return switch (ex) {
+			case ConnectException refused -> new Reply.NoAnswer("connection refused");
+			case SocketTimeoutException timeout -> new Reply.NoAnswer("timed out");
+			case javax.net.ssl.SSLException tls -> new Reply.NoAnswer("TLS handshake failed");
+			default -> new Reply.NoAnswer("failed: " + ex.getClass().getSimpleName());
+		};
 	}
 
 	/**
@@ -179,6 +228,15 @@ public final class HttpProbe implements AutoCloseable {
 		return answered;
 	}
 
+	/**
+	 * {@code request} once per credential, each answering {@code challenge}, pipelined as {@link #sendEach}
+	 * does: as many answers as came back, in order.
+	 */
+	public List<Reply> sendEachWithCredential(Endpoint endpoint, HttpRequest request, List<Credential> credentials,
+			Challenge challenge) {
+		return sendEach(endpoint, credentials.stream().map(c -> authorized(request, challenge, c)).toList());
+	}
+
 	private static HttpRequest authorized(HttpRequest request, Challenge challenge, Credential credential) {
 		return request.withHeader("Authorization: "
 				+ Authorization.answer(challenge, credential, request.method(), request.path()));
@@ -193,7 +251,7 @@ public final class HttpProbe implements AutoCloseable {
 
 	@Override
 	public void close() {
-		for (Endpoint endpoint : java.util.List.copyOf(open.keySet())) {
+		for (Endpoint endpoint : List.copyOf(open.keySet())) {
 			drop(endpoint);
 		}
 		spares.values().forEach(Connector::release);

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -72,6 +74,49 @@ public final class RtspSession implements AutoCloseable {
 		return exchange("DESCRIBE", uri, Authorization.answer(challenge, credential, "DESCRIBE", uri));
 	}
 
+	/**
+	 * DESCRIBE answering {@code challenge} once per credential, all sent in one write (RTSP, like HTTP/1.1,
+	 * lets a client pipeline requests on a persistent connection), so a whole login plan costs one round trip
+	 * instead of one each. Returns the answers in order, as many as came back matching their CSeq: a device
+	 * that closes after an answer, drops the rest of the batch or answers out of order yields fewer, and the
+	 * caller goes on one request at a time.
+	 */
+	public List<Reply> describeEach(String path, Challenge challenge, List<Credential> credentials) {
+		if (credentials.size() < 2) {
+			return credentials.stream().map(c -> describe(path, challenge, c)).toList();
+		}
+		String uri = url(path);
+		List<Reply> replies = new ArrayList<>();
+		try {
+			if (socket == null) {
+				socket = connector.open(host, port);
+				reader = new MessageReader(socket);
+			}
+			int first = cseq + 1;
+			StringBuilder batch = new StringBuilder(360 * credentials.size());
+			for (Credential credential : credentials) {
+				batch.append(request("DESCRIBE", uri, Authorization.answer(challenge, credential, "DESCRIBE", uri)));
+			}
+			socket.getOutputStream().write(batch.toString().getBytes(StandardCharsets.ISO_8859_1));
+			for (int i = 0; i < credentials.size(); i++) {
+				Reply reply = reader.read(MessageReader.Limits.within(connector.readTimeoutMillis()), false);
+				if (!(reply instanceof Reply.Message m) || !m.header("CSeq").strip().equals(String.valueOf(first + i))) {
+					drop();
+					break;
+				}
+				replies.add(reply);
+				if (m.header("Connection").equalsIgnoreCase("close")) {
+					drop();
+					break;
+				}
+			}
+		}
+		catch (IOException ex) {
+			drop();
+		}
+		return replies;
+	}
+
 	private Reply exchange(String method, String uri, String authorization) {
 		boolean reused = socket != null;
 		Reply reply = attempt(method, uri, authorization);
@@ -88,17 +133,7 @@ public final class RtspSession implements AutoCloseable {
 				socket = connector.open(host, port);
 				reader = new MessageReader(socket);
 			}
-			cseq++;
-			StringBuilder request = new StringBuilder(200).append(method).append(' ').append(uri)
-					.append(" RTSP/1.0\r\nCSeq: ").append(cseq).append("\r\nUser-Agent: CamGuard-Scanner\r\n");
-			if (method.equals("DESCRIBE")) {
-				request.append("Accept: application/sdp\r\n");
-			}
-			if (authorization != null) {
-				request.append("Authorization: ").append(authorization).append("\r\n");
-			}
-			request.append("\r\n");
-			socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().write(request(method, uri, authorization).getBytes(StandardCharsets.ISO_8859_1));
 			Reply reply = reader.read(MessageReader.Limits.within(connector.readTimeoutMillis()), false);
 			if (!(reply instanceof Reply.Message m) || m.header("Connection").equalsIgnoreCase("close")) {
 				drop();
@@ -110,6 +145,20 @@ public final class RtspSession implements AutoCloseable {
 			return new Reply.NoAnswer(ex instanceof java.net.ConnectException ? "connection refused"
 					: "failed: " + ex.getClass().getSimpleName());
 		}
+	}
+
+	/** The next request on this connection: its own CSeq, and credentials when {@code authorization} is given. */
+	private String request(String method, String uri, String authorization) {
+		cseq++;
+		StringBuilder request = new StringBuilder(200).append(method).append(' ').append(uri)
+				.append(" RTSP/1.0\r\nCSeq: ").append(cseq).append("\r\nUser-Agent: CamGuard-Scanner\r\n");
+		if (method.equals("DESCRIBE")) {
+			request.append("Accept: application/sdp\r\n");
+		}
+		if (authorization != null) {
+			request.append("Authorization: ").append(authorization).append("\r\n");
+		}
+		return request.append("\r\n").toString();
 	}
 
 	/** Whether a DESCRIBE answer really hands out the stream: 200 with an SDP describing media. */

@@ -224,9 +224,10 @@ public final class DeviceScan {
 				fingerprint = new Fingerprint(fingerprint.vendor(), fingerprint.model(), fingerprint.firmware(),
 						fingerprint.kind(), evidence);
 			}
-			DeviceContext context = new DeviceContext(host, open, fingerprint, vendors.family(fingerprint.vendor()),
-					web.endpoint(), web.page(), web.cleartextPage(), web.httpsOffered(), web.tlsProtocol(),
-					onvif.endpoint(), onvif.anonymous(), rtspSession, rtsp.path(), rtsp.anonymous(), rtsp.challenge(),
+			Optional<VendorFamily> identified = vendors.family(fingerprint.vendor());
+			DeviceContext context = new DeviceContext(host, open, fingerprint, identified, web.endpoint(), web.page(),
+					web.cleartextPage(), web.httpsOffered(), web.tlsProtocol(), onvif.endpoint(), onvif.anonymous(),
+					rtspSession, rtsp.path(), rtsp.anonymous(), rtsp.challenge(), snapshot(web, identified),
 					telnetBanner, unresponsive, http, onvifClient, tools);
 			List<Finding> findings = new ArrayList<>();
 			for (Check check : checks) {
@@ -279,6 +280,14 @@ public final class DeviceScan {
 				}
 			}
 			return identity;
+		}
+
+		/** The family's snapshot path on the web port, without credentials (read by more than one check). */
+		private Optional<Reply> snapshot(Web web, Optional<VendorFamily> family) {
+			if (web.endpoint().isEmpty() || family.isEmpty() || unresponsive.contains(web.endpoint().get().port())) {
+				return Optional.empty();
+			}
+			return Optional.of(http.send(web.endpoint().get(), HttpRequest.get(family.get().snapshotPath())));
 		}
 
 		/** OPTIONS, then DESCRIBE of the family's main stream path, both without credentials. */

@@ -27,12 +27,23 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The credential check against two quirky RTSP-only devices the lab does not have: one that accepts any
- * password (must not be reported), one whose admin password is a weak one (must be).
+ * The credential check against quirky RTSP-only devices the lab does not have: one that accepts any password
+ * (must not be reported), one whose admin password is a weak one (must be), and two that cannot take
+ * pipelined requests (the attempts must still reach a verdict, one by one).
  */
 class CredentialCheckTests {
 
 	static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
+	/** How a device's RTSP server copes with a client that sends several requests at once. */
+	enum Pipelining {
+		/** Answers every request in order, as RTSP servers are meant to. */
+		ANSWERS_ALL,
+		/** Answers one request per connection, then closes it. */
+		CLOSES_AFTER_EACH,
+		/** Answers the first request of whatever one read brought and silently drops the rest. */
+		DROPS_THE_REST
+	}
 
 	/** A minimal RTSP device on port 554: Digest challenge, then accepts per {@code acceptsAnything}. */
 	static final class RtspDevice implements AutoCloseable {
@@ -41,10 +52,20 @@ class CredentialCheckTests {
 
 		final boolean acceptsAnything;
 
+		final Pipelining pipelining;
+
+		final String password;
+
 		final AtomicInteger authorizations = new AtomicInteger();
 
 		RtspDevice(String address, boolean acceptsAnything) throws IOException {
+			this(address, acceptsAnything, Pipelining.ANSWERS_ALL, "123456");
+		}
+
+		RtspDevice(String address, boolean acceptsAnything, Pipelining pipelining, String password) throws IOException {
 			this.acceptsAnything = acceptsAnything;
+			this.pipelining = pipelining;
+			this.password = password;
 			server.bind(new InetSocketAddress(InetAddress.getByName(address), 554));
 			Thread.ofVirtual().start(this::serve);
 		}
@@ -53,8 +74,12 @@ class CredentialCheckTests {
 			while (!server.isClosed()) {
 				try (Socket client = server.accept()) {
 					client.setSoTimeout(2000);
-					BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
 					OutputStream out = client.getOutputStream();
+					if (pipelining == Pipelining.DROPS_THE_REST) {
+						serveFirstOfEachRead(client, out);
+						continue;
+					}
+					BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
 					for (int n = 0; n < 20; n++) {
 						List<String> head = new ArrayList<>();
 						String line;
@@ -66,11 +91,30 @@ class CredentialCheckTests {
 						}
 						out.write(answer(head).getBytes(StandardCharsets.ISO_8859_1));
 						out.flush();
+						if (pipelining == Pipelining.CLOSES_AFTER_EACH) {
+							break;
+						}
 					}
 				}
 				catch (IOException ignored) {
 					// Next client.
 				}
+			}
+		}
+
+		/** Like firmware that parses one request out of each read into a fixed buffer and forgets the rest. */
+		void serveFirstOfEachRead(Socket client, OutputStream out) throws IOException {
+			byte[] buffer = new byte[8192];
+			for (int n = 0; n < 20; n++) {
+				int read = client.getInputStream().read(buffer);
+				if (read <= 0) {
+					return;
+				}
+				String text = new String(buffer, 0, read, StandardCharsets.ISO_8859_1);
+				int end = text.indexOf("\r\n\r\n");
+				List<String> head = List.of((end < 0 ? text : text.substring(0, end)).split("\r\n"));
+				out.write(answer(head).getBytes(StandardCharsets.ISO_8859_1));
+				out.flush();
 			}
 		}
 
@@ -82,7 +126,7 @@ class CredentialCheckTests {
 			String auth = head.stream().filter(h -> h.startsWith("Authorization:")).findFirst().orElse("");
 			if (!auth.isEmpty()) {
 				authorizations.incrementAndGet();
-				if (acceptsAnything || validFor(auth, "admin", "123456")) {
+				if (acceptsAnything || validFor(auth, "admin", password)) {
 					String sdp = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=x\r\nm=video 0 RTP/AVP 96\r\n";
 					return "RTSP/1.0 200 OK\r\n" + cseq + "\r\nContent-Type: application/sdp\r\nContent-Length: " + sdp.length()
 							+ "\r\n\r\n" + sdp;
@@ -116,7 +160,8 @@ class CredentialCheckTests {
 	static DeviceReport scan(String address, int attempts) throws InterruptedException {
 		List<DeviceReport> reports = new ArrayList<>();
 		ScanRequest request = ScanRequest.of(Targets.of(List.of(address), List.of(), Scope.of(List.of("127.20.0.0/14"))))
-				.withPorts(List.of(554)).withCredentialAttempts(attempts);
+				.withPorts(List.of(554)).withCredentialAttempts(attempts)
+				.withTimeouts(java.time.Duration.ofMillis(1000), java.time.Duration.ofMillis(500));
 		new Scanner(request).scan(reports::add);
 		return reports.getFirst();
 	}
@@ -126,7 +171,8 @@ class CredentialCheckTests {
 		try (RtspDevice device = new RtspDevice("127.22.3.1", true)) {
 			DeviceReport report = scan("127.22.3.1", 10);
 			assertThat(report.findings()).extracting(Finding::checkId).doesNotContain("CG-CRED-DEFAULT", "CG-CRED-WEAK");
-			assertThat(device.authorizations.get()).isEqualTo(2);
+			// The plan for an unknown vendor (five weak passwords) goes out in one batch, then the decoy.
+			assertThat(device.authorizations.get()).isEqualTo(6);
 		}
 	}
 
@@ -143,6 +189,21 @@ class CredentialCheckTests {
 			DeviceReport report = scan("127.22.3.3", 0);
 			assertThat(report.findings()).isEmpty();
 			assertThat(device.authorizations.get()).isZero();
+		}
+	}
+
+	/** The last of the five weak passwords, so the attempts after the first batch's answer are made one by one. */
+	@Test
+	void aDeviceThatCannotPipelineIsAskedOneRequestAtATime() throws Exception {
+		try (RtspDevice closing = new RtspDevice("127.22.3.4", false, Pipelining.CLOSES_AFTER_EACH, "111111");
+				RtspDevice dropping = new RtspDevice("127.22.3.5", false, Pipelining.DROPS_THE_REST, "111111")) {
+			for (RtspDevice device : List.of(closing, dropping)) {
+				DeviceReport report = scan(device.server.getInetAddress().getHostAddress(), 10);
+				assertThat(report.findings()).as("%s", device.pipelining).extracting(Finding::checkId)
+						.containsExactly("CG-CRED-WEAK");
+				assertThat(report.findings().getFirst().evidence().getFirst().detail()).contains("admin:1*****");
+				assertThat(device.authorizations.get()).as("%s", device.pipelining).isLessThanOrEqualTo(10);
+			}
 		}
 	}
 
