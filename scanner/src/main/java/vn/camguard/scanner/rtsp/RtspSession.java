@@ -34,6 +34,17 @@ public final class RtspSession implements AutoCloseable {
 
 	private int cseq;
 
+	private Pipelining pipelining = Pipelining.UNKNOWN;
+
+	/** Whether this device answers requests sent together, as far as its answers showed. */
+	private enum Pipelining {
+		UNKNOWN, WORKS, FAILS
+	}
+
+	/** One request to send: method, URI and, when answering a challenge, the Authorization value. */
+	private record Ask(String method, String uri, String authorization) {
+	}
+
 	public RtspSession(Connector connector, InetAddress host, int port) {
 		this.connector = connector;
 		this.host = host;
@@ -61,51 +72,110 @@ public final class RtspSession implements AutoCloseable {
 	}
 
 	public Reply options() {
-		return exchange("OPTIONS", url("/"), null);
+		return exchange(new Ask("OPTIONS", url("/"), null));
 	}
 
 	public Reply describe(String path) {
-		return exchange("DESCRIBE", url(path), null);
+		return exchange(new Ask("DESCRIBE", url(path), null));
 	}
 
 	/** DESCRIBE answering {@code challenge} (taken from an earlier 401) with {@code credential}. */
 	public Reply describe(String path, Challenge challenge, Credential credential) {
-		String uri = url(path);
-		return exchange("DESCRIBE", uri, Authorization.answer(challenge, credential, "DESCRIBE", uri));
+		return exchange(authorized(path, challenge, credential));
 	}
 
 	/**
-	 * DESCRIBE answering {@code challenge} once per credential, all sent in one write (RTSP, like HTTP/1.1,
-	 * lets a client pipeline requests on a persistent connection), so a whole login plan costs one round trip
-	 * instead of one each. Returns the answers in order, as many as came back matching their CSeq: a device
-	 * that closes after an answer, drops the rest of the batch or answers out of order yields fewer, and the
-	 * caller goes on one request at a time.
+	 * OPTIONS, then DESCRIBE of {@code path}, both without credentials and sent together (RTSP, like HTTP/1.1,
+	 * lets a client pipeline requests on a persistent connection). Returns OPTIONS' answer, then DESCRIBE's
+	 * unless OPTIONS got none. The pair also tells whether this device takes pipelined requests: one that
+	 * answers only the first (or closes) costs one read timeout here, and is asked one request at a time from
+	 * then on.
+	 */
+	public List<Reply> optionsAndDescribe(String path) {
+		if (pipelining == Pipelining.FAILS) {
+			Reply options = options();
+			return options instanceof Reply.Message ? List.of(options, describe(path)) : List.of(options);
+		}
+		List<Ask> asks = List.of(new Ask("OPTIONS", url("/"), null), new Ask("DESCRIBE", url(path), null));
+		boolean reused = socket != null;
+		List<Reply> replies = send(asks);
+		if (reused && closedUnasked(replies.getFirst())) {
+			replies = send(asks);
+		}
+		if (!(replies.getFirst() instanceof Reply.Message)) {
+			return replies;
+		}
+		if (replies.size() == asks.size()) {
+			pipelining = Pipelining.WORKS;
+			return replies;
+		}
+		pipelining = Pipelining.FAILS;
+		return List.of(replies.getFirst(), describe(path));
+	}
+
+	/**
+	 * DESCRIBE answering {@code challenge} once per credential, all sent in one write, so a whole login plan
+	 * costs one round trip instead of one each. Returns the answers in order, as many as came back matching
+	 * their CSeq: none when this device is known not to take pipelined requests, fewer when it closes after
+	 * an answer, drops the rest of the batch or answers out of order. The caller goes on one at a time.
 	 */
 	public List<Reply> describeEach(String path, Challenge challenge, List<Credential> credentials) {
-		if (credentials.size() < 2) {
-			return credentials.stream().map(c -> describe(path, challenge, c)).toList();
+		if (credentials.size() < 2 || pipelining == Pipelining.FAILS) {
+			return List.of();
 		}
+		List<Reply> replies = send(credentials.stream().map(c -> authorized(path, challenge, c)).toList());
+		if (!(replies.getFirst() instanceof Reply.Message)) {
+			return List.of();
+		}
+		pipelining = replies.size() == credentials.size() ? Pipelining.WORKS : Pipelining.FAILS;
+		return replies;
+	}
+
+	private Ask authorized(String path, Challenge challenge, Credential credential) {
 		String uri = url(path);
-		List<Reply> replies = new ArrayList<>();
+		return new Ask("DESCRIBE", uri, Authorization.answer(challenge, credential, "DESCRIBE", uri));
+	}
+
+	private Reply exchange(Ask ask) {
+		boolean reused = socket != null;
+		Reply reply = send(List.of(ask)).getFirst();
+		if (reused && closedUnasked(reply)) {
+			// The device closed a kept-open connection (RTSP allows it); try once on a fresh one.
+			reply = send(List.of(ask)).getFirst();
+		}
+		return reply;
+	}
+
+	private static boolean closedUnasked(Reply reply) {
+		return reply instanceof Reply.NoAnswer none && !none.why().contains("timed out");
+	}
+
+	/**
+	 * Sends {@code asks} in one write and reads their answers in order. The first element is whatever came
+	 * back for the first ask, a failure included; then the answers to the next ones, as far as they came
+	 * matching their CSeq. The connection is closed after a failure, an answer out of order or a close.
+	 */
+	private List<Reply> send(List<Ask> asks) {
+		List<Reply> replies = new ArrayList<>(asks.size());
 		try {
 			if (socket == null) {
 				socket = connector.open(host, port);
 				reader = new MessageReader(socket);
 			}
 			int first = cseq + 1;
-			StringBuilder batch = new StringBuilder(360 * credentials.size());
-			for (Credential credential : credentials) {
-				batch.append(request("DESCRIBE", uri, Authorization.answer(challenge, credential, "DESCRIBE", uri)));
+			StringBuilder requests = new StringBuilder(360 * asks.size());
+			for (Ask ask : asks) {
+				requests.append(request(ask));
 			}
-			socket.getOutputStream().write(batch.toString().getBytes(StandardCharsets.ISO_8859_1));
-			for (int i = 0; i < credentials.size(); i++) {
+			socket.getOutputStream().write(requests.toString().getBytes(StandardCharsets.ISO_8859_1));
+			for (int i = 0; i < asks.size(); i++) {
 				Reply reply = reader.read(MessageReader.Limits.within(connector.readTimeoutMillis()), false);
-				if (!(reply instanceof Reply.Message m) || !m.header("CSeq").strip().equals(String.valueOf(first + i))) {
-					drop();
-					break;
+				boolean answered = reply instanceof Reply.Message;
+				if (i == 0 || answered && inOrder(reply, first + i)) {
+					replies.add(reply);
 				}
-				replies.add(reply);
-				if (m.header("Connection").equalsIgnoreCase("close")) {
+				if (!answered || !inOrder(reply, first + i) && asks.size() > 1
+						|| ((Reply.Message) reply).header("Connection").equalsIgnoreCase("close")) {
 					drop();
 					break;
 				}
@@ -113,50 +183,28 @@ public final class RtspSession implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			drop();
+			if (replies.isEmpty()) {
+				replies.add(new Reply.NoAnswer(ex instanceof java.net.ConnectException ? "connection refused"
+						: "failed: " + ex.getClass().getSimpleName()));
+			}
 		}
 		return replies;
 	}
 
-	private Reply exchange(String method, String uri, String authorization) {
-		boolean reused = socket != null;
-		Reply reply = attempt(method, uri, authorization);
-		if (reused && reply instanceof Reply.NoAnswer none && !none.why().contains("timed out")) {
-			// The device closed a kept-open connection (RTSP allows it); try once on a fresh one.
-			reply = attempt(method, uri, authorization);
-		}
-		return reply;
+	private static boolean inOrder(Reply reply, int cseq) {
+		return reply instanceof Reply.Message m && m.header("CSeq").strip().equals(String.valueOf(cseq));
 	}
 
-	private Reply attempt(String method, String uri, String authorization) {
-		try {
-			if (socket == null) {
-				socket = connector.open(host, port);
-				reader = new MessageReader(socket);
-			}
-			socket.getOutputStream().write(request(method, uri, authorization).getBytes(StandardCharsets.ISO_8859_1));
-			Reply reply = reader.read(MessageReader.Limits.within(connector.readTimeoutMillis()), false);
-			if (!(reply instanceof Reply.Message m) || m.header("Connection").equalsIgnoreCase("close")) {
-				drop();
-			}
-			return reply;
-		}
-		catch (IOException ex) {
-			drop();
-			return new Reply.NoAnswer(ex instanceof java.net.ConnectException ? "connection refused"
-					: "failed: " + ex.getClass().getSimpleName());
-		}
-	}
-
-	/** The next request on this connection: its own CSeq, and credentials when {@code authorization} is given. */
-	private String request(String method, String uri, String authorization) {
+	/** The next request on this connection: its own CSeq, and credentials when the ask carries them. */
+	private String request(Ask ask) {
 		cseq++;
-		StringBuilder request = new StringBuilder(200).append(method).append(' ').append(uri)
+		StringBuilder request = new StringBuilder(200).append(ask.method()).append(' ').append(ask.uri())
 				.append(" RTSP/1.0\r\nCSeq: ").append(cseq).append("\r\nUser-Agent: CamGuard-Scanner\r\n");
-		if (method.equals("DESCRIBE")) {
+		if (ask.method().equals("DESCRIBE")) {
 			request.append("Accept: application/sdp\r\n");
 		}
-		if (authorization != null) {
-			request.append("Authorization: ").append(authorization).append("\r\n");
+		if (ask.authorization() != null) {
+			request.append("Authorization: ").append(ask.authorization()).append("\r\n");
 		}
 		return request.append("\r\n").toString();
 	}

@@ -290,19 +290,19 @@ public final class DeviceScan {
 			return Optional.of(http.send(web.endpoint().get(), HttpRequest.get(family.get().snapshotPath())));
 		}
 
-		/** OPTIONS, then DESCRIBE of the family's main stream path, both without credentials. */
+		/** OPTIONS, then DESCRIBE of the family's main stream path, both without credentials, sent together. */
 		private Rtsp rtsp(Optional<VendorFamily> family) {
 			if (!open.contains(RTSP)) {
 				return new Rtsp(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 			}
 			kept.take(RTSP).ifPresent(rtspSession::adopt);
-			Reply options = rtspSession.options();
-			if (!(options instanceof Reply.Message m)) {
-				note(RTSP, options);
+			String path = family.map(f -> f.rtspPaths().getFirst()).orElse(GENERIC_RTSP_PATH);
+			List<Reply> answers = rtspSession.optionsAndDescribe(path);
+			if (!(answers.getFirst() instanceof Reply.Message m)) {
+				note(RTSP, answers.getFirst());
 				return new Rtsp(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 			}
-			String path = family.map(f -> f.rtspPaths().getFirst()).orElse(GENERIC_RTSP_PATH);
-			Reply described = rtspSession.describe(path);
+			Reply described = answers.get(1);
 			note(RTSP, described);
 			return new Rtsp(m.headers().first("Server"), Optional.of(path), Optional.of(described),
 					RtspSession.challengeOf(described));

@@ -3,6 +3,7 @@ package vn.camguard.scanner.tls;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -65,7 +66,8 @@ final class RecordLayer {
 
 	RecordLayer(Socket socket) throws IOException {
 		this.socket = socket;
-		this.in = socket.getInputStream();
+		// A server's flight comes as one segment: one read takes all its records, not two reads per record.
+		this.in = new BufferedInputStream(socket.getInputStream(), MAX_CIPHERTEXT + 5);
 		this.out = socket.getOutputStream();
 	}
 

@@ -193,36 +193,46 @@ public final class MessageReader {
 		return Long.parseLong(value);
 	}
 
+	/**
+	 * The head, up to and with its blank line, scanned in the read buffer and copied out once per read (byte
+	 * by byte through a stream, it cost a lock per byte). Stops early, after five bytes, when those do not
+	 * start a status line: a garbage device gets no more of our time.
+	 */
 	private byte[] readHead(Limits limits) throws IOException {
 		java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream(512);
 		int state = 0;
 		while (true) {
-			int b = next(limits);
-			if (b < 0) {
-				if (head.size() == 0) {
-					return null;
+			if (pos >= end && !fill(limits)) {
+				return head.size() == 0 ? null : head.toByteArray();
+			}
+			int start = pos;
+			boolean complete = false;
+			while (pos < end && !complete) {
+				int b = buffer[pos++] & 0xff;
+				int size = head.size() + pos - start;
+				if (size > limits.maxHead()) {
+					head.write(buffer, start, pos - start);
+					throw new HeadTooLarge(Excerpt.of(new String(head.toByteArray(), 0, 120, StandardCharsets.ISO_8859_1)));
 				}
-				return head.toByteArray();
-			}
-			head.write(b);
-			if (head.size() > limits.maxHead()) {
-				throw new HeadTooLarge(Excerpt.of(new String(head.toByteArray(), 0, 120, StandardCharsets.ISO_8859_1)));
-			}
-			// State machine for CRLFCRLF or LFLF, tolerant of bare LF.
-			if (b == '\n') {
-				if (state == 1 || state == 3) {
-					return head.toByteArray();
+				// State machine for CRLFCRLF or LFLF, tolerant of bare LF.
+				if (b == '\n') {
+					complete = state == 1 || state == 3;
+					state = 1;
 				}
-				state = 1;
+				else if (b == '\r') {
+					state = state == 1 ? 3 : 2;
+				}
+				else {
+					state = 0;
+				}
+				if (size == 5) {
+					head.write(buffer, start, pos - start);
+					start = pos;
+					complete |= !startsLikeStatus(head.toByteArray());
+				}
 			}
-			else if (b == '\r') {
-				state = state == 1 ? 3 : 2;
-			}
-			else {
-				state = 0;
-			}
-			if (head.size() == 5 && !startsLikeStatus(head.toByteArray())) {
-				// Not HTTP or RTSP: stop reading early, a garbage device gets no more of our time.
+			head.write(buffer, start, pos - start);
+			if (complete) {
 				return head.toByteArray();
 			}
 		}
