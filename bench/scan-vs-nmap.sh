@@ -23,7 +23,7 @@ java="/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"
 concurrency="${CAMGUARD_BENCH_CONCURRENCY:-256}"
 read_timeout="${CAMGUARD_BENCH_READ_TIMEOUT_MS:-3000}"
 # A scan of a few tens of seconds is over before C2 pays back its compile time: C1 only cut the scanner's
-# CPU by ~35% on 3,000 lab devices (the same flag is given to the lab's shard JVMs).
+# CPU by ~35% on 3,000 lab devices. It is what `./camguard scan` runs with (and the lab's shard JVMs too).
 java_opts="${CAMGUARD_BENCH_JAVA_OPTS:--XX:TieredStopAtLevel=1}"
 
 # CPU seconds (user+sys) used so far by the lab: the launcher and its shard JVMs. The lab shares the machine's

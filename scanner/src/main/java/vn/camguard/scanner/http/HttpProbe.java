@@ -109,13 +109,15 @@ public final class HttpProbe implements AutoCloseable {
 	}
 
 	/**
-	 * Sends {@code requests} (GETs: safe to pipeline, RFC 9112 9.3.2) in one write on the endpoint's
-	 * persistent connection and reads the answers in order, so the batch costs one round trip. Returns as many
-	 * answers as came back while the connection stayed usable: a device that closes after an answer, or
-	 * ignores the rest of the batch until the read timeout, yields fewer and the caller goes on one by one.
+	 * Sends {@code requests} in one write on the endpoint's persistent connection and reads the answers in
+	 * order, so the batch costs one round trip. Only GETs may have a request after them (RFC 9112 9.3.2: no
+	 * pipelining after a method that is not idempotent); otherwise they go one by one. Returns as many answers
+	 * as came back while the connection stayed usable: a device that closes after an answer, or ignores the
+	 * rest of the batch until the read timeout, yields fewer and the caller goes on one by one.
 	 */
 	public List<Reply> sendEach(Endpoint endpoint, List<HttpRequest> requests) {
-		if (requests.size() < 2 || requests.stream().anyMatch(r -> !r.method().equals("GET"))) {
+		if (requests.size() < 2
+				|| requests.subList(0, requests.size() - 1).stream().anyMatch(r -> !r.method().equals("GET"))) {
 			return requests.stream().map(r -> send(endpoint, r)).toList();
 		}
 		List<Reply> replies = new ArrayList<>();

@@ -66,12 +66,28 @@ public final class OnvifClient {
 	}
 
 	private Outcome call(HttpProbe.Endpoint endpoint, String path, String operation, Optional<Credential> credential) {
+		return outcome(http.send(endpoint, request(path, operation, credential)), operation);
+	}
+
+	/** The GetDeviceInformation call as a request, for a caller that sends it together with others. */
+	public static HttpRequest deviceInformationRequest(String path, Optional<Credential> credential) {
+		return request(path, "GetDeviceInformation", credential);
+	}
+
+	/** What the answer to {@link #deviceInformationRequest} amounts to. */
+	public static Outcome deviceInformationOutcome(Reply reply) {
+		return outcome(reply, "GetDeviceInformation");
+	}
+
+	private static HttpRequest request(String path, String operation, Optional<Credential> credential) {
 		String envelope = envelope(operation, credential.map(OnvifClient::usernameToken).orElse(""));
-		HttpRequest request = new HttpRequest("POST", path,
+		return new HttpRequest("POST", path,
 				List.of("Content-Type: application/soap+xml; charset=utf-8; action=\"http://www.onvif.org/ver10/device/wsdl/"
 						+ operation + "\""),
 				envelope.getBytes(StandardCharsets.UTF_8));
-		Reply reply = http.send(endpoint, request);
+	}
+
+	private static Outcome outcome(Reply reply, String operation) {
 		if (!(reply instanceof Reply.Message m)) {
 			return new Outcome.Unavailable(reply instanceof Reply.NoAnswer n ? n.why() : "not HTTP");
 		}

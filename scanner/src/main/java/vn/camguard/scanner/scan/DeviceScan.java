@@ -145,6 +145,10 @@ public final class DeviceScan {
 			boolean httpsOffered, Optional<String> tlsProtocol, Optional<String> realm) {
 	}
 
+	/** The answer to a GET of a snapshot path without credentials. */
+	private record SnapshotFetched(String path, Reply reply) {
+	}
+
 	/** What RTSP showed without credentials. */
 	private record Rtsp(Optional<String> server, Optional<String> path, Optional<Reply> anonymous,
 			Optional<Challenge> challenge) {
@@ -181,6 +185,9 @@ public final class DeviceScan {
 		private final OnvifClient onvifClient;
 
 		private final RtspSession rtspSession;
+
+		/** The snapshot path's answer when it was fetched together with the ONVIF call. */
+		private Optional<SnapshotFetched> snapshotFetched = Optional.empty();
 
 		Visit(InetAddress host, Set<Integer> open, PortSweep.KeptConnections kept, List<String> notes) {
 			this.host = host;
@@ -287,7 +294,11 @@ public final class DeviceScan {
 			if (web.endpoint().isEmpty() || family.isEmpty() || unresponsive.contains(web.endpoint().get().port())) {
 				return Optional.empty();
 			}
-			return Optional.of(http.send(web.endpoint().get(), HttpRequest.get(family.get().snapshotPath())));
+			String path = family.get().snapshotPath();
+			if (snapshotFetched.isPresent() && snapshotFetched.get().path().equals(path)) {
+				return Optional.of(snapshotFetched.get().reply());
+			}
+			return Optional.of(http.send(web.endpoint().get(), HttpRequest.get(path)));
 		}
 
 		/** OPTIONS, then DESCRIBE of the family's main stream path, both without credentials, sent together. */
@@ -308,10 +319,28 @@ public final class DeviceScan {
 					RtspSession.challengeOf(described));
 		}
 
+		/**
+		 * GetDeviceInformation without credentials where ONVIF answers. On the web endpoint itself, the snapshot
+		 * GET goes in the same write (a GET may be pipelined before the POST), which saves the device a round trip.
+		 */
 		private Onvif onvif(Optional<WsDiscovery.ProbeMatch> wsd, Web web, Optional<VendorFamily> family) {
 			for (DeviceContext.OnvifEndpoint candidate : onvifCandidates(wsd, web.endpoint(), family)) {
-				OnvifClient.Outcome outcome = onvifClient.getDeviceInformation(candidate.endpoint(), candidate.path(),
-						Optional.empty());
+				OnvifClient.Outcome outcome = null;
+				boolean onWebEndpoint = web.endpoint().equals(Optional.of(candidate.endpoint()));
+				if (snapshotFetched.isEmpty() && family.isPresent() && onWebEndpoint) {
+					String snapshotPath = family.get().snapshotPath();
+					List<Reply> replies = http.sendEach(candidate.endpoint(), List.of(HttpRequest.get(snapshotPath),
+							OnvifClient.deviceInformationRequest(candidate.path(), Optional.empty())));
+					if (!replies.isEmpty()) {
+						snapshotFetched = Optional.of(new SnapshotFetched(snapshotPath, replies.getFirst()));
+					}
+					if (replies.size() == 2) {
+						outcome = OnvifClient.deviceInformationOutcome(replies.get(1));
+					}
+				}
+				if (outcome == null) {
+					outcome = onvifClient.getDeviceInformation(candidate.endpoint(), candidate.path(), Optional.empty());
+				}
 				if (!(outcome instanceof OnvifClient.Outcome.Unavailable)) {
 					return new Onvif(Optional.of(candidate), Optional.of(outcome));
 				}
