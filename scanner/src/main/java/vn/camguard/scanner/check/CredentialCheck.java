@@ -22,8 +22,8 @@ import java.util.function.Function;
  * pipelined, all attempts in one write and one round trip, which a device that cannot pipeline turns back into
  * one by one; the others go one by one and stop at the first success. Then it makes sure a random password is
  * refused (a device that accepts anything proves nothing) and confirms the credential over the other protocols
- * for the evidence. Every attempt sent, confirmations included, counts against the per-device budget
- * (default 10), which stays below lockout thresholds.
+ * for the evidence. Every attempt that got an answer, confirmations included, counts against the per-device
+ * budget (default 10), which stays below lockout thresholds.
  */
 public final class CredentialCheck implements Check {
 
@@ -101,7 +101,8 @@ public final class CredentialCheck implements Check {
 		while (next < plan.size() && used < budget && !logins.isEmpty()) {
 			Login primary = logins.getFirst();
 			List<DefaultCredentials.Attempt> batch = plan.subList(next, Math.min(plan.size(), next + budget - used));
-			List<Boolean> verdicts = primary.attemptEach(batch.stream().map(DefaultCredentials.Attempt::credential).toList());
+			List<Boolean> verdicts = primary.attemptEach(
+					batch.stream().map(DefaultCredentials.Attempt::credential).toList());
 			// Only attempts that reached a verdict count against the budget; a protocol that could not tell
 			// gives way to the next one, which goes on from the same credential.
 			used += verdicts.size();
