@@ -97,11 +97,7 @@ public final class RtspSession implements AutoCloseable {
 			return options instanceof Reply.Message ? List.of(options, describe(path)) : List.of(options);
 		}
 		List<Ask> asks = List.of(new Ask("OPTIONS", url("/"), null), new Ask("DESCRIBE", url(path), null));
-		boolean reused = socket != null;
-		List<Reply> replies = send(asks);
-		if (reused && closedUnasked(replies.getFirst())) {
-			replies = send(asks);
-		}
+		List<Reply> replies = sendReopeningOnce(asks);
 		if (!(replies.getFirst() instanceof Reply.Message)) {
 			return replies;
 		}
@@ -137,17 +133,17 @@ public final class RtspSession implements AutoCloseable {
 	}
 
 	private Reply exchange(Ask ask) {
-		boolean reused = socket != null;
-		Reply reply = send(List.of(ask)).getFirst();
-		if (reused && closedUnasked(reply)) {
-			// The device closed a kept-open connection (RTSP allows it); try once on a fresh one.
-			reply = send(List.of(ask)).getFirst();
-		}
-		return reply;
+		return sendReopeningOnce(List.of(ask)).getFirst();
 	}
 
-	private static boolean closedUnasked(Reply reply) {
-		return reply instanceof Reply.NoAnswer none && !none.why().contains("timed out");
+	/** As {@link #send}, once more on a fresh connection when a kept-open one turns out closed (RTSP allows it). */
+	private List<Reply> sendReopeningOnce(List<Ask> asks) {
+		boolean reused = socket != null;
+		List<Reply> replies = send(asks);
+		if (reused && replies.getFirst() instanceof Reply.NoAnswer none && !none.why().contains("timed out")) {
+			replies = send(asks);
+		}
+		return replies;
 	}
 
 	/**
@@ -170,12 +166,14 @@ public final class RtspSession implements AutoCloseable {
 			socket.getOutputStream().write(requests.toString().getBytes(StandardCharsets.ISO_8859_1));
 			for (int i = 0; i < asks.size(); i++) {
 				Reply reply = reader.read(MessageReader.Limits.within(connector.readTimeoutMillis()), false);
-				boolean answered = reply instanceof Reply.Message;
-				if (i == 0 || answered && inOrder(reply, first + i)) {
+				// A lone request's answer is taken whatever its CSeq; in a batch, the order has to show.
+				boolean inOrder = asks.size() == 1 || reply instanceof Reply.Message m
+						&& m.header("CSeq").strip().equals(String.valueOf(first + i));
+				if (i == 0 || reply instanceof Reply.Message && inOrder) {
 					replies.add(reply);
 				}
-				if (!answered || !inOrder(reply, first + i) && asks.size() > 1
-						|| ((Reply.Message) reply).header("Connection").equalsIgnoreCase("close")) {
+				if (!(reply instanceof Reply.Message m) || !inOrder
+						|| m.header("Connection").equalsIgnoreCase("close")) {
 					drop();
 					break;
 				}
@@ -189,10 +187,6 @@ public final class RtspSession implements AutoCloseable {
 			}
 		}
 		return replies;
-	}
-
-	private static boolean inOrder(Reply reply, int cseq) {
-		return reply instanceof Reply.Message m && m.header("CSeq").strip().equals(String.valueOf(cseq));
 	}
 
 	/** The next request on this connection: its own CSeq, and credentials when the ask carries them. */
