@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 
+import vn.camguard.lab.http.AnswerOutput;
+import vn.camguard.lab.http.MessageInput;
 import vn.camguard.lab.tls.Channel;
 
 /**
@@ -20,6 +22,28 @@ public record Connection(Socket socket, InputStream in, OutputStream out) implem
 
 	static Connection secured(Channel channel) {
 		return new Connection(channel.socket(), channel.in(), channel.out());
+	}
+
+	/** The requests and answers of an HTTP or RTSP connection, from its buffered input to its answer output. */
+	interface Conversation {
+
+		void run(MessageInput in, OutputStream out) throws IOException;
+
+	}
+
+	/**
+	 * Runs {@code conversation} with the requests read through a buffer and the answers held while further
+	 * (pipelined) requests wait; whatever is held leaves when the conversation ends, however it ends.
+	 */
+	void converse(Conversation conversation) throws IOException {
+		MessageInput requests = new MessageInput(in);
+		AnswerOutput answers = new AnswerOutput(out, requests);
+		try {
+			conversation.run(requests, answers);
+		}
+		finally {
+			answers.send();
+		}
 	}
 
 	@Override

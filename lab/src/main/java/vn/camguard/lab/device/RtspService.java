@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import vn.camguard.lab.Profile;
 import vn.camguard.lab.Weakness;
-import vn.camguard.lab.http.AnswerOutput;
 import vn.camguard.lab.http.Header;
 import vn.camguard.lab.http.MalformedMessageException;
 import vn.camguard.lab.http.MessageInput;
@@ -24,14 +23,7 @@ final class RtspService {
 	}
 
 	static void serve(Connection connection, Device device) throws IOException {
-		MessageInput in = new MessageInput(connection.in());
-		AnswerOutput out = new AnswerOutput(connection.out(), in);
-		try {
-			serve(in, out, device);
-		}
-		finally {
-			out.send();
-		}
+		connection.converse((in, out) -> serve(in, out, device));
 	}
 
 	private static void serve(MessageInput in, OutputStream out, Device device) throws IOException {

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import vn.camguard.lab.Profile;
-import vn.camguard.lab.http.AnswerOutput;
 import vn.camguard.lab.http.MalformedMessageException;
 import vn.camguard.lab.http.MessageInput;
 import vn.camguard.lab.http.Request;
@@ -34,14 +33,7 @@ final class WebService {
 	}
 
 	static void serve(Connection connection, Device device, Role role) throws IOException {
-		MessageInput in = new MessageInput(connection.in());
-		AnswerOutput out = new AnswerOutput(connection.out(), in);
-		try {
-			serve(in, out, device, role);
-		}
-		finally {
-			out.send();
-		}
+		connection.converse((in, out) -> serve(in, out, device, role));
 	}
 
 	private static void serve(MessageInput in, OutputStream out, Device device, Role role) throws IOException {
