@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +46,32 @@ class RobustnessTests {
 		assertThat(WireClient.exchange(CAMERA, 80, "GET /a\rSet-Cookie:x HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 400");
 		assertThat(WireClient.exchange(CAMERA, 80, "\r\n".repeat(200) + "GET / HTTP/1.1\r\n\r\n")).startsWith("HTTP/1.1 400");
 		assertThat(WireClient.get(CAMERA, 80, "/")).startsWith("HTTP/1.1 200");
+	}
+
+	@Test
+	void aPeerThatSendsNothingForFiveSecondsIsHungUpOn() throws Exception {
+		// Both at once: a connection silent from the start (RTSP), one silent after an answer (HTTP keep-alive).
+		CompletableFuture<Long> silent = CompletableFuture.supplyAsync(() -> hungUpAfterMillis(554, ""));
+		long afterAnswer = hungUpAfterMillis(80, "GET / HTTP/1.1\r\nHost: " + CAMERA + "\r\n\r\n");
+		assertThat(silent.get(20, TimeUnit.SECONDS)).isBetween(4_900L, 7_000L);
+		assertThat(afterAnswer).isBetween(4_900L, 7_000L);
+	}
+
+	/** Sends {@code request}, reads whatever comes, and returns how long after the request the device hung up. */
+	private static long hungUpAfterMillis(int port, String request) {
+		try (Socket socket = new Socket(CAMERA, port)) {
+			socket.setSoTimeout(15_000);
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+			long sent = System.nanoTime();
+			byte[] sink = new byte[4096];
+			while (socket.getInputStream().read(sink) >= 0) {
+				// the answer, if any; then the hang-up ends the loop
+			}
+			return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	@Test

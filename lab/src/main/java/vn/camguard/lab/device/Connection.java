@@ -16,8 +16,8 @@ import vn.camguard.lab.tls.Channel;
  */
 public record Connection(Socket socket, InputStream in, OutputStream out) implements Closeable {
 
-	static Connection plain(Socket socket) throws IOException {
-		return new Connection(socket, socket.getInputStream(), socket.getOutputStream());
+	static Connection plain(Socket socket, InputStream in) throws IOException {
+		return new Connection(socket, in, socket.getOutputStream());
 	}
 
 	static Connection secured(Channel channel) {

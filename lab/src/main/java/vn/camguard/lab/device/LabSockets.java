@@ -2,6 +2,7 @@ package vn.camguard.lab.device;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import vn.camguard.lab.tls.Channel;
 import vn.camguard.lab.tls.DeviceTls;
 
 /**
@@ -39,6 +41,8 @@ public final class LabSockets implements Closeable {
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+
+	private final SilenceWatch silenceWatch = new SilenceWatch(READ_TIMEOUT_MS);
 
 	private volatile DeviceTls tls;
 
@@ -65,7 +69,23 @@ public final class LabSockets implements Closeable {
 
 	}
 
+	/** How a read that waits {@link #READ_TIMEOUT_MS} for a silent peer ends. */
+	public enum Silence {
+
+		/** The connection is closed ({@link SilenceWatch}): the cheap way, for the devices that simply hang up. */
+		CLOSES,
+
+		/** The read throws {@link java.net.SocketTimeoutException} and the service decides (the hostile devices). */
+		TIMES_OUT
+
+	}
+
 	public void listenTcp(String address, int port, boolean useTls, ConnectionHandler handler) throws IOException {
+		listenTcp(address, port, useTls, Silence.CLOSES, handler);
+	}
+
+	public void listenTcp(String address, int port, boolean useTls, Silence silence, ConnectionHandler handler)
+			throws IOException {
 		DeviceTls secured = useTls ? deviceTls() : null;
 		if (useTls) {
 			tlsListeners.incrementAndGet();
@@ -79,7 +99,7 @@ public final class LabSockets implements Closeable {
 		catch (IOException e) {
 			throw new IOException("cannot listen on " + address + ":" + port + ": " + e.getMessage(), e);
 		}
-		startWorker(() -> acceptLoop(server, secured, handler));
+		startWorker(() -> acceptLoop(server, secured, silence, handler));
 	}
 
 	public void listenUdp(String address, int port, DatagramHandler handler) throws IOException {
@@ -124,6 +144,7 @@ public final class LabSockets implements Closeable {
 			}
 		}
 		open.clear();
+		silenceWatch.close();
 		workers.forEach(Thread::interrupt);
 		// a socket closed while a thread is blocked on it is released by that thread: wait for them all,
 		// so that when close() returns every port is really closed
@@ -156,7 +177,7 @@ public final class LabSockets implements Closeable {
 		thread.start();
 	}
 
-	private void acceptLoop(ServerSocket server, DeviceTls secured, ConnectionHandler handler) {
+	private void acceptLoop(ServerSocket server, DeviceTls secured, Silence silence, ConnectionHandler handler) {
 		while (!closed.get()) {
 			Socket socket;
 			try {
@@ -191,7 +212,7 @@ public final class LabSockets implements Closeable {
 				permits.release();
 				return;
 			}
-			startWorker(() -> serve(socket, secured, handler));
+			startWorker(() -> serve(socket, secured, silence, handler));
 		}
 	}
 
@@ -205,12 +226,32 @@ public final class LabSockets implements Closeable {
 	}
 
 	/** On HTTPS ports ({@code secured} not null) the TLS handshake runs here, in the connection's own thread. */
-	private void serve(Socket socket, DeviceTls secured, ConnectionHandler handler) {
+	private void serve(Socket socket, DeviceTls secured, Silence silence, ConnectionHandler handler) {
+		SilenceWatch.Watched watched = null;
 		try (socket) {
-			socket.setSoTimeout(READ_TIMEOUT_MS);
 			socket.setTcpNoDelay(true);
-			try (Connection connection = secured == null ? Connection.plain(socket)
-					: Connection.secured(secured.accept(socket))) {
+			InputStream in;
+			if (silence == Silence.TIMES_OUT) {
+				socket.setSoTimeout(READ_TIMEOUT_MS);
+				in = socket.getInputStream();
+			}
+			else {
+				watched = silenceWatch.watch(socket, socket.getInputStream());
+				in = watched;
+			}
+			Connection connection;
+			if (secured == null) {
+				connection = Connection.plain(socket, in);
+			}
+			else {
+				Channel channel = secured.accept(socket, in);
+				if (channel.socket() != socket) {
+					// JSSE reads the socket itself, past the watched stream: its reads keep a timeout of their own.
+					channel.socket().setSoTimeout(READ_TIMEOUT_MS);
+				}
+				connection = Connection.secured(channel);
+			}
+			try (connection) {
 				handler.handle(connection);
 			}
 		}
@@ -218,6 +259,9 @@ public final class LabSockets implements Closeable {
 			// a peer that misbehaves only loses its own connection
 		}
 		finally {
+			if (watched != null) {
+				watched.stop();
+			}
 			open.remove(socket);
 			permits.release();
 		}

@@ -20,7 +20,8 @@ public final class SimulatedDevice {
 		String address = spec.address();
 		if (spec.hostile() != null) {
 			for (int port : spec.tcpPorts()) {
-				sockets.listenTcp(address, port, false,
+				// Hostile devices act on a silent peer (hold the line, or answer anyway): their reads time out.
+				sockets.listenTcp(address, port, false, LabSockets.Silence.TIMES_OUT,
 						connection -> HostileService.serve(connection, device, spec.hostile(), port));
 			}
 			if (!spec.udpPorts().isEmpty()) {

@@ -90,7 +90,12 @@ public final class DeviceTls {
 	 * JSSE; fails (the caller closes the socket) when the connection ends before application data.
 	 */
 	public Channel accept(Socket socket) throws IOException {
-		ClientHello.Reading reading = ClientHello.read(socket.getInputStream(), System.nanoTime() + HELLO_DEADLINE_NANOS);
+		return accept(socket, socket.getInputStream());
+	}
+
+	/** As {@link #accept(Socket)}, reading the connection's bytes from {@code in} (the socket's, or a view of it). */
+	public Channel accept(Socket socket, InputStream in) throws IOException {
+		ClientHello.Reading reading = ClientHello.read(in, System.nanoTime() + HELLO_DEADLINE_NANOS);
 		ClientHello hello = reading.hello();
 		if (hello != null && hello.legacyOnly()) {
 			socket.getOutputStream().write(PROTOCOL_VERSION_ALERT);
@@ -101,7 +106,7 @@ public final class DeviceTls {
 		if (group == null) {
 			return viaJsse(socket, reading.consumed());
 		}
-		Records records = new Records(new BufferedInputStream(socket.getInputStream(), 2 * Records.MAX_PLAINTEXT),
+		Records records = new Records(new BufferedInputStream(in, 2 * Records.MAX_PLAINTEXT),
 				socket.getOutputStream());
 		try {
 			ServerHandshake.VerifyData finished = new ServerHandshake(this, hello, records, null).run(group);

@@ -12,6 +12,12 @@ import java.util.HexFormat;
  */
 public final class Authorization {
 
+	/**
+	 * Never updated, only cloned: a clone costs a copy of its state, where {@code getInstance} looks the
+	 * provider up each time, and a scan computes three digests per login attempt.
+	 */
+	private static final MessageDigest MD5_PROTOTYPE = md5Prototype();
+
 	private Authorization() {
 	}
 
@@ -58,7 +64,17 @@ public final class Authorization {
 
 	public static String md5(String text) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+			MessageDigest md5 = (MessageDigest) MD5_PROTOTYPE.clone();
+			return HexFormat.of().formatHex(md5.digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static MessageDigest md5Prototype() {
+		try {
+			return MessageDigest.getInstance("MD5");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

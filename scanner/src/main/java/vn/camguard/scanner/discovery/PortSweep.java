@@ -2,13 +2,13 @@ package vn.camguard.scanner.discovery;
 
 import vn.camguard.scanner.wire.Connector;
 import vn.camguard.scanner.wire.Excerpt;
+import vn.camguard.scanner.wire.Watchdog;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.channels.SocketChannel;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** TCP connect sweep of one host's ports (no raw sockets: works unprivileged and inside the platform). */
 public final class PortSweep {
@@ -109,47 +108,22 @@ public final class PortSweep {
 
 	/**
 	 * Waits for the connects still in flight, one after the other (they all go on at once underneath), until
-	 * {@code deadline}: then a watchdog closes whatever has not connected, which ends its wait. A port
+	 * {@code deadline}: then the scan's watchdog closes whatever has not connected, which ends its wait. A port
 	 * that never answers is filtered, closed for our purposes.
 	 */
 	private void await(Map<Integer, SocketChannel> pending, long deadline, Set<Integer> keep, Set<Integer> open,
 			KeptConnections kept) {
-		// Whoever takes a channel out of this set owns it: the sweep (connected or failed) or the watchdog (late).
-		Set<SocketChannel> unsettled = ConcurrentHashMap.newKeySet();
-		unsettled.addAll(pending.values());
-		Thread watchdog = Thread.ofVirtual().start(() -> {
-			try {
-				Thread.sleep(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+		for (Map.Entry<Integer, SocketChannel> attempt : pending.entrySet()) {
+			SocketChannel channel = attempt.getValue();
+			try (Watchdog.Watch watch = connector.watchdog().watch(channel, deadline)) {
+				channel.configureBlocking(true);
+				channel.finishConnect();
+				settle(attempt.getKey(), channel, keep, open, kept);
 			}
-			catch (InterruptedException ex) {
-				return;
+			catch (IOException ex) {
+				// Refused, unreachable, or closed by the watchdog at the deadline.
+				Connector.abandon(channel);
 			}
-			for (SocketChannel late : unsettled) {
-				if (unsettled.remove(late)) {
-					Connector.abandon(late);
-				}
-			}
-		});
-		try {
-			for (Map.Entry<Integer, SocketChannel> attempt : pending.entrySet()) {
-				SocketChannel channel = attempt.getValue();
-				try {
-					channel.configureBlocking(true);
-					channel.finishConnect();
-					if (unsettled.remove(channel)) {
-						settle(attempt.getKey(), channel, keep, open, kept);
-					}
-				}
-				catch (IOException ex) {
-					// Refused, unreachable, or closed by the watchdog at the deadline.
-					if (unsettled.remove(channel)) {
-						Connector.abandon(channel);
-					}
-				}
-			}
-		}
-		finally {
-			watchdog.interrupt();
 		}
 	}
 

@@ -27,8 +27,18 @@ public record VendorCatalogue(List<VendorFamily> families) {
 		if (name.isEmpty()) {
 			return Optional.empty();
 		}
-		return families.stream().filter(f -> f.vendor().toLowerCase(Locale.ROOT).equals(name)
-				|| f.aliases().stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).equals(name))).findFirst();
+		// Plain loops: asked several times per device, where a stream pipeline cost more than the comparisons.
+		for (VendorFamily family : families) {
+			if (family.vendor().equalsIgnoreCase(name)) {
+				return Optional.of(family);
+			}
+			for (String alias : family.aliases()) {
+				if (alias.equalsIgnoreCase(name)) {
+					return Optional.of(family);
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	/** The canonical spelling of a reported vendor name; unknown names are kept as reported. */

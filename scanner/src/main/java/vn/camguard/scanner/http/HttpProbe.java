@@ -153,12 +153,14 @@ public final class HttpProbe implements AutoCloseable {
 			Socket spare = spares.remove(endpoint);
 			if (endpoint.tls()) {
 				TlsChannel tls = connector.openTls(spare, endpoint.host(), endpoint.port());
-				connection = new Connection(tls.socket(), tls.out(), new MessageReader(tls.socket(), tls.in()),
+				connection = new Connection(tls.socket(), tls.out(),
+						new MessageReader(tls.socket(), tls.in(), connector.watchdog()),
 						Optional.of(tls.protocol()));
 			}
 			else {
 				Socket socket = spare != null ? spare : connector.open(endpoint.host(), endpoint.port());
-				connection = new Connection(socket, socket.getOutputStream(), new MessageReader(socket), Optional.empty());
+				connection = new Connection(socket, socket.getOutputStream(), new MessageReader(socket, connector.watchdog()),
+						Optional.empty());
 			}
 			open.put(endpoint, connection);
 		}

@@ -59,7 +59,7 @@ public final class RtspSession implements AutoCloseable {
 		drop();
 		socket = connection;
 		try {
-			reader = new MessageReader(connection);
+			reader = new MessageReader(connection, connector.watchdog());
 		}
 		catch (IOException ex) {
 			drop();
@@ -156,7 +156,7 @@ public final class RtspSession implements AutoCloseable {
 		try {
 			if (socket == null) {
 				socket = connector.open(host, port);
-				reader = new MessageReader(socket);
+				reader = new MessageReader(socket, connector.watchdog());
 			}
 			int first = cseq + 1;
 			StringBuilder requests = new StringBuilder(360 * asks.size());

@@ -14,6 +14,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
@@ -46,6 +47,8 @@ public final class Connector {
 
 	private final TlsSessions sessions = new TlsSessions(1024);
 
+	private final Watchdog watchdog = new Watchdog();
+
 	public Connector(Duration connectTimeout, Duration readTimeout, RateLimit rateLimit) {
 		this.connectTimeout = connectTimeout;
 		this.readTimeout = readTimeout;
@@ -61,12 +64,25 @@ public final class Connector {
 		return (int) readTimeout.toMillis();
 	}
 
+	/** What ends this scan's reads and connects at their deadlines (connections carry no socket timeout). */
+	public Watchdog watchdog() {
+		return watchdog;
+	}
+
 	/** Plain TCP connect; throws on refusal or timeout. */
 	public Socket open(InetAddress host, int port) throws IOException {
 		rateLimit.acquire(host);
 		SocketChannel channel = channelFor(host);
-		try {
-			channel.socket().connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
+		try (Watchdog.Watch watch = watchdog.watch(channel, System.nanoTime() + connectTimeout.toNanos())) {
+			try {
+				channel.connect(new InetSocketAddress(host, port));
+			}
+			catch (IOException ex) {
+				if (watch.fired()) {
+					throw new SocketTimeoutException("connect timed out");
+				}
+				throw ex;
+			}
 			return withOptions(channel.socket());
 		}
 		catch (IOException ex) {
@@ -110,12 +126,12 @@ public final class Connector {
 
 	/**
 	 * The options of every connection the scanner uses, set once it is connected (most ports of a sweep refuse,
-	 * and each option is a system call): no Nagle delay, a reset on close, the read timeout.
+	 * and each option is a system call): no Nagle delay, a reset on close. No read timeout: each read is given
+	 * its deadline by the {@link #watchdog()}.
 	 */
-	private Socket withOptions(Socket socket) throws IOException {
+	private static Socket withOptions(Socket socket) throws IOException {
 		socket.setTcpNoDelay(true);
 		socket.setSoLinger(true, 0);
-		socket.setSoTimeout(readTimeoutMillis());
 		return socket;
 	}
 

@@ -20,7 +20,12 @@ public record Headers(List<Header> fields) {
 	}
 
 	public Optional<String> first(String name) {
-		return fields.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Header::value).findFirst();
+		for (Header h : fields) {
+			if (h.name().equalsIgnoreCase(name)) {
+				return Optional.of(h.value());
+			}
+		}
+		return Optional.empty();
 	}
 
 	public List<String> all(String name) {

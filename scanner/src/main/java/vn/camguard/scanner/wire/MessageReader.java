@@ -7,7 +7,6 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Reads one HTTP/1.x or RTSP/1.0 response from a socket within hard limits: the head may not exceed
@@ -15,10 +14,6 @@ import java.util.regex.Pattern;
  * finish before a deadline, so a device that drips one byte a second costs at most the deadline.
  */
 public final class MessageReader {
-
-	private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
-
-	private static final Pattern STATUS_CODE = Pattern.compile("\\d{3}");
 
 	/** Size and time limits for one response. */
 	public record Limits(int maxHead, int maxBody, long deadlineNanos) {
@@ -43,14 +38,20 @@ public final class MessageReader {
 
 	private int end;
 
-	public MessageReader(Socket socket) throws IOException {
-		this(socket, socket.getInputStream());
+	private final Watchdog watchdog;
+
+	public MessageReader(Socket socket, Watchdog watchdog) throws IOException {
+		this(socket, socket.getInputStream(), watchdog);
 	}
 
-	/** Reads from {@code in} (e.g. a TLS channel's plaintext) with timeouts set on {@code socket} beneath it. */
-	public MessageReader(Socket socket, InputStream in) {
+	/**
+	 * Reads from {@code in} (e.g. a TLS channel's plaintext); a read past the deadline ends by {@code watchdog}
+	 * closing {@code socket} beneath it.
+	 */
+	public MessageReader(Socket socket, InputStream in, Watchdog watchdog) {
 		this.socket = socket;
 		this.in = in;
+		this.watchdog = watchdog;
 	}
 
 	/**
@@ -91,16 +92,16 @@ public final class MessageReader {
 
 	private Reply parse(byte[] head, Limits limits, boolean bodyUntilClose) throws IOException {
 		String text = new String(head, StandardCharsets.ISO_8859_1);
-		String[] lines = LINE_BREAK.split(text);
-		String statusLine = lines[0];
+		List<String> lines = lines(text);
+		String statusLine = lines.getFirst();
 		String[] parts = statusLine.split(" ", 3);
 		if (parts.length < 2 || !(parts[0].startsWith("HTTP/") || parts[0].startsWith("RTSP/"))
-				|| !STATUS_CODE.matcher(parts[1]).matches()) {
+				|| !isStatusCode(parts[1])) {
 			return new Reply.Unparseable("no status line", Excerpt.of(text));
 		}
 		List<Headers.Header> fields = new ArrayList<>();
-		for (int i = 1; i < lines.length && fields.size() < 200; i++) {
-			String line = lines[i];
+		for (int i = 1; i < lines.size() && fields.size() < 200; i++) {
+			String line = lines.get(i);
 			int colon = line.indexOf(':');
 			if (colon <= 0) {
 				continue;
@@ -135,6 +136,34 @@ public final class MessageReader {
 		}
 		return new Reply.Message(parts[0], Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : "", headers,
 				body, truncated);
+	}
+
+	/**
+	 * The lines of a message head, split at LF with a CR before it dropped (a bare LF is tolerated, as
+	 * RFC 9112 §2.2 allows). A loop, not a regex split: every answer of a scan goes through here.
+	 */
+	private static List<String> lines(String head) {
+		List<String> lines = new ArrayList<>(16);
+		int start = 0;
+		for (int lf = head.indexOf('\n'); lf >= 0; lf = head.indexOf('\n', start)) {
+			lines.add(head.substring(start, lf > start && head.charAt(lf - 1) == '\r' ? lf - 1 : lf));
+			start = lf + 1;
+		}
+		lines.add(head.substring(start));
+		return lines;
+	}
+
+	/** Three ASCII digits, as RFC 9112 §4 and RTSP (RFC 2326 §7.1) write a status code. */
+	private static boolean isStatusCode(String text) {
+		if (text.length() != 3) {
+			return false;
+		}
+		for (int i = 0; i < 3; i++) {
+			if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Decodes a chunked body up to the body limit; false when cut, malformed or over the limit. */
@@ -269,12 +298,27 @@ public final class MessageReader {
 	}
 
 	private boolean fill(Limits limits) throws IOException {
-		long remaining = (limits.deadlineNanos() - System.nanoTime()) / 1_000_000L;
-		if (remaining <= 0) {
+		if (limits.deadlineNanos() - System.nanoTime() <= 0) {
 			throw new SocketTimeoutException("deadline");
 		}
-		socket.setSoTimeout((int) Math.max(1, Math.min(remaining, Integer.MAX_VALUE)));
-		int n = in.read(buffer, 0, buffer.length);
+		int n;
+		Watchdog.Watch watch = watchdog.watch(socket, limits.deadlineNanos());
+		try {
+			n = in.read(buffer, 0, buffer.length);
+		}
+		catch (IOException ex) {
+			n = -1;
+			if (!watch.fired()) {
+				throw ex;
+			}
+		}
+		finally {
+			watch.close();
+		}
+		if (watch.fired()) {
+			// Closed by the watchdog, however the read under it took that (an exception or an end of stream).
+			throw new SocketTimeoutException("deadline");
+		}
 		if (n <= 0) {
 			return false;
 		}

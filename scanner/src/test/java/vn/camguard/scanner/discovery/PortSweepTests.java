@@ -66,7 +66,7 @@ class PortSweepTests {
 			InputStream in = connection.getInputStream();
 			byte[] line = in.readNBytes(7);
 			assertThat(new String(line, StandardCharsets.US_ASCII)).isEqualTo("hello\r\n");
-			assertThat(connection.getSoTimeout()).isEqualTo(2000);
+			assertThat(connection.getSoTimeout()).as("reads get their deadlines from the scan's watchdog").isZero();
 			assertThat(kept.take(greeting.getLocalPort())).as("taken once").isEmpty();
 		}
 	}

@@ -7,6 +7,7 @@ import vn.camguard.scanner.wire.MessageReader;
 import vn.camguard.scanner.wire.RateLimit;
 import vn.camguard.scanner.wire.Reply;
 import vn.camguard.scanner.wire.TlsChannel;
+import vn.camguard.scanner.wire.Watchdog;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,7 +58,8 @@ class TlsClientTests {
 	static Reply.Message get(TlsChannel channel) throws IOException {
 		channel.out().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
 		channel.out().flush();
-		Reply reply = new MessageReader(channel.socket(), channel.in()).read(MessageReader.Limits.within(3000), false);
+		Reply reply = new MessageReader(channel.socket(), channel.in(), new Watchdog())
+			.read(MessageReader.Limits.within(3000), false);
 		assertThat(reply).isInstanceOf(Reply.Message.class);
 		return (Reply.Message) reply;
 	}

@@ -53,7 +53,8 @@ class MessageReaderTests {
 		});
 		Socket socket = new Socket(server.getInetAddress(), server.getLocalPort());
 		try (socket) {
-			return new MessageReader(socket).readResponse(MessageReader.Limits.within(timeoutMillis), bodyUntilClose);
+			return new MessageReader(socket, new Watchdog()).readResponse(MessageReader.Limits.within(timeoutMillis),
+					bodyUntilClose);
 		}
 	}
 
@@ -146,7 +147,7 @@ class MessageReaderTests {
 		});
 		try (Socket socket = new Socket(server.getInetAddress(), server.getLocalPort())) {
 			long started = System.nanoTime();
-			Reply reply = new MessageReader(socket).read(MessageReader.Limits.within(400), true);
+			Reply reply = new MessageReader(socket, new Watchdog()).read(MessageReader.Limits.within(400), true);
 			assertThat(reply).isInstanceOf(Reply.NoAnswer.class);
 			assertThat((System.nanoTime() - started) / 1_000_000).isBetween(350L, 900L);
 		}
