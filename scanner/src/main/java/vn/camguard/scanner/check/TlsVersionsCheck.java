@@ -4,6 +4,8 @@ import vn.camguard.scanner.Evidence;
 import vn.camguard.scanner.Finding;
 import vn.camguard.scanner.Severity;
 import vn.camguard.scanner.tls.LegacyVersionProbe;
+import vn.camguard.scanner.wire.Connector;
+import vn.camguard.scanner.wire.Watchdog;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -60,8 +62,12 @@ public final class TlsVersionsCheck implements Check {
 	private static Optional<Integer> chosenVersion(DeviceContext device, int highest) {
 		byte[] random = new byte[32];
 		ThreadLocalRandom.current().nextBytes(random);
-		try (Socket socket = device.tools().connector().open(device.host(), HTTPS)) {
-			return LegacyVersionProbe.chosenVersion(socket, highest, random, device.tools().connector().readTimeoutMillis());
+		Connector connector = device.tools().connector();
+		try (Socket socket = connector.open(device.host(), HTTPS);
+				Watchdog.Watch watch = connector.watchdog().watch(socket,
+						System.nanoTime() + connector.readTimeout().toNanos())) {
+			// Bounded by the watchdog (0: no timer of its own); a close at the deadline is no answer, as a refusal.
+			return LegacyVersionProbe.chosenVersion(socket, highest, random, 0);
 		}
 		catch (IOException ex) {
 			return Optional.empty();

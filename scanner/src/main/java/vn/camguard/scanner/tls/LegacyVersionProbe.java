@@ -44,7 +44,8 @@ public final class LegacyVersionProbe {
 	 * Sends a ClientHello offering at most {@code highest} on {@code socket} (connected, nothing sent yet) and
 	 * returns the version of the server's ServerHello; empty when the server refused (an alert, a hang-up) or
 	 * answered something that is not a TLS ServerHello at or below {@code highest}. The whole exchange ends
-	 * within {@code timeoutMillis}; the socket is left to the caller to close.
+	 * within {@code timeoutMillis}, or with 0 within the bounds the caller keeps on the socket; the socket is
+	 * left to the caller to close.
 	 */
 	public static Optional<Integer> chosenVersion(Socket socket, int highest, byte[] random, int timeoutMillis)
 			throws IOException {
@@ -66,7 +67,9 @@ public final class LegacyVersionProbe {
 		out.write(record);
 		out.flush();
 		RecordLayer records = new RecordLayer(socket);
-		records.deadline(System.nanoTime() + timeoutMillis * 1_000_000L);
+		if (timeoutMillis > 0) {
+			records.deadline(System.nanoTime() + timeoutMillis * 1_000_000L);
+		}
 		RecordLayer.Record answer;
 		try {
 			answer = records.read();

@@ -54,14 +54,20 @@ final class RecordLayer {
 
 	private final byte[] header = new byte[5];
 
-	/** A flight of handshake records goes out in one segment, not one per record. */
+	/**
+	 * A flight of handshake records goes out in one segment, not one per record; the client's last flight of a
+	 * full handshake waits here for the first application data and leaves with it (False Start, RFC 7918).
+	 */
 	private final ByteArrayOutputStream queued = new ByteArrayOutputStream(512);
 
 	private Direction reading;
 
 	private Direction writing;
 
-	/** While the handshake runs every read shares one deadline; afterwards the socket timeout alone rules. */
+	/**
+	 * While the handshake runs every read shares one deadline, when it has one; otherwise (and afterwards) the
+	 * caller bounds the reads: the socket timeout, or a watchdog that closes the socket at the deadline.
+	 */
 	private long deadlineNanos;
 
 	RecordLayer(Socket socket) throws IOException {

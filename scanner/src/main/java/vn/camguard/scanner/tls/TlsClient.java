@@ -37,12 +37,51 @@ import javax.net.ssl.SSLProtocolException;
  * The client side of a TLS 1.2 handshake (RFC 5246 §7) over a connected socket: ECDHE with x25519 or
  * secp256r1 (RFC 8422), AES-128-GCM suites (RFC 5289), extended master secret (RFC 7627) and resumption of
  * an earlier session by its id. One instance runs one handshake.
+ * <p>
+ * A full handshake False Starts (RFC 7918): the client's Finished flight is not sent alone but with the first
+ * application data, and the server's ChangeCipherSpec and Finished are read and checked on the first read, before
+ * any application data is returned. That saves the round trip the server's Finished would cost before the first
+ * request. RFC 7918 §5 allows it for every suite offered here: ECDHE, which is forward secret, with an AEAD cipher.
  */
 public final class TlsClient {
 
-	/** A finished handshake: application data streams and the session, resumable when it has an id. */
+	/**
+	 * A finished handshake: application data streams and the session, resumable when it has an id. After a full
+	 * handshake the server's Finished is still to be checked: the first read of {@code in} does it, and fails
+	 * (and every later read with it) when the check does.
+	 */
 	public record Established(InputStream in, OutputStream out, TlsSession session, boolean resumed) {
 	}
+
+	/**
+	 * Hears what became of the server's Finished (RFC 5246 §7.4.9), the proof that it holds the same keys: on a
+	 * resumed handshake before {@link #handshake} returns, after a False Start on the first read.
+	 */
+	public interface ServerFinished {
+
+		/** The Finished matched: {@code session} is proven and may be offered for resumption. */
+		void verified(TlsSession session);
+
+		/**
+		 * After a False Start the server did not finish the handshake this client can finish (an alert, a
+		 * message other than ChangeCipherSpec and Finished, a Finished that does not match, a hang-up): the first
+		 * read throws {@code reason}. A full TLS stack may still succeed with this server. A refusal during
+		 * {@link #handshake} itself is thrown from there instead.
+		 */
+		void refused(TlsUnsupportedException reason);
+
+	}
+
+	/** For callers that neither keep sessions nor fall back. */
+	private static final ServerFinished UNHEARD = new ServerFinished() {
+		@Override
+		public void verified(TlsSession session) {
+		}
+
+		@Override
+		public void refused(TlsUnsupportedException reason) {
+		}
+	};
 
 	private static final int TLS12 = 0x0303;
 
@@ -101,6 +140,8 @@ public final class TlsClient {
 			// extended_master_secret (RFC 7627)
 			0x00, 0x17, 0x00, 0x00};
 
+	private final Socket socket;
+
 	private final RecordLayer records;
 
 	private final SecureRandom random;
@@ -114,6 +155,7 @@ public final class TlsClient {
 	private int recordsRead;
 
 	private TlsClient(Socket socket, SecureRandom random) throws IOException, GeneralSecurityException {
+		this.socket = socket;
 		this.records = new RecordLayer(socket);
 		this.random = random;
 		this.transcript = MessageDigest.getInstance("SHA-256");
@@ -122,32 +164,37 @@ public final class TlsClient {
 
 	/**
 	 * Runs a handshake on {@code socket}, offering {@code offer} for resumption, finished within
-	 * {@code timeoutMillis}. The socket's read timeout is restored afterwards.
+	 * {@code timeoutMillis}; with 0, within whatever bounds the caller keeps on the socket (the scan's watchdog,
+	 * which closes it at the deadline: that surfaces as a timeout). The socket's read timeout is restored
+	 * afterwards.
 	 *
 	 * @throws TlsUnsupportedException when the server wants what this client does not do, or refuses it
 	 * @throws IOException on timeouts and on input that is not TLS
 	 */
 	public static Established handshake(Socket socket, Optional<TlsSession> offer, SecureRandom random,
 			int timeoutMillis) throws IOException {
+		return handshake(socket, offer, random, timeoutMillis, UNHEARD);
+	}
+
+	/**
+	 * As {@link #handshake(Socket, Optional, SecureRandom, int)}, telling {@code serverFinished} what became of
+	 * the server's Finished; after a False Start that is known on the first read only, bounded as any read is
+	 * (the socket's read timeout, or the caller's watchdog).
+	 */
+	public static Established handshake(Socket socket, Optional<TlsSession> offer, SecureRandom random,
+			int timeoutMillis, ServerFinished serverFinished) throws IOException {
 		int readTimeout = socket.getSoTimeout();
 		try {
 			TlsClient client = new TlsClient(socket, random);
-			client.records.deadline(System.nanoTime() + timeoutMillis * 1_000_000L);
-			Established established = client.run(offer);
+			if (timeoutMillis > 0) {
+				client.records.deadline(System.nanoTime() + timeoutMillis * 1_000_000L);
+			}
+			Established established = client.run(offer, serverFinished);
 			client.records.deadline(0);
 			return established;
 		}
-		catch (SocketTimeoutException | SSLException ex) {
-			throw ex;
-		}
-		catch (EOFException | SocketException ex) {
-			// Some servers hang up on a hello they do not like instead of sending an alert.
-			throw new TlsUnsupportedException("connection closed during the handshake", ex);
-		}
-		catch (GeneralSecurityException | RuntimeException ex) {
-			SSLHandshakeException failed = new SSLHandshakeException("key exchange failed: " + ex);
-			failed.initCause(ex);
-			throw failed;
+		catch (IOException | GeneralSecurityException | RuntimeException ex) {
+			throw failure(ex, socket);
 		}
 		finally {
 			if (!socket.isClosed()) {
@@ -156,7 +203,32 @@ public final class TlsClient {
 		}
 	}
 
-	private Established run(Optional<TlsSession> offer) throws IOException, GeneralSecurityException {
+	/**
+	 * How a failed handshake surfaces, during {@link #handshake} or at the first read after a False Start. A
+	 * socket closed on this side was closed at its deadline (a watchdog): a timeout, not the server's refusal.
+	 */
+	private static IOException failure(Exception ex, Socket socket) {
+		if (socket.isClosed() && !(ex instanceof SocketTimeoutException)) {
+			SocketTimeoutException late = new SocketTimeoutException("TLS connection closed at its deadline");
+			late.initCause(ex);
+			return late;
+		}
+		return switch (ex) {
+			// Some servers hang up on a hello they do not like instead of sending an alert.
+			case EOFException closed -> new TlsUnsupportedException("connection closed during the handshake", closed);
+			case SocketException closed -> new TlsUnsupportedException("connection closed during the handshake", closed);
+			// Timeouts, TLS errors and refusals as they are.
+			case IOException other -> other;
+			default -> {
+				SSLHandshakeException failed = new SSLHandshakeException("key exchange failed: " + ex);
+				failed.initCause(ex);
+				yield failed;
+			}
+		};
+	}
+
+	private Established run(Optional<TlsSession> offer, ServerFinished serverFinished)
+			throws IOException, GeneralSecurityException {
 		byte[] clientRandom = new byte[32];
 		random.nextBytes(clientRandom);
 		byte[] offeredId = offer.map(TlsSession::id).orElse(new byte[0]);
@@ -196,7 +268,9 @@ public final class TlsClient {
 			byte[] keys = keyBlock(session.masterSecret(), clientRandom, serverRandom);
 			receiveFinished(session.masterSecret(), keys);
 			sendFinished(session.masterSecret(), keys);
-			return established(session, true);
+			records.flush();
+			serverFinished.verified(session);
+			return new Established(records.input(), records.output(), session, true);
 		}
 
 		Cursor certificates = expect(CERTIFICATE);
@@ -232,14 +306,12 @@ public final class TlsClient {
 				? prf(share.secret(), "extended master secret", handshakeHash(), 48)
 				: prf(share.secret(), "master secret", concat(clientRandom, serverRandom), 48);
 		byte[] keys = keyBlock(masterSecret, clientRandom, serverRandom);
+		// Queued, not flushed: the first application data goes out with it (RFC 7918 §4).
 		sendFinished(masterSecret, keys);
-		receiveFinished(masterSecret, keys);
-		return established(new TlsSession(sessionId, masterSecret, suite, extendedMasterSecret,
-				leaf.length <= TlsSession.MAX_LEAF ? leaf : new byte[0]), false);
-	}
-
-	private Established established(TlsSession session, boolean resumed) {
-		return new Established(records.input(), records.output(), session, resumed);
+		TlsSession session = new TlsSession(sessionId, masterSecret, suite, extendedMasterSecret,
+				leaf.length <= TlsSession.MAX_LEAF ? leaf : new byte[0]);
+		return new Established(new FalseStarted(masterSecret, keys, session, serverFinished), records.output(),
+				session, false);
 	}
 
 	/**
@@ -284,7 +356,6 @@ public final class TlsClient {
 		records.write(RecordLayer.CHANGE_CIPHER_SPEC, new byte[] {1}, 0, 1);
 		records.encryptWith(Arrays.copyOfRange(keys, 0, 16), Arrays.copyOfRange(keys, 32, 36));
 		sendHandshake(FINISHED, prf(masterSecret, "client finished", handshakeHash(), 12));
-		records.flush();
 	}
 
 	/** The server's Finished proves both sides hold the same keys; a mismatch means garbage later. */
@@ -304,6 +375,70 @@ public final class TlsClient {
 			throw new TlsUnsupportedException("server Finished does not match", false);
 		}
 		finished.end();
+	}
+
+	/**
+	 * Application data after a False Start: the server's ChangeCipherSpec and Finished are read and checked before
+	 * the first byte, so nothing the server sends reaches the caller unverified (RFC 7918 §4). A check that
+	 * failed fails every later read too.
+	 */
+	private final class FalseStarted extends InputStream {
+
+		private final InputStream data = records.input();
+
+		private final byte[] masterSecret;
+
+		private final byte[] keys;
+
+		private final TlsSession session;
+
+		private final ServerFinished serverFinished;
+
+		private boolean verified;
+
+		private IOException failed;
+
+		FalseStarted(byte[] masterSecret, byte[] keys, TlsSession session, ServerFinished serverFinished) {
+			this.masterSecret = masterSecret;
+			this.keys = keys;
+			this.session = session;
+			this.serverFinished = serverFinished;
+		}
+
+		@Override
+		public int read() throws IOException {
+			byte[] one = new byte[1];
+			return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+		}
+
+		@Override
+		public int read(byte[] into, int offset, int length) throws IOException {
+			if (!verified) {
+				verify();
+			}
+			return data.read(into, offset, length);
+		}
+
+		private void verify() throws IOException {
+			if (failed != null) {
+				throw failed;
+			}
+			try {
+				// A caller that reads before it writes still sends the Finished flight, or both sides would wait.
+				records.flush();
+				receiveFinished(masterSecret, keys);
+			}
+			catch (IOException | GeneralSecurityException | RuntimeException ex) {
+				failed = failure(ex, socket);
+				if (failed instanceof TlsUnsupportedException refused) {
+					serverFinished.refused(refused);
+				}
+				throw failed;
+			}
+			verified = true;
+			serverFinished.verified(session);
+		}
+
 	}
 
 	private record KeyShare(byte[] publicKey, byte[] secret) {

@@ -171,7 +171,10 @@ public final class Connector {
 	 * skips the signature check JSSE would spend most of its CPU on (nothing is trusted here anyway) and
 	 * resumes the session of an earlier connection to the same address and port, so a device's later
 	 * connections cost no public-key operation. A server it cannot handle is asked again through JSSE,
-	 * TLS 1.2 first, then TLS 1.3 when TLS 1.2 is refused. With {@code protocols}, JSSE alone is used.
+	 * TLS 1.2 first, then TLS 1.3 when TLS 1.2 is refused. Its full handshakes False Start (RFC 7918): the
+	 * server's Finished is checked on the first read, and a server that refuses the handshake there is asked
+	 * through JSSE from then on, the channel telling so for the caller to retry ({@link TlsChannel}). With
+	 * {@code protocols}, JSSE alone is used.
 	 */
 	public TlsChannel openTls(InetAddress host, int port, String... protocols) throws IOException {
 		if (protocols.length > 0) {
@@ -194,10 +197,14 @@ public final class Connector {
 		if (!needsJsse) {
 			Socket plain = connected != null ? connected : open(host, port);
 			try {
-				TlsClient.Established tls = TlsClient.handshake(plain, sessions.find(address), random,
-						readTimeoutMillis());
-				sessions.keep(address, tls.session());
-				return new TlsChannel(plain, tls.in(), tls.out(), "TLSv1.2", tls.session().leafCertificate());
+				ServerFinishedVerdict verdict = new ServerFinishedVerdict(address);
+				TlsClient.Established tls;
+				// The watchdog bounds the handshake (0: no timer of its own), as it bounds every read.
+				try (Watchdog.Watch watch = watchdog.watch(plain, System.nanoTime() + readTimeout.toNanos())) {
+					tls = TlsClient.handshake(plain, sessions.find(address), random, 0, verdict);
+				}
+				return new TlsChannel(plain, tls.in(), tls.out(), "TLSv1.2", tls.session().leafCertificate(),
+						verdict::refusedOnFirstRead);
 			}
 			catch (TlsUnsupportedException ex) {
 				plain.close();
@@ -217,6 +224,38 @@ public final class Connector {
 		catch (javax.net.ssl.SSLHandshakeException ex) {
 			return channel(handshake(host, port, "TLSv1.3"));
 		}
+	}
+
+	/**
+	 * Keeps a session once the server's Finished proved it, which after a False Start is at the first read: a
+	 * session never verified is never offered again. A server that refuses the handshake only there is asked
+	 * through JSSE from then on, as one that refuses it at once.
+	 */
+	private final class ServerFinishedVerdict implements TlsClient.ServerFinished {
+
+		private final InetSocketAddress address;
+
+		private volatile boolean refusedOnFirstRead;
+
+		ServerFinishedVerdict(InetSocketAddress address) {
+			this.address = address;
+		}
+
+		@Override
+		public void verified(TlsSession session) {
+			sessions.keep(address, session);
+		}
+
+		@Override
+		public void refused(TlsUnsupportedException reason) {
+			refusedOnFirstRead = true;
+			sessions.rememberJsse(address);
+		}
+
+		boolean refusedOnFirstRead() {
+			return refusedOnFirstRead;
+		}
+
 	}
 
 	private static TlsChannel channel(SSLSocket socket) throws IOException {

@@ -125,7 +125,8 @@ final class JsseServer implements AutoCloseable {
 		}
 	}
 
-	private static boolean readHead(InputStream in) throws IOException {
+	/** Reads one request head, up to its blank line; false when the stream ends first or the head is too long. */
+	static boolean readHead(InputStream in) throws IOException {
 		int state = 0;
 		for (int count = 0; count < 16 * 1024; count++) {
 			int b = in.read();

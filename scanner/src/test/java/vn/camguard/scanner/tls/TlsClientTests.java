@@ -2,6 +2,11 @@ package vn.camguard.scanner.tls;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.camguard.lab.tls.Channel;
+import vn.camguard.lab.tls.DeviceTls;
+import vn.camguard.scanner.http.HttpProbe;
+import vn.camguard.scanner.http.HttpRequest;
+import vn.camguard.scanner.tls.FakeTlsServer.Ending;
 import vn.camguard.scanner.wire.Connector;
 import vn.camguard.scanner.wire.MessageReader;
 import vn.camguard.scanner.wire.RateLimit;
@@ -21,8 +26,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -125,6 +133,180 @@ class TlsClientTests {
 				assertThat(second.session().id()).isEqualTo(first.session().id());
 			}
 		}
+	}
+
+	static final byte[] GET = "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+
+	/** What a handshake's caller heard of the server's Finished. */
+	static final class Heard implements TlsClient.ServerFinished {
+
+		final List<TlsSession> verified = new CopyOnWriteArrayList<>();
+
+		final List<TlsUnsupportedException> refused = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void verified(TlsSession session) {
+			verified.add(session);
+		}
+
+		@Override
+		public void refused(TlsUnsupportedException reason) {
+			refused.add(reason);
+		}
+
+	}
+
+	@Test
+	void theFirstRequestGoesWithTheClientFinishedAndJsseAnswersIt() throws Exception {
+		JsseServer jsse = jsse(TLS12_AND_13, new String[0], 1000);
+		// The gate holds JSSE's Finished back until the request has passed: without False Start, no answer.
+		try (FalseStartGate gate = new FalseStartGate(jsse.address(), jsse.port())) {
+			try (TlsChannel channel = connector.openTls(gate.address(), gate.port())) {
+				assertThat(channel.socket()).isNotInstanceOf(SSLSocket.class);
+				assertThat(channel.protocol()).isEqualTo("TLSv1.2");
+				for (int i = 0; i < 2; i++) {
+					Reply.Message message = get(channel);
+					assertThat(message.status()).isEqualTo(200);
+					assertThat(message.body()).hasSize(1000);
+				}
+				assertThat(channel.refusedOnFirstRead().getAsBoolean()).isFalse();
+			}
+			// Verified on the first read, the session is resumed by the next connection.
+			try (TlsChannel channel = connector.openTls(gate.address(), gate.port())) {
+				assertThat(get(channel).status()).isEqualTo(200);
+			}
+			assertThat(gate.connections).hasValue(2);
+		}
+		assertThat(jsse.seen).extracting(JsseServer.Seen::protocol).containsExactly("TLSv1.2", "TLSv1.2");
+		assertThat(jsse.seen).extracting(JsseServer.Seen::sessionId).containsOnly(jsse.seen.get(0).sessionId());
+	}
+
+	@Test
+	void theLabsLeanServerReadsTheRequestThatCameWithTheClientFinished() throws Exception {
+		DeviceTls lab = DeviceTls.load();
+		AtomicBoolean lean = new AtomicBoolean();
+		rawServer(socket -> quietly(() -> {
+			socket.setSoTimeout(5000);
+			Channel channel = lab.accept(socket);
+			lean.set(!(channel.socket() instanceof SSLSocket));
+			for (int i = 0; i < 10 && JsseServer.readHead(channel.in()); i++) {
+				channel.out().write("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nlab".getBytes(StandardCharsets.ISO_8859_1));
+			}
+		}));
+		try (FalseStartGate gate = new FalseStartGate(raw().getInetAddress(), raw().getLocalPort());
+				TlsChannel channel = connector.openTls(gate.address(), gate.port())) {
+			assertThat(channel.socket()).isNotInstanceOf(SSLSocket.class);
+			for (int i = 0; i < 2; i++) {
+				assertThat(get(channel).bodyText()).isEqualTo("lab");
+			}
+			assertThat(gate.connections).hasValue(1);
+		}
+		assertThat(lean).isTrue();
+	}
+
+	@Test
+	void theServerFinishedIsCheckedOnTheFirstRead() throws Exception {
+		// The fake server finishes only once the request has come, so an answer proves the False Start.
+		try (FakeTlsServer fake = new FakeTlsServer(n -> Ending.RIGHT_FINISHED);
+				Socket socket = new Socket(fake.address(), fake.port())) {
+			Heard heard = new Heard();
+			TlsClient.Established tls = TlsClient.handshake(socket, Optional.empty(), new SecureRandom(), 2000, heard);
+			assertThat(tls.resumed()).isFalse();
+			assertThat(heard.verified).isEmpty();
+			TlsChannel channel = new TlsChannel(socket, tls.in(), tls.out(), "TLSv1.2", new byte[0]);
+			for (int i = 0; i < 2; i++) {
+				assertThat(get(channel).bodyText()).isEqualTo(FakeTlsServer.BODY);
+			}
+			assertThat(heard.verified).containsExactly(tls.session());
+			assertThat(heard.refused).isEmpty();
+			assertThat(fake.requests).singleElement().asString().startsWith("GET / HTTP/1.1");
+		}
+	}
+
+	@Test
+	void aServerThatDoesNotFinishTheHandshakeFailsTheFirstReadAndNoDataIsReturned() throws Exception {
+		for (Ending ending : List.of(Ending.WRONG_FINISHED, Ending.ALERT, Ending.HANDSHAKE_BEFORE_CHANGE_CIPHER_SPEC,
+				Ending.DATA_INSTEAD_OF_FINISHED, Ending.HANG_UP)) {
+			try (FakeTlsServer fake = new FakeTlsServer(n -> ending);
+					Socket socket = new Socket(fake.address(), fake.port())) {
+				socket.setSoTimeout(2000);
+				Heard heard = new Heard();
+				TlsClient.Established tls = TlsClient.handshake(socket, Optional.empty(), new SecureRandom(), 2000,
+						heard);
+				tls.out().write(GET);
+				tls.out().flush();
+				byte[] into = new byte[256];
+				assertThatThrownBy(() -> tls.in().read(into)).as(ending.name())
+					.isInstanceOf(TlsUnsupportedException.class);
+				// Every later read fails too: the answer the server sent after a bad Finished is never read.
+				assertThatThrownBy(() -> tls.in().read(into)).as(ending.name())
+					.isInstanceOf(TlsUnsupportedException.class);
+				assertThat(into).as(ending.name()).isEqualTo(new byte[256]);
+				assertThat(heard.verified).as(ending.name()).isEmpty();
+				assertThat(heard.refused).as(ending.name()).hasSize(1);
+				assertThat(fake.requests).as(ending.name()).singleElement().asString().startsWith("GET / HTTP/1.1");
+			}
+		}
+	}
+
+	@Test
+	void aServerThatNeverFinishesTimesOutOnTheFirstReadAsAnyRead() throws Exception {
+		try (FakeTlsServer fake = new FakeTlsServer(n -> Ending.SILENCE);
+				Socket socket = new Socket(fake.address(), fake.port())) {
+			socket.setSoTimeout(500);
+			Heard heard = new Heard();
+			TlsClient.Established tls = TlsClient.handshake(socket, Optional.empty(), new SecureRandom(), 2000, heard);
+			tls.out().write(GET);
+			tls.out().flush();
+			long start = System.nanoTime();
+			assertThatThrownBy(() -> tls.in().read()).isInstanceOf(SocketTimeoutException.class);
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(400),
+					Duration.ofMillis(2000));
+			assertThatThrownBy(() -> tls.in().read()).isInstanceOf(SocketTimeoutException.class);
+			assertThat(heard.verified).isEmpty();
+			assertThat(heard.refused).isEmpty();
+		}
+	}
+
+	@Test
+	void aSessionIsOfferedForResumptionOnlyOnceItsServerFinishedVerified() throws Exception {
+		FakeTlsServer fake = new FakeTlsServer(n -> Ending.RIGHT_FINISHED);
+		server = fake;
+		try (TlsChannel unread = connector.openTls(fake.address(), fake.port())) {
+			assertThat(unread.protocol()).isEqualTo("TLSv1.2");
+		}
+		try (TlsChannel read = connector.openTls(fake.address(), fake.port())) {
+			assertThat(get(read).bodyText()).isEqualTo(FakeTlsServer.BODY);
+		}
+		try (TlsChannel again = connector.openTls(fake.address(), fake.port())) {
+			assertThat(get(again).bodyText()).isEqualTo(FakeTlsServer.BODY);
+		}
+		assertThat(fake.offered).containsExactly("", "", fake.issued.get(1));
+	}
+
+	@Test
+	void aRequestWhoseHandshakeIsRefusedOnTheFirstReadIsSentAgainThroughJsse() throws Exception {
+		FakeTlsServer fake = new FakeTlsServer(n -> n == 1 ? Ending.WRONG_FINISHED : Ending.JSSE);
+		server = fake;
+		HttpProbe.Endpoint endpoint = new HttpProbe.Endpoint(fake.address(), fake.port(), true);
+		try (HttpProbe http = new HttpProbe(connector)) {
+			HttpProbe.Exchange exchange = http.exchange(endpoint, HttpRequest.get("/"));
+			assertThat(exchange.reply()).isInstanceOfSatisfying(Reply.Message.class,
+					message -> assertThat(message.bodyText()).isEqualTo("jsse"));
+			assertThat(exchange.tlsProtocol()).contains("TLSv1.2");
+			assertThat(fake.requests).hasSize(1);
+			assertThat(fake.connections).hasValue(2);
+			// The JSSE connection is kept for the next request.
+			assertThat(http.send(endpoint, HttpRequest.get("/again")).status()).isEqualTo(200);
+			assertThat(fake.connections).hasValue(2);
+		}
+		// The connector remembers the refusal: JSSE from the start, and no session of the refused handshake.
+		try (TlsChannel channel = connector.openTls(fake.address(), fake.port())) {
+			assertThat(channel.socket()).isInstanceOf(SSLSocket.class);
+			assertThat(get(channel).bodyText()).isEqualTo("jsse");
+		}
+		assertThat(fake.connections).hasValue(3);
+		assertThat(fake.offered).containsExactly("");
 	}
 
 	@Test
@@ -379,7 +561,9 @@ class TlsClientTests {
 				try (Socket socket = new Socket(replay.getInetAddress(), replay.getLocalPort())) {
 					socket.setSoTimeout(300);
 					long start = System.nanoTime();
-					assertThatThrownBy(() -> TlsClient.handshake(socket, Optional.empty(), new SecureRandom(), 300))
+					// A flight that still parses gets a False Start: the first read fails then, as the server never
+					// finishes the handshake.
+					assertThatThrownBy(() -> TlsClient.handshake(socket, Optional.empty(), new SecureRandom(), 300).in().read())
 						.isInstanceOf(IOException.class)
 						.satisfies(ex -> assertThat(ex.getCause() instanceof RuntimeException).as("crash: %s", ex)
 							.isFalse());
