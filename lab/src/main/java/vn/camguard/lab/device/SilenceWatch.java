@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Closes a connection whose peer has kept a read waiting for longer than the limit, for all connections of a
  * lab process from one thread. A socket read timeout would do the same, but on a virtual thread every timed
- * read schedules a timer and cancels it again, each waking the timer thread: that cost a lab shard about a
- * tenth of its CPU in a scan (a read without a timeout waits for the socket alone).
+ * read schedules a timer and cancels it again, each waking the timer thread (without them, the lab's kernel CPU
+ * for a 3,000-device scan fell by about 40%); a read without a timeout waits for the socket alone.
  */
 final class SilenceWatch implements Closeable {
 
