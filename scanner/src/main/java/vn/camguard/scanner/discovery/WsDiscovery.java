@@ -54,39 +54,98 @@ public final class WsDiscovery {
 
 	}
 
-	/**
-	 * Probes one address; empty when nothing answers in time (or the port is closed). UDP may drop the probe
-	 * or the answer, so the probe is sent up to {@value #SENDS} times, spread over the timeout.
-	 */
+	/** Probes one address and waits for the answer; empty when nothing answers in time (or the port is closed). */
 	public Optional<ProbeMatch> probe(InetAddress target) {
-		try (DatagramSocket socket = new DatagramSocket()) {
-			socket.connect(new InetSocketAddress(target, PORT));
-			byte[] probe = probeMessage().getBytes(StandardCharsets.UTF_8);
-			long started = System.nanoTime();
-			byte[] buffer = new byte[MAX_DATAGRAM];
-			for (int send = 1; send <= SENDS; send++) {
-				socket.send(new DatagramPacket(probe, probe.length));
-				long until = started + timeout.toNanos() * send / SENDS;
-				long wait = Math.max(1, (until - System.nanoTime()) / 1_000_000);
-				socket.setSoTimeout((int) wait);
-				try {
-					DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-					socket.receive(packet);
-					Optional<ProbeMatch> match = parse(packet.getAddress(), Arrays.copyOf(buffer, packet.getLength()));
-					if (match.isPresent()) {
-						return match;
+		try (Probe probe = start(target)) {
+			return probe.answer();
+		}
+	}
+
+	/**
+	 * Sends a Probe to one address now and leaves the answer to {@link Probe#answer}: a device scan does its
+	 * other work meanwhile, and the answer is usually waiting in the socket by then, read without a wait.
+	 */
+	public Probe start(InetAddress target) {
+		return new Probe(target);
+	}
+
+	/**
+	 * One unicast Probe in flight. UDP may drop the probe or the answer, so it is sent up to {@value #SENDS}
+	 * times, spread over the timeout; a closed port (ICMP port unreachable on the connected socket) ends it.
+	 */
+	public final class Probe implements AutoCloseable {
+
+		private final long started = System.nanoTime();
+
+		private final byte[] message = probeMessage().getBytes(StandardCharsets.UTF_8);
+
+		private DatagramSocket socket;
+
+		private int sent;
+
+		private Probe(InetAddress target) {
+			try {
+				socket = new DatagramSocket();
+				socket.connect(new InetSocketAddress(target, PORT));
+				send();
+			}
+			catch (IOException ex) {
+				// No route or no socket: no WS-Discovery here.
+				close();
+			}
+		}
+
+		private void send() throws IOException {
+			socket.send(new DatagramPacket(message, message.length));
+			sent++;
+		}
+
+		/** The answer, waiting for it and sending again as the timeout goes by; empty when none came. */
+		public Optional<ProbeMatch> answer() {
+			if (socket == null) {
+				return Optional.empty();
+			}
+			try {
+				byte[] buffer = new byte[MAX_DATAGRAM];
+				while (true) {
+					long until = started + timeout.toNanos() * sent / SENDS;
+					long wait = (until - System.nanoTime()) / 1_000_000;
+					if (wait >= 1) {
+						socket.setSoTimeout((int) wait);
+						try {
+							DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+							socket.receive(packet);
+							Optional<ProbeMatch> match = parse(packet.getAddress(),
+									Arrays.copyOf(buffer, packet.getLength()));
+							if (match.isPresent()) {
+								return match;
+							}
+							continue;
+						}
+						catch (SocketTimeoutException ex) {
+							// Nothing yet: send again, give up at the timeout.
+						}
 					}
-				}
-				catch (SocketTimeoutException ex) {
-					// Nothing yet: send again, give up at the timeout.
+					if (sent >= SENDS) {
+						return Optional.empty();
+					}
+					send();
 				}
 			}
-			return Optional.empty();
+			catch (IOException ex) {
+				// Port unreachable (nothing listens on 3702): no WS-Discovery here.
+				return Optional.empty();
+			}
 		}
-		catch (IOException ex) {
-			// Port unreachable (nothing listens on 3702) or no route: no WS-Discovery here.
-			return Optional.empty();
+
+		@Override
+		public void close() {
+			if (socket != null) {
+				socket.close();
+				socket = null;
+			}
 		}
+
 	}
 
 	/**

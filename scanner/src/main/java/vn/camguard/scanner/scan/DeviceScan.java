@@ -45,7 +45,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.regex.Matcher;
@@ -204,18 +203,14 @@ public final class DeviceScan {
 		}
 
 		DeviceReport run(long started) {
-			// WS-Discovery runs beside the web fetch: a UDP answer can take a while and must not add to it.
-			CompletableFuture<Optional<WsDiscovery.ProbeMatch>> wsdAnswer = new CompletableFuture<>();
-			Thread.ofVirtual().start(() -> {
-				try {
-					wsdAnswer.complete(discovery.probe(host));
-				}
-				catch (RuntimeException ex) {
-					wsdAnswer.complete(Optional.empty());
-				}
-			});
-			Web web = web();
-			Optional<WsDiscovery.ProbeMatch> wsd = wsdAnswer.join();
+			// The WS-Discovery probe goes out before the web fetch and its answer is read after it: a UDP answer
+			// can take a while and must not add to the fetch, and by then it is usually waiting in the socket.
+			Web web;
+			Optional<WsDiscovery.ProbeMatch> wsd;
+			try (WsDiscovery.Probe probe = discovery.start(host)) {
+				web = web();
+				wsd = probe.answer();
+			}
 			Optional<String> telnetBanner = kept.take(TelnetCheck.PORT).flatMap(sweep::banner);
 			Optional<VendorFamily> family = vendors.family(fingerprinter.identify(new Observations(open, wsd, web.page(),
 					web.realm(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), telnetBanner)).vendor());
