@@ -64,8 +64,7 @@ public final class TlsVersionsCheck implements Check {
 		ThreadLocalRandom.current().nextBytes(random);
 		Connector connector = device.tools().connector();
 		try (Socket socket = connector.open(device.host(), HTTPS);
-				Watchdog.Watch watch = connector.watchdog().watch(socket,
-						System.nanoTime() + connector.readTimeout().toNanos())) {
+				Watchdog.Watch watch = connector.withinReadTimeout(socket)) {
 			// Bounded by the watchdog (0: no timer of its own); a close at the deadline is no answer, as a refusal.
 			return LegacyVersionProbe.chosenVersion(socket, highest, random, 0);
 		}

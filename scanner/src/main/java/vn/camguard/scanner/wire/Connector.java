@@ -9,12 +9,12 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
@@ -69,6 +69,11 @@ public final class Connector {
 		return watchdog;
 	}
 
+	/** Watches {@code connection} for one read timeout from now: an exchange that has no deadline of its own. */
+	public Watchdog.Watch withinReadTimeout(Closeable connection) {
+		return watchdog.watch(connection, System.nanoTime() + readTimeout.toNanos());
+	}
+
 	/** Plain TCP connect; throws on refusal or timeout. */
 	public Socket open(InetAddress host, int port) throws IOException {
 		rateLimit.acquire(host);
@@ -78,10 +83,7 @@ public final class Connector {
 				channel.connect(new InetSocketAddress(host, port));
 			}
 			catch (IOException ex) {
-				if (watch.fired()) {
-					throw new SocketTimeoutException("connect timed out");
-				}
-				throw ex;
+				throw watch.failure(ex, "connect timed out");
 			}
 			return withOptions(channel.socket());
 		}
@@ -200,7 +202,7 @@ public final class Connector {
 				ServerFinishedVerdict verdict = new ServerFinishedVerdict(address);
 				TlsClient.Established tls;
 				// The watchdog bounds the handshake (0: no timer of its own), as it bounds every read.
-				try (Watchdog.Watch watch = watchdog.watch(plain, System.nanoTime() + readTimeout.toNanos())) {
+				try (Watchdog.Watch watch = withinReadTimeout(plain)) {
 					tls = TlsClient.handshake(plain, sessions.find(address), random, 0, verdict);
 				}
 				return new TlsChannel(plain, tls.in(), tls.out(), "TLSv1.2", tls.session().leafCertificate(),

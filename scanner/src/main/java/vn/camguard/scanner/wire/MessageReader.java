@@ -307,16 +307,13 @@ public final class MessageReader {
 			n = in.read(buffer, 0, buffer.length);
 		}
 		catch (IOException ex) {
-			n = -1;
-			if (!watch.fired()) {
-				throw ex;
-			}
+			throw watch.failure(ex, "deadline");
 		}
 		finally {
 			watch.close();
 		}
 		if (watch.fired()) {
-			// Closed by the watchdog, however the read under it took that (an exception or an end of stream).
+			// Closed by the watchdog, and the read under it took that as an end of stream.
 			throw new SocketTimeoutException("deadline");
 		}
 		if (n <= 0) {

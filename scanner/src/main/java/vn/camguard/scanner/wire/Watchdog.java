@@ -2,6 +2,7 @@ package vn.camguard.scanner.wire;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,6 +78,14 @@ public final class Watchdog {
 		/** Whether the deadline passed and the connection was closed for it. */
 		public boolean fired() {
 			return fired;
+		}
+
+		/**
+		 * {@code failure} of the watched read or connect as its caller reports it: a timeout saying {@code what}
+		 * when this watch closed the connection under it, else as it is.
+		 */
+		public IOException failure(IOException failure, String what) {
+			return fired ? new SocketTimeoutException(what) : failure;
 		}
 
 		private void fire() {
