@@ -19,10 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The devices' TLS server prefers the cheap AES-128-GCM suites, still accepts every other default suite,
- * keeps its certificate and lets a client resume its TLS 1.2 session. JSSE TLS 1.2 clients (which the lab's
- * lean TLS 1.2 server answers) see a device's HTTPS exactly as over TLS 1.3 (which JSSE answers): same page,
- * suite, certificate, session resumption; 127.10.5.x.
+ * The devices' TLS server prefers the suites cheapest under C1, ChaCha20-Poly1305 and then AES-128-GCM, still
+ * accepts every other default suite, keeps its certificate and lets a client resume its TLS 1.2 session. JSSE
+ * TLS 1.2 clients (which the lab's lean TLS 1.2 server answers) see a device's HTTPS exactly as over TLS 1.3
+ * (which JSSE answers): same page, suite, certificate, session resumption; 127.10.5.x.
  */
 class TlsServerTests {
 
@@ -43,20 +43,28 @@ class TlsServerTests {
 	}
 
 	@Test
-	void aDefaultClientGetsAes128AndResumesItsTls12Session() throws Exception {
+	void aDefaultClientGetsChaCha20AndResumesItsTls12Session() throws Exception {
 		SSLContext client = WireClient.trustingTls();
 		SSLSession first = handshake(client, "TLSv1.2", null);
-		assertThat(first.getCipherSuite()).isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+		assertThat(first.getCipherSuite()).isEqualTo("TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256");
 		assertThat(((X509Certificate) first.getPeerCertificates()[0]).getSubjectX500Principal().getName())
 				.isEqualTo("CN=camguard-lab");
 		SSLSession second = handshake(client, "TLSv1.2", null);
 		assertThat(second.getId()).isEqualTo(first.getId());
 		assertThat(second.getCreationTime()).isEqualTo(first.getCreationTime());
-		assertThat(handshake(WireClient.trustingTls(), "TLSv1.3", null).getCipherSuite()).isEqualTo("TLS_AES_128_GCM_SHA256");
+		assertThat(handshake(WireClient.trustingTls(), "TLSv1.3", null).getCipherSuite())
+				.isEqualTo("TLS_CHACHA20_POLY1305_SHA256");
 	}
 
 	@Test
 	void theOtherDefaultSuitesAreStillAccepted() throws Exception {
+		SSLContext client = WireClient.trustingTls();
+		SSLSession aes128 = handshake(client, "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+		assertThat(aes128.getCipherSuite()).isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+		assertThat(handshake(client, "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256").getId())
+				.isEqualTo(aes128.getId());
+		assertThat(handshake(WireClient.trustingTls(), "TLSv1.3", "TLS_AES_128_GCM_SHA256").getCipherSuite())
+				.isEqualTo("TLS_AES_128_GCM_SHA256");
 		assertThat(handshake(WireClient.trustingTls(), "TLSv1.2", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384").getCipherSuite())
 				.isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
 		assertThat(handshake(WireClient.trustingTls(), "TLSv1.3", "TLS_AES_256_GCM_SHA384").getCipherSuite())
@@ -72,7 +80,7 @@ class TlsServerTests {
 			Exchange first = exchange(client, group, LOGIN);
 			assertThat(first.answer()).isEqualTo(overTls13);
 			assertThat(first.session().getProtocol()).isEqualTo("TLSv1.2");
-			assertThat(first.session().getCipherSuite()).isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+			assertThat(first.session().getCipherSuite()).isEqualTo("TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256");
 			assertThat(((X509Certificate) first.session().getPeerCertificates()[0]).getSubjectX500Principal().getName())
 					.isEqualTo("CN=camguard-lab");
 			Exchange second = exchange(client, group, LOGIN);
@@ -121,7 +129,7 @@ class TlsServerTests {
 			socket.setSoTimeout(3_000);
 			socket.startHandshake();
 			assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.3");
-			assertThat(socket.getSession().getCipherSuite()).isEqualTo("TLS_AES_128_GCM_SHA256");
+			assertThat(socket.getSession().getCipherSuite()).isEqualTo("TLS_CHACHA20_POLY1305_SHA256");
 		}
 	}
 

@@ -28,8 +28,6 @@ record ClientHello(byte[] message, int legacyVersion, byte[] random, byte[] sess
 
 	static final int TLS13 = 0x0304;
 
-	static final int ECDHE_ECDSA_AES128_GCM_SHA256 = 0xc02b;
-
 	static final int X25519 = 0x001d;
 
 	static final int SECP256R1 = 0x0017;
@@ -230,8 +228,8 @@ record ClientHello(byte[] message, int legacyVersion, byte[] random, byte[] sess
 	}
 
 	/**
-	 * A hello JSSE would answer with TLS 1.2, ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, a group the lean server
-	 * has and an ecdsa_secp256r1_sha256 signature; null otherwise.
+	 * A hello JSSE would answer with TLS 1.2, one of the lean server's {@link CipherSuite}s, a group the lean
+	 * server has and an ecdsa_secp256r1_sha256 signature; null otherwise.
 	 */
 	Integer leanGroup() {
 		// an initial handshake: a renegotiation_info extension must be empty (RFC 5746 §3.6)
@@ -246,7 +244,7 @@ record ClientHello(byte[] message, int legacyVersion, byte[] random, byte[] sess
 
 	private Integer suitableGroup() {
 		if (odd || forJsse || legacyVersion != TLS12 || highestVersion() != TLS12
-				|| !contains(suites, ECDHE_ECDSA_AES128_GCM_SHA256) || contains(suites, FALLBACK_SCSV)) {
+				|| leanSuite() == null || contains(suites, FALLBACK_SCSV)) {
 			return null;
 		}
 		// JSSE signs with the first client scheme that fits a P-256 key: only sha1 could come before ours
@@ -263,8 +261,18 @@ record ClientHello(byte[] message, int legacyVersion, byte[] random, byte[] sess
 		return null;
 	}
 
-	boolean offers(int suite) {
-		return contains(suites, suite);
+	/** The first of the lean server's suites, in its order, that this hello offers; null when none. */
+	CipherSuite leanSuite() {
+		for (CipherSuite suite : CipherSuite.values()) {
+			if (contains(suites, suite.code)) {
+				return suite;
+			}
+		}
+		return null;
+	}
+
+	boolean offers(CipherSuite suite) {
+		return contains(suites, suite.code);
 	}
 
 	private static boolean contains(int[] values, int value) {

@@ -16,10 +16,6 @@ final class KeySchedule {
 
 	static final int VERIFY_DATA_BYTES = 12;
 
-	private static final int KEY_BYTES = 16;
-
-	private static final int SALT_BYTES = 4;
-
 	private KeySchedule() {
 	}
 
@@ -30,13 +26,20 @@ final class KeySchedule {
 				: prf(preMaster, "master secret", concat(clientRandom, serverRandom), MASTER_SECRET_BYTES);
 	}
 
-	/** The AES-128-GCM write keys and implicit nonce salts, client's first (RFC 5246 §6.3, RFC 5288 §3). */
-	static Keys keys(byte[] master, byte[] clientRandom, byte[] serverRandom) throws GeneralSecurityException {
-		byte[] block = prf(master, "key expansion", concat(serverRandom, clientRandom), 2 * (KEY_BYTES + SALT_BYTES));
-		return new Keys(new Records.Protection(Arrays.copyOfRange(block, 0, KEY_BYTES),
-				Arrays.copyOfRange(block, 2 * KEY_BYTES, 2 * KEY_BYTES + SALT_BYTES)),
-				new Records.Protection(Arrays.copyOfRange(block, KEY_BYTES, 2 * KEY_BYTES),
-						Arrays.copyOfRange(block, 2 * KEY_BYTES + SALT_BYTES, block.length)));
+	/**
+	 * The write keys and IVs of {@code aead} (RFC 5246 §6.3, no MAC keys for an AEAD): client key, server key,
+	 * client IV, server IV.
+	 */
+	static Keys keys(Records.Aead aead, byte[] master, byte[] clientRandom, byte[] serverRandom)
+			throws GeneralSecurityException {
+		int key = aead.keyBytes;
+		int iv = aead.ivBytes;
+		byte[] block = prf(master, "key expansion", concat(serverRandom, clientRandom), 2 * (key + iv));
+		return new Keys(
+				new Records.Protection(aead, Arrays.copyOfRange(block, 0, key),
+						Arrays.copyOfRange(block, 2 * key, 2 * key + iv)),
+				new Records.Protection(aead, Arrays.copyOfRange(block, key, 2 * key),
+						Arrays.copyOfRange(block, 2 * key + iv, 2 * key + 2 * iv)));
 	}
 
 	static byte[] verifyData(byte[] master, boolean client, byte[] transcriptHash) throws GeneralSecurityException {

@@ -6,15 +6,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.GeneralSecurityException;
+import java.security.spec.AlgorithmParameterSpec;
 import java.util.Arrays;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The TLS 1.2 record layer of one connection (RFC 5246 §6.2, AES-128-GCM per RFC 5288): plaintext until
- * each side's ChangeCipherSpec, then sealed with an explicit 8-byte nonce equal to the sequence number.
+ * The TLS 1.2 record layer of one connection (RFC 5246 §6.2): plaintext until each side's ChangeCipherSpec,
+ * then sealed with the chosen suite's AEAD, ChaCha20-Poly1305 (RFC 7905) or AES-128-GCM (RFC 5288).
  */
 final class Records {
 
@@ -30,7 +32,7 @@ final class Records {
 
 	static final int HEADER_BYTES = 5;
 
-	private static final int EXPLICIT_NONCE_BYTES = 8;
+	private static final int NONCE_BYTES = 12;
 
 	private static final int TAG_BYTES = 16;
 
@@ -50,8 +52,47 @@ final class Records {
 		this.out = out;
 	}
 
-	/** One direction's AES-128-GCM key and implicit nonce salt. */
-	record Protection(byte[] key, byte[] salt) {
+	/**
+	 * The AEAD ciphers of the lean server's suites (RFC 5246 §6.2.3.3), with what each takes from the key block.
+	 * Both make a record's 12-byte nonce the same way: the IV from the key block (for AES-GCM its 4-byte salt,
+	 * zero-padded) XORed with a 64-bit counter at its end. AES-GCM (RFC 5288) sends that counter as an explicit
+	 * nonce in each record, ChaCha20-Poly1305 (RFC 7905) uses the sequence number and sends nothing.
+	 */
+	enum Aead {
+
+		AES_128_GCM("AES/GCM/NoPadding", "AES", 16, 4, 8),
+
+		CHACHA20_POLY1305("ChaCha20-Poly1305", "ChaCha20", 32, 12, 0);
+
+		private final String transformation;
+
+		private final String keyAlgorithm;
+
+		final int keyBytes;
+
+		final int ivBytes;
+
+		private final int explicitNonceBytes;
+
+		Aead(String transformation, String keyAlgorithm, int keyBytes, int ivBytes, int explicitNonceBytes) {
+			this.transformation = transformation;
+			this.keyAlgorithm = keyAlgorithm;
+			this.keyBytes = keyBytes;
+			this.ivBytes = ivBytes;
+			this.explicitNonceBytes = explicitNonceBytes;
+		}
+
+		private AlgorithmParameterSpec parameters(byte[] nonce) {
+			return switch (this) {
+				case AES_128_GCM -> new GCMParameterSpec(TAG_BYTES * 8, nonce);
+				case CHACHA20_POLY1305 -> new IvParameterSpec(nonce);
+			};
+		}
+
+	}
+
+	/** One direction's AEAD, write key and IV (for AES-GCM the implicit nonce salt). */
+	record Protection(Aead aead, byte[] key, byte[] iv) {
 	}
 
 	/** One received record, already opened. */
@@ -177,12 +218,14 @@ final class Records {
 
 	}
 
-	/** AES-128-GCM for one direction; the sequence number doubles as the explicit nonce. */
+	/** One direction's AEAD; for AES-GCM the sequence number doubles as the explicit nonce. */
 	private static final class Sealer {
+
+		private final Aead aead;
 
 		private final SecretKeySpec key;
 
-		private final byte[] salt;
+		private final byte[] iv = new byte[NONCE_BYTES];
 
 		private final Cipher cipher;
 
@@ -191,37 +234,47 @@ final class Records {
 		private long sequence;
 
 		Sealer(Protection protection, int mode) throws IOException {
-			this.key = new SecretKeySpec(protection.key(), "AES");
-			this.salt = protection.salt();
+			this.aead = protection.aead();
+			this.key = new SecretKeySpec(protection.key(), aead.keyAlgorithm);
+			System.arraycopy(protection.iv(), 0, iv, 0, protection.iv().length);
 			this.mode = mode;
 			try {
-				this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
+				this.cipher = Cipher.getInstance(aead.transformation);
 			}
 			catch (GeneralSecurityException e) {
-				throw new IOException("AES-GCM unavailable", e);
+				throw new IOException(aead + " unavailable", e);
 			}
 		}
 
 		byte[] seal(int type, byte[] plaintext) throws GeneralSecurityException {
-			byte[] explicit = longBytes(sequence);
-			init(explicit, type, plaintext.length);
-			byte[] body = Arrays.copyOf(explicit, EXPLICIT_NONCE_BYTES + plaintext.length + TAG_BYTES);
-			cipher.doFinal(plaintext, 0, plaintext.length, body, EXPLICIT_NONCE_BYTES);
+			int explicit = aead.explicitNonceBytes;
+			byte[] body = new byte[explicit + plaintext.length + TAG_BYTES];
+			if (explicit > 0) {
+				System.arraycopy(longBytes(sequence), 0, body, 0, explicit);
+			}
+			init(sequence, type, plaintext.length);
+			cipher.doFinal(plaintext, 0, plaintext.length, body, explicit);
 			return body;
 		}
 
 		byte[] open(byte[] header, byte[] body) throws GeneralSecurityException {
-			int plainLength = body.length - EXPLICIT_NONCE_BYTES - TAG_BYTES;
+			int explicit = aead.explicitNonceBytes;
+			int plainLength = body.length - explicit - TAG_BYTES;
 			if (plainLength < 0 || plainLength > MAX_PLAINTEXT) {
 				throw new GeneralSecurityException("bad protected record length");
 			}
-			init(Arrays.copyOf(body, EXPLICIT_NONCE_BYTES), header[0] & 0xff, plainLength);
-			return cipher.doFinal(body, EXPLICIT_NONCE_BYTES, body.length - EXPLICIT_NONCE_BYTES);
+			init(explicit > 0 ? longValue(body) : sequence, header[0] & 0xff, plainLength);
+			return cipher.doFinal(body, explicit, body.length - explicit);
 		}
 
-		private void init(byte[] explicit, int type, int plainLength) throws GeneralSecurityException {
-			byte[] nonce = KeySchedule.concat(salt, explicit);
-			cipher.init(mode, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
+		/** Sets the nonce (the IV XOR {@code counter}) and the additional data; the sequence number moves on. */
+		private void init(long counter, int type, int plainLength) throws GeneralSecurityException {
+			byte[] nonce = iv.clone();
+			byte[] count = longBytes(counter);
+			for (int i = 0; i < count.length; i++) {
+				nonce[NONCE_BYTES - count.length + i] ^= count[i];
+			}
+			cipher.init(mode, key, aead.parameters(nonce));
 			byte[] aad = Arrays.copyOf(longBytes(sequence), 13);
 			aad[8] = (byte) type;
 			aad[9] = 3;
@@ -230,6 +283,14 @@ final class Records {
 			aad[12] = (byte) plainLength;
 			cipher.updateAAD(aad);
 			sequence++;
+		}
+
+		private static long longValue(byte[] bytes) {
+			long value = 0;
+			for (int i = 0; i < 8; i++) {
+				value = value << 8 | bytes[i] & 0xff;
+			}
+			return value;
 		}
 
 		private static byte[] longBytes(long value) {

@@ -15,9 +15,10 @@ import java.util.Arrays;
 import javax.crypto.KeyAgreement;
 
 /**
- * One lean TLS 1.2 server handshake (RFC 5246 §7.3): ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 (RFC 8422, RFC 5288)
- * on x25519 or secp256r1, the extended master secret (RFC 7627) and secure renegotiation's empty
- * renegotiation_info (RFC 5746) when the client asks, or the abbreviated handshake for a cached session.
+ * One lean TLS 1.2 server handshake (RFC 5246 §7.3): ECDHE_ECDSA (RFC 8422) with ChaCha20-Poly1305 (RFC 7905)
+ * or AES-128-GCM (RFC 5288), whichever {@link CipherSuite} comes first of those offered, on x25519 or secp256r1,
+ * the extended master secret (RFC 7627) and secure renegotiation's empty renegotiation_info (RFC 5746) when the
+ * client asks, or the abbreviated handshake for a cached session, with the session's own suite.
  */
 final class ServerHandshake {
 
@@ -85,7 +86,7 @@ final class ServerHandshake {
 	VerifyData run(int group) throws IOException {
 		try {
 			SessionCache.Resumable session = device.sessions().find(hello, System.currentTimeMillis());
-			if (session != null && hello.offers(ClientHello.ECDHE_ECDSA_AES128_GCM_SHA256)) {
+			if (session != null) {
 				resume(session);
 			}
 			else {
@@ -99,6 +100,7 @@ final class ServerHandshake {
 	}
 
 	private void full(int group) throws IOException, GeneralSecurityException {
+		CipherSuite suite = hello.leanSuite();
 		byte[] sessionId = device.randomBytes(32);
 		boolean ems = hello.extendedMasterSecret();
 		KeyPair ephemeral;
@@ -132,7 +134,7 @@ final class ServerHandshake {
 		keyExchange.write(signature);
 
 		ByteArrayOutputStream flight = new ByteArrayOutputStream(1024);
-		sendHandshake(flight, serverHello(sessionId, ems));
+		sendHandshake(flight, serverHello(sessionId, suite, ems));
 		sendHandshake(flight, device.certificateMessage());
 		sendHandshake(flight, message(SERVER_KEY_EXCHANGE, keyExchange.toByteArray()));
 		sendHandshake(flight, message(SERVER_HELLO_DONE, new byte[0]));
@@ -153,21 +155,21 @@ final class ServerHandshake {
 		byte[] preMaster = agreement.generateSecret();
 		transcript.update(clientKeyExchange);
 		byte[] master = KeySchedule.masterSecret(preMaster, ems, hashSoFar(), hello.random(), serverRandom);
-		KeySchedule.Keys keys = KeySchedule.keys(master, hello.random(), serverRandom);
+		KeySchedule.Keys keys = KeySchedule.keys(suite.aead, master, hello.random(), serverRandom);
 
 		readClientFinished(master, keys);
 		flight = new ByteArrayOutputStream(128);
 		sendServerFinished(flight, master, keys);
 		records.send(flight);
 		device.sessions().put(sessionId,
-				new SessionCache.Resumable(master, ems, hello.serverName(), System.currentTimeMillis()));
+				new SessionCache.Resumable(master, suite, ems, hello.serverName(), System.currentTimeMillis()));
 	}
 
 	private void resume(SessionCache.Resumable session) throws IOException, GeneralSecurityException {
 		byte[] master = session.masterSecret();
-		KeySchedule.Keys keys = KeySchedule.keys(master, hello.random(), serverRandom);
+		KeySchedule.Keys keys = KeySchedule.keys(session.suite().aead, master, hello.random(), serverRandom);
 		ByteArrayOutputStream flight = new ByteArrayOutputStream(256);
-		sendHandshake(flight, serverHello(hello.sessionId(), session.extendedMasterSecret()));
+		sendHandshake(flight, serverHello(hello.sessionId(), session.suite(), session.extendedMasterSecret()));
 		sendServerFinished(flight, master, keys);
 		records.send(flight);
 		readClientFinished(master, keys);
@@ -193,15 +195,15 @@ final class ServerHandshake {
 		sendHandshake(flight, message(FINISHED, serverVerifyData));
 	}
 
-	private byte[] serverHello(byte[] sessionId, boolean ems) throws IOException {
+	private byte[] serverHello(byte[] sessionId, CipherSuite suite, boolean ems) throws IOException {
 		ByteArrayOutputStream body = new ByteArrayOutputStream(128);
 		body.write(3);
 		body.write(3);
 		body.write(serverRandom);
 		body.write(sessionId.length);
 		body.write(sessionId);
-		body.write(ClientHello.ECDHE_ECDSA_AES128_GCM_SHA256 >>> 8);
-		body.write(ClientHello.ECDHE_ECDSA_AES128_GCM_SHA256 & 0xff);
+		body.write(suite.code >>> 8);
+		body.write(suite.code);
 		body.write(0);
 		// JSSE's order and choice: no ec_point_formats in its ServerHello, uncompressed is implied
 		ByteArrayOutputStream extensions = new ByteArrayOutputStream(16);

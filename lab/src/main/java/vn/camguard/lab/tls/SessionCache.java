@@ -27,11 +27,13 @@ final class SessionCache {
 	};
 
 	/** What an abbreviated handshake needs of an earlier full one. */
-	record Resumable(byte[] masterSecret, boolean extendedMasterSecret, byte[] serverName, long createdMillis) {
+	record Resumable(byte[] masterSecret, CipherSuite suite, boolean extendedMasterSecret, byte[] serverName,
+			long createdMillis) {
 
+		/** As JSSE: the same extended master secret and server name, and the session's suite still offered. */
 		boolean fits(ClientHello hello) {
 			return hello.extendedMasterSecret() == extendedMasterSecret
-					&& Arrays.equals(hello.serverName(), serverName);
+					&& Arrays.equals(hello.serverName(), serverName) && hello.offers(suite);
 		}
 
 	}

@@ -18,6 +18,7 @@ import java.util.function.UnaryOperator;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
@@ -41,6 +42,9 @@ class DeviceTlsTests {
 	static ServerSocket reference;
 
 	static final AtomicInteger served = new AtomicInteger();
+
+	/** Connections of the lean listener the lean server answered (not handed to JSSE). */
+	static final AtomicInteger servedLeanly = new AtomicInteger();
 
 	@BeforeAll
 	static void start() throws IOException {
@@ -85,6 +89,9 @@ class DeviceTlsTests {
 			channel.out().write(("echo:" + line.toString(StandardCharsets.US_ASCII) + "\n").getBytes(StandardCharsets.US_ASCII));
 			channel.out().close();
 			served.incrementAndGet();
+			if (!jsseOnly && !(channel.socket() instanceof SSLSocket)) {
+				servedLeanly.incrementAndGet();
+			}
 		}
 		catch (IOException | RuntimeException ignored) {
 			// the connection ends; the listener goes on
@@ -123,6 +130,88 @@ class DeviceTlsTests {
 				true, new byte[0], RawClient.extension(0x0023, new byte[0]));
 		assertThat(ClientHello.parse(ticketHello).leanGroup()).isNull();
 		assertThat(ClientHello.parse(RawClient.leanHello(false, new byte[0])).leanGroup()).isEqualTo(ClientHello.X25519);
+	}
+
+	@Test
+	void theLeanServerChoosesChaCha20WhenOfferedAsJsseDoesAndAes128GcmOtherwise() throws Exception {
+		ClientHello byDefault = sniff(new String[] { "TLSv1.2" }, null, null);
+		assertThat(byDefault.leanGroup()).isEqualTo(ClientHello.X25519);
+		assertThat(byDefault.leanSuite()).isEqualTo(CipherSuite.ECDHE_ECDSA_CHACHA20_POLY1305_SHA256);
+		ClientHello chachaOnly = sniff(new String[] { "TLSv1.2" }, null, "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256");
+		assertThat(chachaOnly.leanGroup()).isEqualTo(ClientHello.X25519);
+		assertThat(chachaOnly.leanSuite()).isEqualTo(CipherSuite.ECDHE_ECDSA_CHACHA20_POLY1305_SHA256);
+		// the scanner's hello: ChaCha20 first, whichever order a client lists them in
+		assertThat(ClientHello.parse(RawClient.leanHello(new int[] { 0xc02b, 0xcca9 }, true, new byte[0])).leanSuite())
+				.isEqualTo(CipherSuite.ECDHE_ECDSA_CHACHA20_POLY1305_SHA256);
+		assertThat(ClientHello.parse(RawClient.leanHello(true, new byte[0])).leanSuite())
+				.isEqualTo(CipherSuite.ECDHE_ECDSA_AES128_GCM_SHA256);
+		// ECDHE_RSA suites need a certificate the devices do not have
+		assertThat(ClientHello.parse(RawClient.leanHello(new int[] { 0xcca8, 0xc02f }, true, new byte[0])).leanGroup())
+				.isNull();
+	}
+
+	@Test
+	void aJsseClientOfferingOnlyChaCha20IsAnsweredLeanlyAndResumes() throws Exception {
+		SSLContext client = trusting();
+		int leanBefore = servedLeanly.get();
+		SSLSession first = jsseExchange(client, "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "chacha");
+		assertThat(first.getCipherSuite()).isEqualTo("TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256");
+		SSLSession second = jsseExchange(client, "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "again");
+		assertThat(second.getId()).isEqualTo(first.getId());
+		assertThat(second.getCipherSuite()).isEqualTo("TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256");
+		// and a client of AES-128-GCM only, as the scanner was, still gets it
+		assertThat(jsseExchange(trusting(), "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "aes").getCipherSuite())
+				.isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+		assertThat(servedLeanly.get() - leanBefore).isEqualTo(3);
+	}
+
+	@Test
+	void aSessionResumesWithItsOwnSuiteAndOnlyWhenTheClientStillOffersIt() throws Exception {
+		int[] both = { 0xc02b, 0xcca9 };
+		RawClient.Session chacha = fullHandshake(both);
+		assertThat(chacha.suite()).isEqualTo(CipherSuite.ECDHE_ECDSA_CHACHA20_POLY1305_SHA256);
+		RawClient.Session aes = fullHandshake(new int[] { 0xc02b });
+		assertThat(aes.suite()).isEqualTo(CipherSuite.ECDHE_ECDSA_AES128_GCM_SHA256);
+		try (RawClient client = new RawClient(leanAddress())) {
+			RawClient.Session again = client.handshake(RawClient.leanHello(both, true, aes.id()), true, aes.master(),
+					UnaryOperator.identity());
+			assertThat(again.resumed()).isTrue();
+			assertThat(again.suite()).isEqualTo(CipherSuite.ECDHE_ECDSA_AES128_GCM_SHA256);
+			assertThat(client.exchange("resumed aes\n")).isEqualTo("echo:resumed aes\n");
+		}
+		try (RawClient client = new RawClient(leanAddress())) {
+			RawClient.Session again = client.handshake(RawClient.leanHello(both, true, chacha.id()), true,
+					chacha.master(), UnaryOperator.identity());
+			assertThat(again.resumed()).isTrue();
+			assertThat(again.suite()).isEqualTo(CipherSuite.ECDHE_ECDSA_CHACHA20_POLY1305_SHA256);
+			assertThat(client.exchange("resumed chacha\n")).isEqualTo("echo:resumed chacha\n");
+		}
+		try (RawClient client = new RawClient(leanAddress())) {
+			RawClient.Session other = client.handshake(RawClient.leanHello(new int[] { 0xc02b }, true, chacha.id()),
+					true, chacha.master(), UnaryOperator.identity());
+			assertThat(other.resumed()).isFalse();
+			assertThat(other.suite()).isEqualTo(CipherSuite.ECDHE_ECDSA_AES128_GCM_SHA256);
+			assertThat(client.exchange("full\n")).isEqualTo("echo:full\n");
+		}
+	}
+
+	@Test
+	void aTamperedChaCha20RecordGetsAFatalBadRecordMac() throws Exception {
+		try (RawClient client = new RawClient(leanAddress())) {
+			RawClient.Session session = client.handshake(RawClient.leanHello(new int[] { 0xcca9 }, true, new byte[0]),
+					true, null, UnaryOperator.identity());
+			assertThat(session.suite()).isEqualTo(CipherSuite.ECDHE_ECDSA_CHACHA20_POLY1305_SHA256);
+			ByteArrayOutputStream flight = new ByteArrayOutputStream();
+			byte[] line = "tampered\n".getBytes(StandardCharsets.US_ASCII);
+			client.records.seal(flight, Records.APPLICATION_DATA, line, 0, line.length);
+			byte[] record = flight.toByteArray();
+			record[Records.HEADER_BYTES + 2] ^= 1;
+			client.send(record);
+			Records.Received alert = client.records.read();
+			assertThat(alert.type()).isEqualTo(Records.ALERT);
+			assertThat(HexFormat.of().formatHex(alert.fragment())).as("fatal bad_record_mac").isEqualTo("0214");
+			assertThat(RawClient.drain(client.socket.getInputStream())).isEmpty();
+		}
 	}
 
 	@Test
@@ -220,6 +309,31 @@ class DeviceTlsTests {
 		System.out.printf("corrupted second flights: %d of 100 refused%n", failed);
 		assertThat(failed).isGreaterThan(80);
 		assertThat(fullHandshake(false).resumed()).isFalse();
+	}
+
+	private static RawClient.Session fullHandshake(int[] suites) throws Exception {
+		try (RawClient client = new RawClient(leanAddress())) {
+			RawClient.Session session = client.handshake(RawClient.leanHello(suites, true, new byte[0]), true, null,
+					UnaryOperator.identity());
+			assertThat(session.resumed()).isFalse();
+			assertThat(client.exchange("hello\n")).isEqualTo("echo:hello\n");
+			return session;
+		}
+	}
+
+	/** One line echoed over TLS 1.2 by the lean listener, from a JSSE client offering only {@code suite}. */
+	private static SSLSession jsseExchange(SSLContext client, String suite, String text) throws Exception {
+		try (SSLSocket socket = (SSLSocket) client.getSocketFactory().createSocket()) {
+			socket.connect(leanAddress(), 2_000);
+			socket.setSoTimeout(3_000);
+			socket.setEnabledProtocols(new String[] { "TLSv1.2" });
+			socket.setEnabledCipherSuites(new String[] { suite });
+			socket.getOutputStream().write((text + "\n").getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().flush();
+			assertThat(new String(RawClient.drain(socket.getInputStream()), StandardCharsets.US_ASCII))
+					.isEqualTo("echo:" + text + "\n");
+			return socket.getSession();
+		}
 	}
 
 	private static RawClient.Session fullHandshake(boolean ems) throws Exception {

@@ -43,7 +43,7 @@ final class RawClient implements AutoCloseable {
 	}
 
 	/** The result of a handshake the server finished correctly. */
-	record Session(byte[] id, byte[] master, boolean resumed) {
+	record Session(byte[] id, byte[] master, CipherSuite suite, boolean resumed) {
 	}
 
 	/** A ClientHello handshake message; {@code sessionId} may be empty. */
@@ -81,9 +81,14 @@ final class RawClient implements AutoCloseable {
 		return message;
 	}
 
+	/** A hello as the scanner sent it before it offered ChaCha20-Poly1305: AES-128-GCM suites only. */
 	static byte[] leanHello(boolean ems, byte[] sessionId) {
-		return hello(0x0303, new int[] { 0xc02b, 0xc02f }, new int[] { 0x001d, 0x0017 }, new int[] { 0x0403, 0x0804 },
-				ems, sessionId);
+		return leanHello(new int[] { 0xc02b, 0xc02f }, ems, sessionId);
+	}
+
+	/** A hello the lean server answers, offering {@code suites}. */
+	static byte[] leanHello(int[] suites, boolean ems, byte[] sessionId) {
+		return hello(0x0303, suites, new int[] { 0x001d, 0x0017 }, new int[] { 0x0403, 0x0804 }, ems, sessionId);
 	}
 
 	static byte[] record(int type, byte[] fragment) {
@@ -116,13 +121,16 @@ final class RawClient implements AutoCloseable {
 		byte[] serverRandom = Arrays.copyOfRange(serverHello, 6, 38);
 		byte[] id = Arrays.copyOfRange(serverHello, 39, 39 + serverHello[38]);
 		byte[] offered = Arrays.copyOfRange(hello, 39, 39 + hello[38]);
+		int code = (serverHello[39 + id.length] & 0xff) << 8 | serverHello[40 + id.length] & 0xff;
+		CipherSuite suite = Arrays.stream(CipherSuite.values()).filter(s -> s.code == code).findFirst()
+				.orElseThrow(() -> new IOException("the server chose suite " + Integer.toHexString(code)));
 		if (resumeMaster != null && Arrays.equals(id, offered)) {
-			KeySchedule.Keys keys = KeySchedule.keys(resumeMaster, clientRandom, serverRandom);
+			KeySchedule.Keys keys = KeySchedule.keys(suite.aead, resumeMaster, clientRandom, serverRandom);
 			readServerFinished(resumeMaster, keys);
 			ByteArrayOutputStream flight = new ByteArrayOutputStream();
 			sendFinished(flight, resumeMaster, keys);
 			send(tamper.apply(flight.toByteArray()));
-			return new Session(id, resumeMaster, true);
+			return new Session(id, resumeMaster, suite, true);
 		}
 		next(11);
 		byte[] keyExchange = next(12);
@@ -145,13 +153,13 @@ final class RawClient implements AutoCloseable {
 		byte[] clientKeyExchange = ServerHandshake.message(16, KeySchedule.concat(new byte[] { (byte) myPoint.length }, myPoint));
 		transcript.update(clientKeyExchange);
 		byte[] master = KeySchedule.masterSecret(preMaster, ems, hash(), clientRandom, serverRandom);
-		KeySchedule.Keys keys = KeySchedule.keys(master, clientRandom, serverRandom);
+		KeySchedule.Keys keys = KeySchedule.keys(suite.aead, master, clientRandom, serverRandom);
 		ByteArrayOutputStream flight = new ByteArrayOutputStream();
 		records.seal(flight, Records.HANDSHAKE, clientKeyExchange, 0, clientKeyExchange.length);
 		sendFinished(flight, master, keys);
 		send(tamper.apply(flight.toByteArray()));
 		readServerFinished(master, keys);
-		return new Session(id, master, false);
+		return new Session(id, master, suite, false);
 	}
 
 	private void sendFinished(ByteArrayOutputStream flight, byte[] master, KeySchedule.Keys keys)

@@ -9,17 +9,21 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
+import java.security.spec.AlgorithmParameterSpec;
+import java.util.Arrays;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLProtocolException;
 
 /**
- * The TLS 1.2 record layer (RFC 5246 §6.2) with AES-GCM protection (RFC 5288): frames, reads within size
- * limits, encrypts once keys are set, and carries application data as a pair of streams.
+ * The TLS 1.2 record layer (RFC 5246 §6.2) with AEAD protection, ChaCha20-Poly1305 (RFC 7905) or AES-GCM
+ * (RFC 5288): frames, reads within size limits, encrypts once keys are set, and carries application data as a
+ * pair of streams.
  */
 final class RecordLayer {
 
@@ -35,7 +39,7 @@ final class RecordLayer {
 
 	private static final int MAX_CIPHERTEXT = MAX_PLAINTEXT + 2048;
 
-	private static final int EXPLICIT_NONCE = 8;
+	private static final int NONCE = 12;
 
 	private static final int TAG = 16;
 
@@ -81,12 +85,12 @@ final class RecordLayer {
 		this.deadlineNanos = deadlineNanos;
 	}
 
-	void decryptWith(byte[] key, byte[] salt) throws GeneralSecurityException {
-		reading = new Direction(key, salt);
+	void decryptWith(Protection protection) throws GeneralSecurityException {
+		reading = new Direction(protection);
 	}
 
-	void encryptWith(byte[] key, byte[] salt) throws GeneralSecurityException {
-		writing = new Direction(key, salt);
+	void encryptWith(Protection protection) throws GeneralSecurityException {
+		writing = new Direction(protection);
 	}
 
 	Record read() throws IOException {
@@ -250,32 +254,100 @@ final class RecordLayer {
 		};
 	}
 
-	/** One direction's AES-128-GCM state: key, 4-byte salt from the key block, sequence number. */
+	/**
+	 * The AEAD ciphers of the suites this client offers (RFC 5246 §6.2.3.3), with what each takes from the key
+	 * block. Both make a record's 12-byte nonce the same way: the IV from the key block (for AES-GCM its 4-byte
+	 * salt, zero-padded) XORed with a 64-bit counter at its end. AES-GCM (RFC 5288) sends that counter as an
+	 * explicit nonce in each record, ChaCha20-Poly1305 (RFC 7905) uses the sequence number and sends nothing.
+	 */
+	enum Aead {
+
+		AES_128_GCM("AES/GCM/NoPadding", "AES", 16, 4, 8),
+
+		CHACHA20_POLY1305("ChaCha20-Poly1305", "ChaCha20", 32, 12, 0);
+
+		private final String transformation;
+
+		private final String keyAlgorithm;
+
+		private final int keyLength;
+
+		private final int ivLength;
+
+		private final int explicitNonce;
+
+		Aead(String transformation, String keyAlgorithm, int keyLength, int ivLength, int explicitNonce) {
+			this.transformation = transformation;
+			this.keyAlgorithm = keyAlgorithm;
+			this.keyLength = keyLength;
+			this.ivLength = ivLength;
+			this.explicitNonce = explicitNonce;
+		}
+
+		/** RFC 5246 §6.3 without MAC keys: client write key, server write key, client IV, server IV. */
+		int keyBlockLength() {
+			return 2 * (keyLength + ivLength);
+		}
+
+		private AlgorithmParameterSpec parameters(byte[] nonce) {
+			return switch (this) {
+				case AES_128_GCM -> new GCMParameterSpec(TAG * 8, nonce);
+				case CHACHA20_POLY1305 -> new IvParameterSpec(nonce);
+			};
+		}
+
+	}
+
+	/** One direction's protection: the AEAD, its write key and its IV. */
+	record Protection(Aead aead, byte[] key, byte[] iv) {
+	}
+
+	/** Both directions' protection, cut from a key block of {@link Aead#keyBlockLength()} bytes. */
+	record Keys(Protection client, Protection server) {
+
+		static Keys cut(Aead aead, byte[] block) {
+			int key = aead.keyLength;
+			int iv = aead.ivLength;
+			return new Keys(
+					new Protection(aead, Arrays.copyOfRange(block, 0, key), Arrays.copyOfRange(block, 2 * key, 2 * key + iv)),
+					new Protection(aead, Arrays.copyOfRange(block, key, 2 * key),
+							Arrays.copyOfRange(block, 2 * key + iv, 2 * key + 2 * iv)));
+		}
+
+	}
+
+	/** One direction's AEAD state: cipher, key, the nonce's fixed part, sequence number. */
 	private static final class Direction {
+
+		private final Aead aead;
 
 		private final Cipher cipher;
 
 		private final SecretKeySpec key;
 
-		private final byte[] nonce = new byte[12];
+		private final byte[] iv = new byte[NONCE];
 
 		private long sequence;
 
-		Direction(byte[] key, byte[] salt) throws GeneralSecurityException {
-			this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			this.key = new SecretKeySpec(key, "AES");
-			System.arraycopy(salt, 0, nonce, 0, 4);
+		Direction(Protection protection) throws GeneralSecurityException {
+			this.aead = protection.aead();
+			this.cipher = Cipher.getInstance(aead.transformation);
+			this.key = new SecretKeySpec(protection.key(), aead.keyAlgorithm);
+			System.arraycopy(protection.iv(), 0, iv, 0, protection.iv().length);
 		}
 
-		/** Returns a whole record: header space, explicit nonce (the sequence number), ciphertext and tag. */
+		/** Returns a whole record: header space, explicit nonce if the AEAD sends one, ciphertext and tag. */
 		byte[] seal(int type, byte[] data, int offset, int length) throws IOException {
-			byte[] record = new byte[5 + EXPLICIT_NONCE + length + TAG];
-			putLong(record, 5, sequence);
-			System.arraycopy(record, 5, nonce, 4, EXPLICIT_NONCE);
+			int explicit = aead.explicitNonce;
+			byte[] record = new byte[5 + explicit + length + TAG];
+			if (explicit > 0) {
+				// The sequence number is as good an explicit nonce as any: never repeated under one key.
+				putLong(record, 5, sequence);
+			}
 			try {
-				cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG * 8, nonce));
+				cipher.init(Cipher.ENCRYPT_MODE, key, aead.parameters(nonce(sequence)));
 				cipher.updateAAD(additionalData(type, length));
-				cipher.doFinal(data, offset, length, record, 5 + EXPLICIT_NONCE);
+				cipher.doFinal(data, offset, length, record, 5 + explicit);
 			}
 			catch (GeneralSecurityException ex) {
 				throw new SSLException("cannot encrypt a record", ex);
@@ -284,15 +356,16 @@ final class RecordLayer {
 		}
 
 		byte[] open(int type, byte[] fragment) throws IOException {
-			int length = fragment.length - EXPLICIT_NONCE - TAG;
+			int explicit = aead.explicitNonce;
+			int length = fragment.length - explicit - TAG;
 			if (length < 0 || length > MAX_PLAINTEXT) {
 				throw new SSLProtocolException("bad encrypted record length " + fragment.length);
 			}
-			System.arraycopy(fragment, 0, nonce, 4, EXPLICIT_NONCE);
+			long counter = explicit > 0 ? getLong(fragment, 0) : sequence;
 			try {
-				cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG * 8, nonce));
+				cipher.init(Cipher.DECRYPT_MODE, key, aead.parameters(nonce(counter)));
 				cipher.updateAAD(additionalData(type, length));
-				return cipher.doFinal(fragment, EXPLICIT_NONCE, fragment.length - EXPLICIT_NONCE);
+				return cipher.doFinal(fragment, explicit, fragment.length - explicit);
 			}
 			catch (AEADBadTagException ex) {
 				throw new SSLProtocolException("bad record MAC");
@@ -300,6 +373,16 @@ final class RecordLayer {
 			catch (GeneralSecurityException ex) {
 				throw new SSLException("cannot decrypt a record", ex);
 			}
+		}
+
+		/** The IV with {@code counter} XORed into its last 8 bytes. */
+		private byte[] nonce(long counter) {
+			byte[] nonce = iv.clone();
+			for (int i = NONCE - 1; i >= NONCE - 8; i--) {
+				nonce[i] ^= (byte) counter;
+				counter >>>= 8;
+			}
+			return nonce;
 		}
 
 		/** RFC 5246 §6.2.3.3: seq_num + type + version + length, and the sequence number moves on. */
@@ -319,6 +402,14 @@ final class RecordLayer {
 				into[offset + i] = (byte) value;
 				value >>>= 8;
 			}
+		}
+
+		private static long getLong(byte[] from, int offset) {
+			long value = 0;
+			for (int i = 0; i < 8; i++) {
+				value = value << 8 | from[offset + i] & 0xff;
+			}
+			return value;
 		}
 
 	}

@@ -54,7 +54,12 @@ final class FakeTlsServer implements AutoCloseable {
 		/** Nothing for three seconds. */
 		SILENCE,
 		/** Not this server at all: JSSE with the lab's key serves the connection. */
-		JSSE
+		JSSE,
+		/**
+		 * No ending: the x25519 share sent is u = 0, a point of small order whose shared secret is all zeros,
+		 * which the client must refuse before it sends anything more (RFC 7748 §6.1).
+		 */
+		SMALL_ORDER_SHARE
 
 	}
 
@@ -148,7 +153,9 @@ final class FakeTlsServer implements AutoCloseable {
 		keyExchange[0] = 3;
 		keyExchange[2] = 0x1d;
 		keyExchange[3] = 32;
-		System.arraycopy(encoded, encoded.length - 32, keyExchange, 4, 32);
+		if (ending != Ending.SMALL_ORDER_SHARE) {
+			System.arraycopy(encoded, encoded.length - 32, keyExchange, 4, 32);
+		}
 		keyExchange[36] = 4;
 		keyExchange[37] = 3;
 		send(records, transcript, TlsClient.handshakeMessage(2, serverHello));
@@ -164,9 +171,10 @@ final class FakeTlsServer implements AutoCloseable {
 		agreement.doPhase(KeyFactory.getInstance("X25519").generatePublic(new X509EncodedKeySpec(
 				concat(keyInfoPrefix, Arrays.copyOfRange(clientKeyExchange, 5, clientKeyExchange.length)))), true);
 		byte[] master = prf(agreement.generateSecret(), "master secret", concat(clientRandom, serverRandom), 48);
-		byte[] keys = prf(master, "key expansion", concat(serverRandom, clientRandom), 40);
+		RecordLayer.Keys keys = RecordLayer.Keys.cut(RecordLayer.Aead.AES_128_GCM,
+				prf(master, "key expansion", concat(serverRandom, clientRandom), 40));
 		expect(records, RecordLayer.CHANGE_CIPHER_SPEC);
-		records.decryptWith(Arrays.copyOfRange(keys, 0, 16), Arrays.copyOfRange(keys, 32, 36));
+		records.decryptWith(keys.client());
 		transcript.update(expect(records, RecordLayer.HANDSHAKE).fragment());
 		// The client's first request, sent with its Finished: only then does this server finish.
 		requests.add(new String(expect(records, RecordLayer.APPLICATION_DATA).fragment(), StandardCharsets.ISO_8859_1));
@@ -180,7 +188,7 @@ final class FakeTlsServer implements AutoCloseable {
 					verifyData[5] ^= 1;
 				}
 				records.write(RecordLayer.CHANGE_CIPHER_SPEC, new byte[] {1}, 0, 1);
-				records.encryptWith(Arrays.copyOfRange(keys, 16, 32), Arrays.copyOfRange(keys, 36, 40));
+				records.encryptWith(keys.server());
 				byte[] finished = TlsClient.handshakeMessage(20, verifyData);
 				records.write(RecordLayer.HANDSHAKE, finished, 0, finished.length);
 				records.write(RecordLayer.APPLICATION_DATA, answer, 0, answer.length);
@@ -192,7 +200,7 @@ final class FakeTlsServer implements AutoCloseable {
 			}
 			case DATA_INSTEAD_OF_FINISHED -> {
 				records.write(RecordLayer.CHANGE_CIPHER_SPEC, new byte[] {1}, 0, 1);
-				records.encryptWith(Arrays.copyOfRange(keys, 16, 32), Arrays.copyOfRange(keys, 36, 40));
+				records.encryptWith(keys.server());
 				records.write(RecordLayer.APPLICATION_DATA, answer, 0, answer.length);
 			}
 			case HANG_UP -> {
@@ -203,6 +211,9 @@ final class FakeTlsServer implements AutoCloseable {
 				return;
 			}
 			case JSSE -> throw new IllegalArgumentException("not a fake handshake");
+			case SMALL_ORDER_SHARE -> {
+				return;
+			}
 		}
 		records.flush();
 		// Later requests on a connection that finished well each get the same answer.

@@ -21,13 +21,13 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * A real JSSE HTTPS server on loopback with the lab's EC P-256 device key: it answers each request on a
- * connection with a body of a given size and records, per connection, the protocol and session id it
- * negotiated.
+ * connection with a body of a given size and records, per connection, the protocol, session id and cipher suite
+ * it negotiated.
  */
 final class JsseServer implements AutoCloseable {
 
 	/** What the server saw of one connection. */
-	record Seen(String protocol, String sessionId) {
+	record Seen(String protocol, String sessionId, String cipherSuite) {
 	}
 
 	private final SSLServerSocket server;
@@ -47,8 +47,17 @@ final class JsseServer implements AutoCloseable {
 	}
 
 	JsseServer(String keystore, String[] protocols, String[] groups, int bodyLength) throws Exception {
+		this(keystore, protocols, groups, new String[0], bodyLength);
+	}
+
+	/** With {@code suites} not empty, the server enables those suites only. */
+	JsseServer(String keystore, String[] protocols, String[] groups, String[] suites, int bodyLength)
+			throws Exception {
 		server = (SSLServerSocket) context(keystore).getServerSocketFactory().createServerSocket();
 		server.setEnabledProtocols(protocols);
+		if (suites.length > 0) {
+			server.setEnabledCipherSuites(suites);
+		}
 		if (groups.length > 0) {
 			SSLParameters parameters = server.getSSLParameters();
 			parameters.setNamedGroups(groups);
@@ -110,7 +119,8 @@ final class JsseServer implements AutoCloseable {
 			socket.setSoTimeout(5000);
 			socket.setTcpNoDelay(true);
 			socket.startHandshake();
-			seen.add(new Seen(socket.getSession().getProtocol(), HexFormat.of().formatHex(socket.getSession().getId())));
+			seen.add(new Seen(socket.getSession().getProtocol(), HexFormat.of().formatHex(socket.getSession().getId()),
+					socket.getSession().getCipherSuite()));
 			InputStream in = socket.getInputStream();
 			OutputStream out = socket.getOutputStream();
 			while (readHead(in)) {

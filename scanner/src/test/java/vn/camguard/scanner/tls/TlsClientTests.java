@@ -22,6 +22,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -35,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLProtocolException;
 import javax.net.ssl.SSLSocket;
 
@@ -132,6 +134,130 @@ class TlsClientTests {
 				assertThat(second.resumed()).isTrue();
 				assertThat(second.session().id()).isEqualTo(first.session().id());
 			}
+		}
+	}
+
+	/** A suite this client offers, a keystore whose key fits it, and the suite's number. */
+	record Offered(String suite, String keystore, int code) {
+	}
+
+	@Test
+	void everyOfferedSuiteWorksWithJsseFullAndResumedOverSeveralRecords() throws Exception {
+		List<Offered> offered = List.of(
+				new Offered("TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", JsseServer.LAB_KEYSTORE, 0xcca9),
+				new Offered("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", JsseServer.RSA_KEYSTORE, 0xcca8),
+				new Offered("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", JsseServer.LAB_KEYSTORE, 0xc02b),
+				new Offered("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", JsseServer.RSA_KEYSTORE, 0xc02f));
+		for (Offered only : offered) {
+			try (JsseServer jsse = new JsseServer(only.keystore(), TLS12_AND_13, new String[0],
+					new String[] {only.suite()}, 40_000)) {
+				TlsSession session;
+				try (Socket socket = new Socket(jsse.address(), jsse.port())) {
+					TlsClient.Established full = TlsClient.handshake(socket, Optional.empty(), new SecureRandom(), 3000);
+					assertThat(full.session().cipherSuite()).as(only.suite()).isEqualTo(only.code());
+					assertLargeAnswers(new TlsChannel(socket, full.in(), full.out(), "TLSv1.2", new byte[0]));
+					session = full.session();
+				}
+				try (Socket socket = new Socket(jsse.address(), jsse.port())) {
+					TlsClient.Established resumed = TlsClient.handshake(socket, Optional.of(session), new SecureRandom(),
+							3000);
+					assertThat(resumed.resumed()).as(only.suite()).isTrue();
+					assertThat(resumed.session().cipherSuite()).as(only.suite()).isEqualTo(only.code());
+					assertLargeAnswers(new TlsChannel(socket, resumed.in(), resumed.out(), "TLSv1.2", new byte[0]));
+				}
+				assertThat(jsse.seen).as(only.suite()).extracting(JsseServer.Seen::cipherSuite)
+					.containsExactly(only.suite(), only.suite());
+			}
+		}
+	}
+
+	/** Two requests answered with 40,000 bytes each: three records per answer, a second record sequence. */
+	private static void assertLargeAnswers(TlsChannel channel) throws IOException {
+		for (int i = 0; i < 2; i++) {
+			Reply.Message message = get(channel);
+			assertThat(message.status()).isEqualTo(200);
+			assertThat(message.body()).hasSize(40_000);
+			assertThat(message.body()[39_999]).isEqualTo((byte) ('a' + 39_999 % 26));
+		}
+	}
+
+	@Test
+	void theHelloOffersChaCha20FirstThenAes128Gcm() throws Exception {
+		List<byte[]> hellos = new CopyOnWriteArrayList<>();
+		rawServer(socket -> quietly(() -> hellos.add(readClientHello(socket))));
+		try (Socket socket = new Socket(raw().getInetAddress(), raw().getLocalPort())) {
+			assertThatThrownBy(() -> TlsClient.handshake(socket, Optional.empty(), new SecureRandom(), 2000))
+				.isInstanceOf(TlsUnsupportedException.class);
+		}
+		byte[] hello = hellos.get(0);
+		// handshake header (4), version (2), random (32), session id, then the suites
+		int at = 4 + 2 + 32 + 1 + hello[38];
+		int length = (hello[at] & 0xff) << 8 | hello[at + 1] & 0xff;
+		assertThat(HexFormat.of().formatHex(hello, at + 2, at + 2 + length)).isEqualTo("cca9cca8c02bc02f");
+	}
+
+	@Test
+	void theLabsLeanServerChoosesChaCha20AndResumesWithIt() throws Exception {
+		DeviceTls lab = DeviceTls.load();
+		AtomicInteger lean = new AtomicInteger();
+		rawServer(socket -> quietly(() -> {
+			socket.setSoTimeout(5000);
+			Channel channel = lab.accept(socket);
+			if (!(channel.socket() instanceof SSLSocket)) {
+				lean.incrementAndGet();
+			}
+			byte[] body = new byte[20_000];
+			Arrays.fill(body, (byte) 'c');
+			for (int i = 0; i < 10 && JsseServer.readHead(channel.in()); i++) {
+				channel.out().write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length + "\r\n\r\n")
+					.getBytes(StandardCharsets.ISO_8859_1));
+				channel.out().write(body);
+			}
+		}));
+		TlsSession session;
+		try (Socket socket = new Socket(raw().getInetAddress(), raw().getLocalPort())) {
+			TlsClient.Established full = TlsClient.handshake(socket, Optional.empty(), new SecureRandom(), 3000);
+			assertThat(full.session().cipherSuite()).isEqualTo(0xcca9);
+			assertThat(get(new TlsChannel(socket, full.in(), full.out(), "TLSv1.2", new byte[0])).body()).hasSize(20_000);
+			session = full.session();
+		}
+		try (Socket socket = new Socket(raw().getInetAddress(), raw().getLocalPort())) {
+			TlsClient.Established resumed = TlsClient.handshake(socket, Optional.of(session), new SecureRandom(), 3000);
+			assertThat(resumed.resumed()).isTrue();
+			assertThat(resumed.session().cipherSuite()).isEqualTo(0xcca9);
+			assertThat(get(new TlsChannel(socket, resumed.in(), resumed.out(), "TLSv1.2", new byte[0])).body())
+				.hasSize(20_000);
+		}
+		assertThat(lean).hasValue(2);
+	}
+
+	@Test
+	void aTamperedChaCha20RecordIsRefusedAsABadRecordMac() throws Exception {
+		byte[] block = new byte[RecordLayer.Aead.CHACHA20_POLY1305.keyBlockLength()];
+		new SecureRandom().nextBytes(block);
+		RecordLayer.Keys keys = RecordLayer.Keys.cut(RecordLayer.Aead.CHACHA20_POLY1305, block);
+		byte[] data = "GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+		try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+				Socket near = new Socket(listener.getInetAddress(), listener.getLocalPort());
+				Socket far = listener.accept()) {
+			near.setSoTimeout(2000);
+			far.setSoTimeout(2000);
+			RecordLayer sending = new RecordLayer(near);
+			sending.encryptWith(keys.client());
+			sending.write(RecordLayer.APPLICATION_DATA, data, 0, data.length);
+			sending.write(RecordLayer.APPLICATION_DATA, data, 0, data.length);
+			sending.flush();
+			// RFC 7905: no explicit nonce, so a record is the ciphertext and the 16-byte tag
+			byte[] first = far.getInputStream().readNBytes(5 + data.length + 16);
+			byte[] second = far.getInputStream().readNBytes(5 + data.length + 16);
+			assertThat((first[3] & 0xff) << 8 | first[4] & 0xff).isEqualTo(data.length + 16);
+			second[5 + 3] ^= 1;
+			far.getOutputStream().write(first);
+			far.getOutputStream().write(second);
+			RecordLayer receiving = new RecordLayer(near);
+			receiving.decryptWith(keys.client());
+			assertThat(receiving.read().fragment()).isEqualTo(data);
+			assertThatThrownBy(receiving::read).isInstanceOf(SSLProtocolException.class).hasMessage("bad record MAC");
 		}
 	}
 
@@ -246,6 +372,16 @@ class TlsClientTests {
 				assertThat(heard.refused).as(ending.name()).hasSize(1);
 				assertThat(fake.requests).as(ending.name()).singleElement().asString().startsWith("GET / HTTP/1.1");
 			}
+		}
+	}
+
+	@Test
+	void aServerShareOfSmallOrderFailsTheHandshake() throws Exception {
+		try (FakeTlsServer fake = new FakeTlsServer(n -> Ending.SMALL_ORDER_SHARE);
+				Socket socket = new Socket(fake.address(), fake.port())) {
+			assertThatThrownBy(() -> TlsClient.handshake(socket, Optional.empty(), new SecureRandom(), 2000))
+				.isInstanceOf(SSLHandshakeException.class)
+				.hasRootCauseInstanceOf(InvalidKeyException.class);
 		}
 	}
 
