@@ -453,11 +453,7 @@ final class XmlReader {
 				}
 			}
 			else if (b < 0) {
-				int c = codePoint(at);
-				if (into != null) {
-					into.appendCodePoint(c);
-				}
-				at += utf8Length(c);
+				multiByte(into);
 			}
 			else {
 				throw malformed();
@@ -607,11 +603,7 @@ final class XmlReader {
 			at += at + 1 < end && doc[at + 1] == '\n' ? 2 : 1;
 		}
 		else if (b < 0) {
-			int c = codePoint(at);
-			if (into != null) {
-				into.appendCodePoint(c);
-			}
-			at += utf8Length(c);
+			multiByte(into);
 		}
 		else {
 			throw malformed();
@@ -688,6 +680,15 @@ final class XmlReader {
 			throw malformed();
 		}
 		return c;
+	}
+
+	/** The UTF-8 character at {@code at}, appended to {@code into} when collecting; {@code at} moves past it. */
+	private void multiByte(StringBuilder into) throws IOException {
+		int c = codePoint(at);
+		if (into != null) {
+			into.appendCodePoint(c);
+		}
+		at += utf8Length(c);
 	}
 
 	private static int utf8Length(int c) {
