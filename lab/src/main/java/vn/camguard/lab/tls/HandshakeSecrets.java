@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -32,9 +33,11 @@ final class HandshakeSecrets {
 
 	private final BigInteger order;
 
-	private final ConcurrentLinkedQueue<KeyPair> keyShares = new ConcurrentLinkedQueue<>();
+	private final ConcurrentLinkedQueue<EphemeralKey.X25519Key> keyShares = new ConcurrentLinkedQueue<>();
 
 	private final ConcurrentLinkedQueue<Nonce> nonces = new ConcurrentLinkedQueue<>();
+
+	private final SecureRandom random = new SecureRandom();
 
 	HandshakeSecrets(ECPrivateKey signingKey) {
 		this.signingKey = signingKey;
@@ -47,10 +50,9 @@ final class HandshakeSecrets {
 
 	/** Makes the secrets of {@code handshakes} full handshakes now. */
 	void prepare(int handshakes) throws GeneralSecurityException {
-		KeyPairGenerator x25519 = KeyPairGenerator.getInstance("X25519");
 		KeyPairGenerator ec = ecGenerator();
 		for (int i = 0; i < handshakes; i++) {
-			keyShares.add(x25519.generateKeyPair());
+			keyShares.add(EphemeralKey.X25519Key.fresh(random));
 			nonces.add(nonce(ec));
 		}
 	}
@@ -61,9 +63,9 @@ final class HandshakeSecrets {
 	}
 
 	/** A fresh x25519 key pair, never handed out before. */
-	KeyPair x25519KeyShare() throws GeneralSecurityException {
-		KeyPair ready = keyShares.poll();
-		return ready != null ? ready : KeyPairGenerator.getInstance("X25519").generateKeyPair();
+	EphemeralKey.X25519Key x25519KeyShare() {
+		EphemeralKey.X25519Key ready = keyShares.poll();
+		return ready != null ? ready : EphemeralKey.X25519Key.fresh(random);
 	}
 
 	/** SHA256withECDSA over {@code parts} in order, DER-encoded as JSSE's {@code Signature} would give it. */

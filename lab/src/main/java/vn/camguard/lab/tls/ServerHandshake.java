@@ -3,16 +3,8 @@ package vn.camguard.lab.tls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.PublicKey;
-import java.security.spec.ECGenParameterSpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
-
-import javax.crypto.KeyAgreement;
 
 /**
  * One lean TLS 1.2 server handshake (RFC 5246 §7.3): ECDHE_ECDSA (RFC 8422) with ChaCha20-Poly1305 (RFC 7905)
@@ -103,20 +95,9 @@ final class ServerHandshake {
 		CipherSuite suite = hello.leanSuite();
 		byte[] sessionId = device.randomBytes(32);
 		boolean ems = hello.extendedMasterSecret();
-		KeyPair ephemeral;
-		if (group == ClientHello.X25519) {
-			ephemeral = device.secrets().x25519KeyShare();
-		}
-		else {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-			generator.initialize(new ECGenParameterSpec("secp256r1"));
-			ephemeral = generator.generateKeyPair();
-		}
-		byte[] encoded = ephemeral.getPublic().getEncoded();
-		int pointBytes = group == ClientHello.X25519 ? 32 : 65;
-		// the raw key ends the SubjectPublicKeyInfo; its prefix wraps the client's key the same way
-		byte[] keyInfoPrefix = Arrays.copyOf(encoded, encoded.length - pointBytes);
-		byte[] point = Arrays.copyOfRange(encoded, encoded.length - pointBytes, encoded.length);
+		EphemeralKey ephemeral = group == ClientHello.X25519 ? device.secrets().x25519KeyShare()
+				: EphemeralKey.Secp256r1Key.fresh();
+		byte[] point = ephemeral.point();
 
 		ByteArrayOutputStream params = new ByteArrayOutputStream(80);
 		params.write(NAMED_CURVE);
@@ -142,17 +123,11 @@ final class ServerHandshake {
 
 		byte[] clientKeyExchange = nextMessage(CLIENT_KEY_EXCHANGE);
 		int length = clientKeyExchange.length > 4 ? clientKeyExchange[4] & 0xff : -1;
-		if (length != pointBytes || clientKeyExchange.length != 5 + length
+		if (length != point.length || clientKeyExchange.length != 5 + length
 				|| (group == ClientHello.SECP256R1 && clientKeyExchange[5] != 4)) {
 			throw records.fatal(Records.Alert.ILLEGAL_PARAMETER, "bad ClientKeyExchange");
 		}
-		byte[] clientKey = KeySchedule.concat(keyInfoPrefix, Arrays.copyOfRange(clientKeyExchange, 5, 5 + length));
-		KeyAgreement agreement = KeyAgreement.getInstance(group == ClientHello.X25519 ? "XDH" : "ECDH");
-		agreement.init(ephemeral.getPrivate());
-		PublicKey peer = KeyFactory.getInstance(group == ClientHello.X25519 ? "XDH" : "EC")
-				.generatePublic(new X509EncodedKeySpec(clientKey));
-		agreement.doPhase(peer, true);
-		byte[] preMaster = agreement.generateSecret();
+		byte[] preMaster = ephemeral.agree(Arrays.copyOfRange(clientKeyExchange, 5, 5 + length));
 		transcript.update(clientKeyExchange);
 		byte[] master = KeySchedule.masterSecret(preMaster, ems, hashSoFar(), hello.random(), serverRandom);
 		KeySchedule.Keys keys = KeySchedule.keys(suite.aead, master, hello.random(), serverRandom);

@@ -251,6 +251,28 @@ class DeviceTlsTests {
 	}
 
 	@Test
+	void anX25519ClientShareOfSmallOrderGetsAFatalHandshakeFailure() throws Exception {
+		try (RawClient client = new RawClient(leanAddress())) {
+			byte[] hello = RawClient.leanHello(true, new byte[0]);
+			// The ClientKeyExchange leads the flight, in clear: record header (5), message header (4), point
+			// length (1), then the 32 bytes of u, here u = 0, a point of small order (RFC 7748 §6.1).
+			UnaryOperator<byte[]> smallOrder = flight -> {
+				byte[] tampered = flight.clone();
+				Arrays.fill(tampered, 10, 42, (byte) 0);
+				return tampered;
+			};
+			try {
+				client.handshake(hello, true, null, smallOrder);
+				throw new AssertionError("the server agreed on a secret with a point of small order");
+			}
+			catch (RawClient.Alerted alerted) {
+				assertThat(HexFormat.of().formatHex(alerted.alert)).as("fatal handshake_failure").isEqualTo("0228");
+			}
+		}
+		assertThat(fullHandshake(true).resumed()).isFalse();
+	}
+
+	@Test
 	void garbageHangUpsDripsAndOversizedHellosEndOnlyTheirConnection() throws Exception {
 		byte[] garbage = new byte[4096];
 		new SplittableRandom(7).nextBytes(garbage);

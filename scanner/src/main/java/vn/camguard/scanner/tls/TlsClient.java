@@ -1,5 +1,7 @@
 package vn.camguard.scanner.tls;
 
+import vn.camguard.curve25519.X25519;
+
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package vn.camguard.scanner.tls;
+package vn.camguard.curve25519;
 
 import java.util.Arrays;
 
@@ -9,9 +9,10 @@ import java.util.Arrays;
  * carried (even limbs below 2^26, odd ones below 2^25 or a few bits over), and the callers keep every operand
  * of a product to a sum or difference of at most three carried values, so no sum in a product leaves 63 bits.
  * <p>
- * The scanner runs under C1, which inlines little: product and square are each one straight-line method with
- * their own carry chain, and results go into arrays the caller owns (any output may be an input), so an x25519
- * operation allocates a handful of arrays, never one per step.
+ * The scanner and the lab run under C1, which inlines little: product and square are each one straight-line
+ * method with their own carry chain (a shared carry method would cost a call per product), and results go into
+ * arrays the caller owns (any output may be an input), so an x25519 operation allocates a handful of arrays,
+ * never one per step.
  */
 final class Field25519 {
 

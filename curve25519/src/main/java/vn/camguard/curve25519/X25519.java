@@ -1,24 +1,25 @@
-package vn.camguard.scanner.tls;
+package vn.camguard.curve25519;
 
 import java.security.InvalidKeyException;
 
-import static vn.camguard.scanner.tls.Field25519.LIMBS;
-import static vn.camguard.scanner.tls.Field25519.add;
-import static vn.camguard.scanner.tls.Field25519.multiply;
-import static vn.camguard.scanner.tls.Field25519.square;
-import static vn.camguard.scanner.tls.Field25519.subtract;
+import static vn.camguard.curve25519.Field25519.LIMBS;
+import static vn.camguard.curve25519.Field25519.add;
+import static vn.camguard.curve25519.Field25519.multiply;
+import static vn.camguard.curve25519.Field25519.square;
+import static vn.camguard.curve25519.Field25519.subtract;
 
 /**
- * The x25519 Diffie-Hellman function of RFC 7748 for the TLS client's key exchange: keys are 32-byte strings.
- * The JDK's own implementation runs its field arithmetic through a generic modular-integer layer that C1, the
- * scanner's only compiler, leaves as calls; this one is plain limb arithmetic ({@link Field25519}), and key
- * generation takes the fixed-base path of {@link Edwards25519} instead of a ladder.
+ * The x25519 Diffie-Hellman function of RFC 7748, for the TLS key exchanges of the scanner's client and the lab's
+ * devices: keys are 32-byte strings. Both run C1-compiled only (short runs), where the JDK's implementation keeps
+ * its field arithmetic in a generic modular-integer layer that stays calls; this one is plain limb arithmetic
+ * ({@link Field25519}), and key generation takes the fixed-base path of {@link Edwards25519} instead of a ladder
+ * (under C1: 22 µs against the JDK's 113 µs for a key, 58 µs against 112 µs for a secret).
  * <p>
  * Both operations run in constant time: no branch and no memory address depends on a secret bit.
  */
-final class X25519 {
+public final class X25519 {
 
-	static final int KEY_BYTES = 32;
+	public static final int KEY_BYTES = 32;
 
 	/** (A - 2)/4 for curve25519's A = 486662 (RFC 7748 §5). */
 	private static final int A24 = 121665;
@@ -27,7 +28,7 @@ final class X25519 {
 	}
 
 	/** The public key of {@code privateKey}: X25519(k, 9), the u-coordinate of k times the base point. */
-	static byte[] publicKey(byte[] privateKey) {
+	public static byte[] publicKey(byte[] privateKey) {
 		return Field25519.encode(Edwards25519.baseMultipleU(clamp(privateKey)));
 	}
 
@@ -37,7 +38,7 @@ final class X25519 {
 	 * @throws InvalidKeyException when the secret is all zeros: the peer sent a point of small order, and a TLS
 	 *     client must abort rather than use it (RFC 7748 §6.1, RFC 8422 §5.11)
 	 */
-	static byte[] sharedSecret(byte[] privateKey, byte[] publicKey) throws InvalidKeyException {
+	public static byte[] sharedSecret(byte[] privateKey, byte[] publicKey) throws InvalidKeyException {
 		if (publicKey.length != KEY_BYTES) {
 			throw new InvalidKeyException("x25519 public key of " + publicKey.length + " bytes");
 		}

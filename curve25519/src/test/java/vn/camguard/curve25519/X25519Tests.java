@@ -1,4 +1,4 @@
-package vn.camguard.scanner.tls;
+package vn.camguard.curve25519;
 
 import org.junit.jupiter.api.Test;
 

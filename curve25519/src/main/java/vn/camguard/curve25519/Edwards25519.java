@@ -1,10 +1,10 @@
-package vn.camguard.scanner.tls;
+package vn.camguard.curve25519;
 
-import static vn.camguard.scanner.tls.Field25519.LIMBS;
-import static vn.camguard.scanner.tls.Field25519.add;
-import static vn.camguard.scanner.tls.Field25519.multiply;
-import static vn.camguard.scanner.tls.Field25519.square;
-import static vn.camguard.scanner.tls.Field25519.subtract;
+import static vn.camguard.curve25519.Field25519.LIMBS;
+import static vn.camguard.curve25519.Field25519.add;
+import static vn.camguard.curve25519.Field25519.multiply;
+import static vn.camguard.curve25519.Field25519.square;
+import static vn.camguard.curve25519.Field25519.subtract;
 
 /**
  * Multiples of the base point on edwards25519, -x^2 + y^2 = 1 + d x^2 y^2 (RFC 8032 §5.1), for x25519 key
