@@ -91,8 +91,10 @@ warmup_every="${CAMGUARD_BENCH_WARMUP_EVERY:-4}"
 aot_record=""
 aot_use=""
 if [ "$warmup_every" -gt 0 ] && [ "${CAMGUARD_BENCH_AOT:-1}" = 1 ]; then
-  aot_record="-XX:AOTCacheOutput=$work/scanner.aot -Xlog:disable -Xlog:all=warning:stderr -Xlog:aot=error:stderr -XX:+DisplayVMOutputToStderr"
-  aot_use="-XX:AOTCache=$work/scanner.aot -Xlog:disable -Xlog:all=warning:stderr -Xlog:aot=error:stderr"
+  # JVM messages to stderr, as ./camguard scan has them
+  jvm_messages="-Xlog:disable -Xlog:all=warning:stderr -Xlog:aot=error:stderr -XX:+DisplayVMOutputToStderr"
+  aot_record="-XX:AOTCacheOutput=$work/scanner.aot $jvm_messages"
+  aot_use="-XX:AOTCache=$work/scanner.aot $jvm_messages"
 fi
 if [ "$warmup_every" -gt 0 ]; then
   awk -v n="$warmup_every" 'NR % n == 1' "$work/targets.txt" >"$work/warmup.txt"

@@ -3,6 +3,7 @@ package vn.camguard.lab.device;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -782,27 +783,11 @@ final class XmlReader {
 	}
 
 	private boolean sameBytes(int from, int to, byte[] other) {
-		if (to - from != other.length) {
-			return false;
-		}
-		for (int i = 0; i < other.length; i++) {
-			if (doc[from + i] != other[i]) {
-				return false;
-			}
-		}
-		return true;
+		return Arrays.equals(doc, from, to, other, 0, other.length);
 	}
 
 	private boolean sameBytes(int from, int to, int otherFrom, int otherTo) {
-		if (to - from != otherTo - otherFrom) {
-			return false;
-		}
-		for (int i = 0; i < to - from; i++) {
-			if (doc[from + i] != doc[otherFrom + i]) {
-				return false;
-			}
-		}
-		return true;
+		return Arrays.equals(doc, from, to, doc, otherFrom, otherTo);
 	}
 
 	private String asciiString(int from, int to) {
