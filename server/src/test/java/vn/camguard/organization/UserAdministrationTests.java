@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.camguard.TestTree;
@@ -40,6 +42,9 @@ class UserAdministrationTests {
 
 	@Autowired
 	OrganizationSetup setup;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	TestTree tree;
 
@@ -88,6 +93,115 @@ class UserAdministrationTests {
 		TestUser officer = tree.user("officer", Role.UNIT_OFFICER, tree.districtA());
 		mvc.perform(get("/api/v1/users").with(user(officer.principal()))).andExpect(status().isForbidden());
 		mvc.perform(get("/users").with(user(officer.principal()))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void aDistrictAdminCannotChangeAUserHomedInTheDistrictWhoHoldsAProvinceGrant() throws Exception {
+		TestUser provinceAdmin = tree.user("padmin", Role.AUDITOR, tree.communeA());
+		setup.grant(provinceAdmin.id(), Role.PROVINCE_ADMIN, tree.province().id());
+		long localGrant = grantId(provinceAdmin.id(), tree.communeA().id());
+		long provinceGrant = grantId(provinceAdmin.id(), tree.province().id());
+		String hashBefore = passwordHash(provinceAdmin.id());
+		String base = "/api/v1/users/" + provinceAdmin.id();
+		var asDistrictAdmin = user(districtAdmin.principal());
+
+		String refusal = mvc.perform(post(base + "/password-reset").with(asDistrictAdmin).with(csrf()))
+			.andExpect(status().isForbidden())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(refusal).contains("\"error\":\"outside_authority\"", "ngoài phạm vi bạn quản lý")
+			.doesNotContain("oneTimePassword");
+		mvc.perform(post(base + "/password-reset").with(asDistrictAdmin).with(csrf()).param("lang", "en"))
+			.andExpect(status().isForbidden())
+			.andExpect(result -> assertThat(result.getResponse().getContentAsString())
+				.contains("outside the units you manage"));
+		mvc.perform(put(base).with(asDistrictAdmin)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"enabled\":false}")).andExpect(status().isForbidden());
+		mvc.perform(put(base).with(asDistrictAdmin)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"displayName\":\"Bị đổi tên\"}")).andExpect(status().isForbidden());
+		grant(provinceAdmin.id(), "UNIT_OFFICER", tree.communeA().id()).andExpect(status().isForbidden());
+		mvc.perform(delete(base + "/grants/" + localGrant).with(asDistrictAdmin).with(csrf()))
+			.andExpect(status().isForbidden());
+		mvc.perform(delete(base + "/grants/" + provinceGrant).with(asDistrictAdmin).with(csrf()))
+			.andExpect(status().isForbidden());
+
+		String webBase = "/users/" + provinceAdmin.id();
+		String page = mvc.perform(post(webBase + "/password-reset").with(asDistrictAdmin).with(csrf()))
+			.andExpect(status().isForbidden())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("ngoài phạm vi bạn quản lý").doesNotContain("Mật khẩu dùng một lần");
+		mvc.perform(post(webBase).with(asDistrictAdmin).with(csrf()).param("displayName", "Bị đổi tên"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post(webBase + "/grants").with(asDistrictAdmin)
+			.with(csrf())
+			.param("role", "PROVINCE_ADMIN")
+			.param("unitId", Long.toString(tree.communeA().id()))).andExpect(status().isForbidden());
+		mvc.perform(post(webBase + "/grants/" + localGrant + "/delete").with(asDistrictAdmin).with(csrf()))
+			.andExpect(status().isForbidden());
+		// looking stays possible, and the page says why nothing can be changed
+		assertThat(mvc.perform(get(webBase).with(asDistrictAdmin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("bạn chỉ được xem").doesNotContain("/password-reset");
+
+		assertThat(passwordHash(provinceAdmin.id())).isEqualTo(hashBefore);
+		var after = jdbc.sql("SELECT display_name, enabled, must_change_password FROM organization_user WHERE id = :id")
+			.param("id", provinceAdmin.id())
+			.query((rs, n) -> List.of(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3)))
+			.single();
+		assertThat(after).containsExactly("Người thử padmin", true, false);
+		assertThat(jdbc.sql("SELECT role FROM organization_grant WHERE user_id = :user ORDER BY role")
+			.param("user", provinceAdmin.id())
+			.query(String.class)
+			.list()).containsExactly("AUDITOR", "PROVINCE_ADMIN");
+		assertThat(jdbc.sql("""
+				SELECT COUNT(*) FROM audit_entry WHERE actor = :actor AND action = 'user.change.refused'
+				AND entity_id = :id""")
+			.param("actor", districtAdmin.username())
+			.param("id", Long.toString(provinceAdmin.id()))
+			.query(Long.class)
+			.single()).isEqualTo(11);
+		mvc.perform(formLogin("/login").user(provinceAdmin.username()).password(TestTree.PASSWORD))
+			.andExpect(redirectedUrl("/"));
+	}
+
+	@Test
+	void aDistrictAdminStillChangesAUserWhoseGrantsAllLieInTheDistrict() throws Exception {
+		TestUser local = tree.user("local", Role.UNIT_OFFICER, tree.communeA());
+		setup.grant(local.id(), Role.PROVINCE_ADMIN, tree.districtA().id());
+		String hashBefore = passwordHash(local.id());
+		var asDistrictAdmin = user(districtAdmin.principal());
+		mvc.perform(post("/api/v1/users/" + local.id() + "/password-reset").with(asDistrictAdmin).with(csrf()))
+			.andExpect(status().isOk());
+		assertThat(passwordHash(local.id())).isNotEqualTo(hashBefore);
+		mvc.perform(put("/api/v1/users/" + local.id()).with(asDistrictAdmin)
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"enabled\":false,\"displayName\":\"Đổi tên\"}")).andExpect(status().isOk());
+		grant(local.id(), "AUDITOR", tree.districtA().id()).andExpect(status().isCreated());
+	}
+
+	private String passwordHash(long id) {
+		return jdbc.sql("SELECT password_hash FROM organization_user WHERE id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
+	}
+
+	private long grantId(long userId, long unitId) {
+		return jdbc.sql("SELECT id FROM organization_grant WHERE user_id = :user AND unit_id = :unit")
+			.param("user", userId)
+			.param("unit", unitId)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test

@@ -23,11 +23,15 @@ import vn.camguard.organization.Role;
 /**
  * Manages users and grants on behalf of the signed-in caller (web and REST alike). A caller with
  * {@code USERS_MANAGE} manages the users homed in its subtree and may grant roles only on units of
- * that subtree; a user outside it is reported as missing (404). New and reset passwords are random,
- * returned once to be shown once, and must be changed at the next sign-in.
+ * that subtree; a user outside it is reported as missing (404). It changes a user (name, enabled,
+ * password, grants) only when every grant of that user lies in its subtree too: otherwise a district
+ * administrator could take over a province administrator homed in the district
+ * ({@link OutsideAuthority}, 403, the refusal audited and committed while nothing else changes).
+ * New and reset passwords are random, returned once to be shown once, and must be changed at the
+ * next sign-in.
  */
 @Service
-@Transactional
+@Transactional(noRollbackFor = OutsideAuthority.class)
 public class UserAdministration {
 
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
@@ -84,6 +88,32 @@ public class UserAdministration {
 		return users.grants(get(id).id());
 	}
 
+	/** Whether the caller may change this user: every grant of it lies where the caller manages users. */
+	@Transactional(readOnly = true)
+	public boolean mayChange(long id) {
+		return outsideAuthority(get(id)).isEmpty();
+	}
+
+	/**
+	 * The user, if the caller may change it; otherwise the refusal is audited and
+	 * {@link OutsideAuthority} thrown before anything changes.
+	 */
+	private UserAccount changeable(long id, String action) {
+		UserAccount user = get(id);
+		List<UserGrant> beyond = outsideAuthority(user);
+		if (!beyond.isEmpty()) {
+			audit.record("user.change.refused", "user", Long.toString(id), user.unitId(), null,
+					Map.of("action", action, "grantsOutsideAuthority",
+							beyond.stream().map(UserGrant::audited).toList()));
+			throw new OutsideAuthority(user.username());
+		}
+		return user;
+	}
+
+	private List<UserGrant> outsideAuthority(UserAccount user) {
+		return users.grants(user.id()).stream().filter(g -> !access.allows(Permission.USERS_MANAGE, g.unitId())).toList();
+	}
+
 	public WithPassword create(String username, String displayName, Long unitId) {
 		List<UserRuleViolation.Problem> problems = new ArrayList<>();
 		String cleanName = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
@@ -111,7 +141,7 @@ public class UserAdministration {
 	}
 
 	public UserAccount update(long id, String displayName, boolean enabled) {
-		UserAccount before = get(id);
+		UserAccount before = changeable(id, "user.update");
 		List<UserRuleViolation.Problem> problems = new ArrayList<>();
 		String cleanDisplay = cleanDisplayName(displayName, problems);
 		if (!enabled && before.id() == access.caller().userId()) {
@@ -127,7 +157,7 @@ public class UserAdministration {
 	}
 
 	public WithPassword resetPassword(long id) {
-		UserAccount user = get(id);
+		UserAccount user = changeable(id, "user.password.reset");
 		String password = PasswordPolicy.random(random);
 		users.setPassword(id, passwords.encode(password), true);
 		audit.record("user.password.reset", "user", Long.toString(id), user.unitId(), null,
@@ -136,7 +166,7 @@ public class UserAdministration {
 	}
 
 	public UserGrant addGrant(long userId, Role role, Long unitId) {
-		get(userId);
+		changeable(userId, "grant.add");
 		if (role == null || unitId == null) {
 			throw new UserRuleViolation(role == null ? "role" : "unitId", "grant-incomplete");
 		}
@@ -155,7 +185,7 @@ public class UserAdministration {
 	}
 
 	public void removeGrant(long userId, long grantId) {
-		get(userId);
+		changeable(userId, "grant.remove");
 		UserGrant grant = users.grants(userId)
 			.stream()
 			.filter(g -> g.id() == grantId)

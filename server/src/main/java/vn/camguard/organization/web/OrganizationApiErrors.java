@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import vn.camguard.organization.unit.UnitRuleViolation;
+import vn.camguard.organization.user.OutsideAuthority;
 import vn.camguard.organization.user.UserRuleViolation;
 
 /** Rule violations in the REST API answer 422 with each problem and a message in the caller's language. */
@@ -37,6 +38,17 @@ class OrganizationApiErrors {
 				.map(p -> new Problem(p.row(), p.field(), p.code(),
 						messages.getMessage(p.messageKey(), null, p.code(), locale)))
 				.toList()));
+	}
+
+	/** A refusal that says why, unlike the bare 403 of a missing permission. */
+	record Refusal(int status, String error, String message) {
+	}
+
+	@ExceptionHandler(OutsideAuthority.class)
+	ResponseEntity<Refusal> outsideAuthority(OutsideAuthority refusal, Locale locale) {
+		return ResponseEntity.status(HttpStatus.FORBIDDEN)
+			.body(new Refusal(403, "outside_authority",
+					messages.getMessage(OutsideAuthority.MESSAGE_KEY, null, locale)));
 	}
 
 	@ExceptionHandler(UserRuleViolation.class)

@@ -65,6 +65,7 @@ class UserController {
 		UserAccount user = users.get(id);
 		model.addAttribute("user", user);
 		model.addAttribute("grants", users.grants(id));
+		model.addAttribute("mayChange", users.mayChange(id));
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("units", units.manageable());
 		model.addAttribute("home", units.get(user.unitId()));
