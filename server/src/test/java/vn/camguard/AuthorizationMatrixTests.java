@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -41,16 +42,15 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import vn.camguard.organization.OrganizationSetup;
-import vn.camguard.organization.Permission;
 import vn.camguard.organization.Role;
 import vn.camguard.organization.UnitDirectory.UnitRef;
-import vn.camguard.organization.access.RolePermissions;
 import vn.camguard.organization.user.UserStore;
 
 /**
  * Walks every handler method (web and REST) against {@code authorization-matrix.csv}: a handler
  * without a row fails, and every row is called as each of the 8 roles granted inside the target's
- * unit subtree and on a sibling subtree, and anonymously, asserting allow or deny.
+ * unit subtree and on a sibling subtree, and anonymously, asserting the allow or deny the row states
+ * for that role (the file's header explains its columns).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -85,19 +85,20 @@ class AuthorizationMatrixTests {
 
 	private final Map<Role, TestTree.TestUser> outside = new EnumMap<>(Role.class);
 
+	/**
+	 * One handler: the request to send and, per role, whether a caller holding it inside the target's
+	 * subtree and on the sibling subtree is allowed, and whether an anonymous caller is, all read from
+	 * the file as written (a wrong production permission table cannot make its own expectations).
+	 */
 	record Row(String method, String pattern, String permission, String scope, String request, String body,
-			Integer allowStatus) {
+			Integer allowStatus, Map<Role, String> expected, boolean anonymousAllowed) {
 
 		String key() {
 			return method + " " + pattern;
 		}
 
 		boolean allows(Role role, boolean inScope) {
-			if (permission.equals("SIGNED_IN") || permission.equals("PUBLIC")) {
-				return true;
-			}
-			return RolePermissions.carries(role, Permission.valueOf(permission))
-					&& (inScope || !scope.equals("object"));
+			return expected.get(role).charAt(inScope ? 0 : 1) == 'A';
 		}
 
 	}
@@ -161,8 +162,8 @@ class AuthorizationMatrixTests {
 			}
 		}
 		MockHttpServletResponse anonymous = perform(row, placeholders(row, tree.districtA()), null);
-		if (row.permission().equals("PUBLIC")) {
-			if (anonymous.getStatus() >= 300) {
+		if (row.anonymousAllowed()) {
+			if (!allowed(row, anonymous)) {
 				failures.add("anonymous: expected allowed but got " + anonymous.getStatus());
 			}
 		}
@@ -254,6 +255,28 @@ class AuthorizationMatrixTests {
 		return text;
 	}
 
+	/**
+	 * The stated intent (permission, scope) and the stated outcomes must not contradict each other;
+	 * this compares two columns of the file, never the production table.
+	 */
+	private static void consistentWithIntent(Row row) {
+		boolean open = row.permission().equals("SIGNED_IN") || row.permission().equals("PUBLIC");
+		for (Role role : Role.values()) {
+			String value = row.expected().get(role);
+			if (open) {
+				assertThat(value).as(row.key() + " " + role + ": every signed-in caller").isEqualTo("AA");
+			}
+			else if (row.scope().equals("object")) {
+				assertThat(value.charAt(1)).as(row.key() + " " + role + ": an object of another subtree").isEqualTo('D');
+			}
+			else {
+				assertThat(value.charAt(1)).as(row.key() + " " + role + ": a list is the same from any subtree")
+					.isEqualTo(value.charAt(0));
+			}
+		}
+		assertThat(row.anonymousAllowed()).as(row.key() + " anonymous").isEqualTo(row.permission().equals("PUBLIC"));
+	}
+
 	static List<Row> matrix() throws IOException {
 		try (var in = AuthorizationMatrixTests.class.getResourceAsStream("/authorization-matrix.csv")) {
 			var format = CSVFormat.DEFAULT.builder()
@@ -264,13 +287,31 @@ class AuthorizationMatrixTests {
 				.get();
 			List<Row> rows = new ArrayList<>();
 			Map<String, Integer> seen = new HashMap<>();
-			for (CSVRecord record : format.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+			CSVParser parser = format.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+			for (Role role : Role.values()) {
+				assertThat(parser.getHeaderNames()).as("a column per role in authorization-matrix.csv")
+					.contains(role.name());
+			}
+			for (CSVRecord record : parser) {
+				String key = record.get("method").strip() + " " + record.get("pattern").strip();
+				assertThat(record.isConsistent()).as(key + ": " + parser.getHeaderNames().size()
+						+ " columns, one expectation per role and anonymous").isTrue();
 				String allow = record.get("allow_status").strip();
+				Map<Role, String> expected = new EnumMap<>(Role.class);
+				for (Role role : Role.values()) {
+					String value = record.get(role.name()).strip();
+					assertThat(value).as(key + " " + role + " (inside, sibling)").matches("[AD][AD]");
+					expected.put(role, value);
+				}
+				String anonymous = record.get("anonymous").strip();
+				assertThat(anonymous).as(key + " anonymous").matches("[AD]");
 				Row row = new Row(record.get("method").strip(), record.get("pattern").strip(),
 						record.get("permission").strip(), record.get("scope").strip(), record.get("request").strip(),
-						record.get("body").strip(), allow.isEmpty() ? null : Integer.valueOf(allow));
+						record.get("body").strip(), allow.isEmpty() ? null : Integer.valueOf(allow), expected,
+						anonymous.equals("A"));
 				assertThat(seen.put(row.key(), rows.size())).as("duplicate row " + row.key()).isNull();
 				assertThat(row.scope()).as(row.key()).isIn("object", "list");
+				consistentWithIntent(row);
 				rows.add(row);
 			}
 			return rows;
