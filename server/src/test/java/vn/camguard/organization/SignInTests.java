@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import vn.camguard.TestTree;
 
-/** Sign-in, lockout, forced password change, CSRF, sign-out, first start and session cookie settings. */
+/** Sign-in, forced password change, CSRF, sign-out, first start and session cookie settings. */
 @SpringBootTest
 @AutoConfigureMockMvc
 class SignInTests {
@@ -55,26 +55,6 @@ class SignInTests {
 			.andExpect(status().isFound())
 			.andExpect(redirectedUrl("/"));
 		assertThat(actions(officer.username())).contains("user.login");
-	}
-
-	@Test
-	void locksTheAccountAfterFiveFailuresAndAuditsFailuresAndLockout() throws Exception {
-		var officer = tree.user("victim", Role.UNIT_OFFICER, tree.districtA());
-		for (int i = 0; i < 5; i++) {
-			mvc.perform(formLogin("/login").user(officer.username()).password("wrong-password-" + i))
-				.andExpect(redirectedUrl("/login?error"));
-		}
-		// the right password no longer opens the account while it is locked
-		mvc.perform(formLogin("/login").user(officer.username()).password(TestTree.PASSWORD))
-			.andExpect(redirectedUrl("/login?error"));
-		mvc.perform(get("/api/v1/me").with(httpBasic(officer.username(), TestTree.PASSWORD)))
-			.andExpect(status().isUnauthorized());
-		assertThat(actions(officer.username())).contains("user.login.failed", "user.locked",
-				"user.login.refused-locked");
-		assertThat(jdbc.sql("SELECT locked_until FROM organization_user WHERE id = :id")
-			.param("id", officer.id())
-			.query(java.time.OffsetDateTime.class)
-			.single()).isAfter(java.time.OffsetDateTime.now().plusMinutes(4));
 	}
 
 	@Test

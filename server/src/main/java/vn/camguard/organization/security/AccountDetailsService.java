@@ -1,7 +1,5 @@
 package vn.camguard.organization.security;
 
-import java.time.OffsetDateTime;
-
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -10,7 +8,10 @@ import org.springframework.stereotype.Service;
 import vn.camguard.organization.access.SignedInUser;
 import vn.camguard.organization.user.UserStore;
 
-/** Loads a user for sign-in (form or HTTP Basic); a user inside its lockout period is locked. */
+/**
+ * Loads a user for sign-in (form or HTTP Basic). Accounts are never locked by failed sign-ins (which
+ * anyone could cause); {@link ThrottledSignIn} slows the guessing address down instead.
+ */
 @Service
 class AccountDetailsService implements UserDetailsService {
 
@@ -24,9 +25,8 @@ class AccountDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		var account = users.findByUsername(username == null ? "" : username.strip())
 			.orElseThrow(() -> new UsernameNotFoundException("no such user"));
-		boolean locked = account.lockedUntil() != null && account.lockedUntil().isAfter(OffsetDateTime.now());
 		return new SignedInUser(account.id(), account.username(), users.passwordHash(account.id()).orElseThrow(),
-				account.enabled(), locked);
+				account.enabled(), false);
 	}
 
 }

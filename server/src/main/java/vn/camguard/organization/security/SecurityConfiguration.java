@@ -7,10 +7,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -19,6 +23,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import vn.camguard.organization.user.LoginPolicy;
+import vn.camguard.organization.user.SignInThrottle;
 import vn.camguard.organization.user.UserStore;
 
 /**
@@ -42,15 +48,31 @@ class SecurityConfiguration {
 		return new DefaultAuthenticationEventPublisher(publisher);
 	}
 
+	/**
+	 * Passwords checked by the usual provider, behind the throttle; built here rather than left to
+	 * Boot so that no unthrottled provider exists beside it.
+	 */
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInEvents signIns, UserStore users) throws Exception {
+	AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder,
+			SignInThrottle throttle, AuthenticationEventPublisher events) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+		passwords.setPasswordEncoder(encoder);
+		ProviderManager manager = new ProviderManager(new ThrottledSignIn(passwords, throttle));
+		manager.setAuthenticationEventPublisher(events);
+		return manager;
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInEvents signIns, UserStore users,
+			AuthenticationManager authenticationManager) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		RequestMatcher basicAuthenticated = request -> {
 			String header = request.getHeader("Authorization");
 			return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
 		};
-		BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
-		basic.setRealmName("CamGuard");
+		BasicAuthenticationEntryPoint basicChallenge = new BasicAuthenticationEntryPoint();
+		basicChallenge.setRealmName("CamGuard");
+		AuthenticationEntryPoint basic = new ThrottleAnswers.BasicEntryPoint(basicChallenge);
 		var formSuccess = new AuditedSignInSuccess(signIns);
 		formSuccess.setDefaultTargetUrl("/");
 		http.authorizeHttpRequests(requests -> requests
@@ -59,7 +81,10 @@ class SecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.authenticated())
-			.formLogin(form -> form.loginPage("/login").failureUrl("/login?error").successHandler(formSuccess))
+			.authenticationManager(authenticationManager)
+			.formLogin(form -> form.loginPage("/login")
+				.failureHandler(new ThrottleAnswers.FormFailure("/login?error"))
+				.successHandler(formSuccess))
 			.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(basic))
 			.logout(logout -> logout.logoutUrl("/logout")
 				.logoutSuccessUrl("/login?logout")

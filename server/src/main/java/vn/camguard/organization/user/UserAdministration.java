@@ -46,13 +46,17 @@ public class UserAdministration {
 
 	private final PasswordEncoder passwords;
 
+	private final SignInThrottle throttle;
+
 	private final SecureRandom random = new SecureRandom();
 
-	UserAdministration(UserStore users, AccessControl access, AuditTrail audit, PasswordEncoder passwords) {
+	UserAdministration(UserStore users, AccessControl access, AuditTrail audit, PasswordEncoder passwords,
+			SignInThrottle throttle) {
 		this.users = users;
 		this.access = access;
 		this.audit = audit;
 		this.passwords = passwords;
+		this.throttle = throttle;
 	}
 
 	/** A created user, or a reset password, with the one-time password to hand over. */
@@ -86,6 +90,20 @@ public class UserAdministration {
 	@Transactional(readOnly = true)
 	public List<UserGrant> grants(long id) {
 		return users.grants(get(id).id());
+	}
+
+	/** The user's recent failed sign-ins and the addresses its sign-ins are slowed down from now. */
+	@Transactional(readOnly = true)
+	public SignInThrottle.AccountState signIns(long id) {
+		return throttle.state(get(id));
+	}
+
+	/** Clears the user's sign-in delays from every address (its failures stay listed). */
+	public void unlock(long id) {
+		UserAccount user = changeable(id, "user.unlock");
+		int cleared = throttle.unlock(user.username());
+		audit.record("user.unlock", "user", Long.toString(id), user.unitId(), null,
+				Map.of("failuresCleared", cleared));
 	}
 
 	/** Whether the caller may change this user: every grant of it lies where the caller manages users. */

@@ -116,33 +116,6 @@ public class UserStore {
 			.update();
 	}
 
-	/** Counts a failed sign-in; returns the new count (0 when there is no such user). */
-	public int countFailure(String username) {
-		jdbc.sql("UPDATE organization_user SET failed_logins = failed_logins + 1 WHERE username = :username")
-			.param("username", username)
-			.update();
-		return jdbc.sql("SELECT failed_logins FROM organization_user WHERE username = :username")
-			.param("username", username)
-			.query(Integer.class)
-			.optional()
-			.orElse(0);
-	}
-
-	public void lock(String username, OffsetDateTime until) {
-		jdbc.sql("UPDATE organization_user SET failed_logins = 0, locked_until = :until WHERE username = :username")
-			.param("until", until)
-			.param("username", username)
-			.update();
-	}
-
-	public void clearFailures(long id) {
-		jdbc.sql("""
-				UPDATE organization_user SET failed_logins = 0, locked_until = NULL
-				WHERE id = :id AND (failed_logins <> 0 OR locked_until IS NOT NULL)""")
-			.param("id", id)
-			.update();
-	}
-
 	public List<UserGrant> grants(long userId) {
 		return jdbc.sql("""
 				SELECT g.id, g.user_id, g.role, g.unit_id, n.code, n.name FROM organization_grant g

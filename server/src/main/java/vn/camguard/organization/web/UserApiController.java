@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.camguard.organization.Role;
+import vn.camguard.organization.user.SignInThrottle;
 import vn.camguard.organization.user.UserAccount;
 import vn.camguard.organization.user.UserAdministration;
 import vn.camguard.organization.user.UserGrant;
@@ -41,7 +42,7 @@ class UserApiController {
 	record NewGrant(Role role, Long unitId) {
 	}
 
-	record UserView(UserAccount user, List<UserGrant> grants) {
+	record UserView(UserAccount user, List<UserGrant> grants, SignInThrottle.AccountState signIns) {
 	}
 
 	/** The one-time password appears in this answer only. */
@@ -56,7 +57,7 @@ class UserApiController {
 
 	@GetMapping("/{id}")
 	UserView get(@PathVariable long id) {
-		return new UserView(users.get(id), users.grants(id));
+		return new UserView(users.get(id), users.grants(id), users.signIns(id));
 	}
 
 	@PostMapping
@@ -86,6 +87,13 @@ class UserApiController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void removeGrant(@PathVariable long id, @PathVariable long grantId) {
 		users.removeGrant(id, grantId);
+	}
+
+	@PostMapping("/{id}/unlock")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Clear the user's sign-in delays (failed sign-ins) from every address")
+	void unlock(@PathVariable long id) {
+		users.unlock(id);
 	}
 
 	@PostMapping("/{id}/password-reset")

@@ -66,6 +66,7 @@ class UserController {
 		model.addAttribute("user", user);
 		model.addAttribute("grants", users.grants(id));
 		model.addAttribute("mayChange", users.mayChange(id));
+		model.addAttribute("signIns", users.signIns(id));
 		model.addAttribute("roles", Role.values());
 		model.addAttribute("units", units.manageable());
 		model.addAttribute("home", units.get(user.unitId()));
@@ -87,6 +88,11 @@ class UserController {
 	@PostMapping("/users/{id}/grants/{grantId}/delete")
 	String removeGrant(@PathVariable long id, @PathVariable long grantId, RedirectAttributes redirect) {
 		return change(id, redirect, () -> users.removeGrant(id, grantId), "user.revoked");
+	}
+
+	@PostMapping("/users/{id}/unlock")
+	String unlock(@PathVariable long id, RedirectAttributes redirect) {
+		return change(id, redirect, () -> users.unlock(id), "user.unlocked");
 	}
 
 	@PostMapping("/users/{id}/password-reset")
