@@ -205,6 +205,98 @@ class UserAdministrationTests {
 	}
 
 	@Test
+	void aUserIsCreatedWithAFirstGrantInOneStepOrNotAtAll() throws Exception {
+		String username = (tree.prefix() + ".granted").toLowerCase();
+		String answer = mvc.perform(post("/api/v1/users").with(user(districtAdmin.principal()))
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"username\":\"" + username + "\",\"displayName\":\"Cán bộ\",\"unitId\":" + tree.communeA().id()
+					+ ",\"grant\":{\"role\":\"UNIT_OFFICER\",\"unitId\":" + tree.communeA().id() + "}}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(answer).contains("\"role\":\"UNIT_OFFICER\"", "\"oneTimePassword\"");
+		long id = jdbc.sql("SELECT id FROM organization_user WHERE username = :u").param("u", username).query(Long.class).single();
+		assertThat(jdbc.sql("SELECT role FROM organization_grant WHERE user_id = :id").param("id", id).query(String.class).list())
+			.containsExactly("UNIT_OFFICER");
+		assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE actor = :actor AND (entity_id = :id OR action = 'grant.add') ORDER BY seq")
+			.param("actor", districtAdmin.username())
+			.param("id", Long.toString(id))
+			.query(String.class)
+			.list()).containsSubsequence("user.create", "grant.add");
+
+		String outside = (tree.prefix() + ".outside").toLowerCase();
+		mvc.perform(post("/api/v1/users").with(user(districtAdmin.principal()))
+			.with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"username\":\"" + outside + "\",\"displayName\":\"Cán bộ\",\"unitId\":" + tree.communeA().id()
+					+ ",\"grant\":{\"role\":\"PROVINCE_ADMIN\",\"unitId\":" + tree.province().id() + "}}"))
+			.andExpect(status().is4xxClientError());
+		String incomplete = (tree.prefix() + ".incomplete").toLowerCase();
+		mvc.perform(post("/users").with(user(districtAdmin.principal()))
+			.with(csrf())
+			.param("username", incomplete)
+			.param("displayName", "Cán bộ")
+			.param("unitId", Long.toString(tree.communeA().id()))
+			.param("grantRole", "AUDITOR")
+			.param("grantUnitId", "")).andExpect(status().isOk())
+			.andExpect(result -> assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.contains("Hãy chọn vai trò và đơn vị", "<option value=\"AUDITOR\" selected=\"selected\">"));
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM organization_user WHERE username IN (:a, :b)")
+			.param("a", outside)
+			.param("b", incomplete)
+			.query(Long.class)
+			.single()).isZero();
+
+		String web = (tree.prefix() + ".webgrant").toLowerCase();
+		mvc.perform(post("/users").with(user(districtAdmin.principal()))
+			.with(csrf())
+			.param("username", web)
+			.param("displayName", "Cán bộ")
+			.param("unitId", Long.toString(tree.communeA().id()))
+			.param("grantRole", "AUDITOR")
+			.param("grantUnitId", Long.toString(tree.districtA().id())))
+			.andExpect(status().isOk())
+			.andExpect(result -> assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.contains("Mật khẩu dùng một lần"));
+		assertThat(jdbc.sql("""
+				SELECT g.role FROM organization_grant g JOIN organization_user u ON u.id = g.user_id
+				WHERE u.username = :u AND g.unit_id = :unit""")
+			.param("u", web)
+			.param("unit", tree.districtA().id())
+			.query(String.class)
+			.list()).containsExactly("AUDITOR");
+	}
+
+	@Test
+	void grantFormsPreselectNeitherARoleNorAUnit() throws Exception {
+		String form = mvc.perform(get("/users/new").with(user(districtAdmin.principal())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		TestUser subject = tree.user("subject", Role.AUDITOR, tree.communeA());
+		String details = mvc.perform(get("/users/" + subject.id()).with(user(districtAdmin.principal())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		for (String page : List.of(form, details)) {
+			assertThat(firstOption(page, "(grantRole|role)")).contains("value=\"\"", "Chọn vai trò");
+			assertThat(firstOption(page, "(grantUnitId|unitId\" required)")).contains("value=\"\"", "Chọn đơn vị");
+			assertThat(page).doesNotContainPattern("value=\"[A-Z_]+\" selected");
+		}
+	}
+
+	/** The first option of the select whose name matches, e.g. {@code <option value="" selected>}. */
+	private static String firstOption(String page, String name) {
+		Matcher option = Pattern.compile("name=\"" + name + "[^>]*>\\s*(<option[^>]*>[^<]*)").matcher(page);
+		assertThat(option.find()).as("select " + name).isTrue();
+		return option.group(option.groupCount());
+	}
+
+	@Test
 	void grantsChangeWhatTheUserMaySeeAtOnce() throws Exception {
 		TestUser subject = tree.user("subject", null, tree.communeA());
 		mvc.perform(get("/api/v1/units").with(user(subject.principal()))).andExpect(status().isForbidden());

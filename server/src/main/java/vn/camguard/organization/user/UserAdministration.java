@@ -133,6 +133,14 @@ public class UserAdministration {
 	}
 
 	public WithPassword create(String username, String displayName, Long unitId) {
+		return create(username, displayName, unitId, null, null);
+	}
+
+	/**
+	 * Creates a user and, when a role or a grant unit is given, its first grant, checked as
+	 * {@link #addGrant} checks one; both or nothing is created, in one transaction.
+	 */
+	public WithPassword create(String username, String displayName, Long unitId, Role grantRole, Long grantUnitId) {
 		List<UserRuleViolation.Problem> problems = new ArrayList<>();
 		String cleanName = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
 		if (!USERNAME.matcher(cleanName).matches()) {
@@ -148,6 +156,18 @@ public class UserAdministration {
 		else {
 			access.require(Permission.USERS_MANAGE, unitId);
 		}
+		if (grantRole != null && grantUnitId == null) {
+			problems.add(new UserRuleViolation.Problem("grantUnitId", "grant-incomplete"));
+		}
+		else if (grantRole == null && grantUnitId != null) {
+			problems.add(new UserRuleViolation.Problem("grantRole", "grant-incomplete"));
+		}
+		else if (grantUnitId != null) {
+			if (!access.allows(Permission.UNITS_READ, grantUnitId)) {
+				throw notFound();
+			}
+			access.require(Permission.USERS_MANAGE, grantUnitId);
+		}
 		if (!problems.isEmpty()) {
 			throw new UserRuleViolation(problems);
 		}
@@ -155,6 +175,11 @@ public class UserAdministration {
 		long id = users.insert(cleanName, cleanDisplay, unitId, passwords.encode(password), true);
 		UserAccount created = users.find(id).orElseThrow();
 		audit.record("user.create", "user", Long.toString(id), unitId, null, created.audited());
+		if (grantRole != null) {
+			users.addGrant(id, grantRole, grantUnitId);
+			UserGrant grant = users.grant(id, grantRole, grantUnitId).orElseThrow();
+			audit.record("grant.add", "grant", Long.toString(grant.id()), grantUnitId, null, grant.audited());
+		}
 		return new WithPassword(created, password);
 	}
 

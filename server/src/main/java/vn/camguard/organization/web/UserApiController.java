@@ -33,7 +33,8 @@ class UserApiController {
 		this.users = users;
 	}
 
-	record NewUser(String username, String displayName, Long unitId) {
+	/** A new user; {@code grant} (optional) is its first role grant. */
+	record NewUser(String username, String displayName, Long unitId, NewGrant grant) {
 	}
 
 	record UserChange(String displayName, Boolean enabled) {
@@ -49,6 +50,10 @@ class UserApiController {
 	record UserWithPassword(UserAccount user, String oneTimePassword) {
 	}
 
+	/** A created user with its grants and its one-time password (which appears in this answer only). */
+	record CreatedUser(UserAccount user, List<UserGrant> grants, String oneTimePassword) {
+	}
+
 	@GetMapping
 	@Operation(summary = "Users homed in units the caller manages")
 	List<UserAccount> list() {
@@ -62,10 +67,12 @@ class UserApiController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Create a user; answers its random one-time password (must be changed at first sign-in)")
-	UserWithPassword create(@RequestBody NewUser user) {
-		var created = users.create(user.username(), user.displayName(), user.unitId());
-		return new UserWithPassword(created.user(), created.oneTimePassword());
+	@Operation(summary = "Create a user, optionally with a first role grant (grant: role and unitId); answers its random one-time password (must be changed at first sign-in)")
+	CreatedUser create(@RequestBody NewUser user) {
+		NewGrant grant = user.grant();
+		var created = users.create(user.username(), user.displayName(), user.unitId(),
+				grant == null ? null : grant.role(), grant == null ? null : grant.unitId());
+		return new CreatedUser(created.user(), users.grants(created.user().id()), created.oneTimePassword());
 	}
 
 	@PutMapping("/{id}")

@@ -42,21 +42,22 @@ class UserController {
 	@GetMapping("/users/new")
 	String createForm(Model model) {
 		users.list();
-		return formModel(model, "", "", null);
+		return formModel(model, "", "", null, null, null);
 	}
 
 	@PostMapping("/users")
 	String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
-			@RequestParam(required = false) Long unitId, Model model) {
+			@RequestParam(required = false) Long unitId, @RequestParam(required = false) Role grantRole,
+			@RequestParam(required = false) Long grantUnitId, Model model) {
 		try {
-			var created = users.create(username, displayName, unitId);
+			var created = users.create(username, displayName, unitId, grantRole, grantUnitId);
 			model.addAttribute("user", created.user());
 			model.addAttribute("oneTimePassword", created.oneTimePassword());
 			return "users/password-once";
 		}
 		catch (UserRuleViolation violation) {
 			model.addAttribute("problems", violation.problems());
-			return formModel(model, username, displayName, unitId);
+			return formModel(model, username, displayName, unitId, grantRole, grantUnitId);
 		}
 	}
 
@@ -114,11 +115,17 @@ class UserController {
 		return "redirect:/users/" + id;
 	}
 
-	private String formModel(Model model, String username, String displayName, Long unitId) {
+	private String formModel(Model model, String username, String displayName, Long unitId, Role grantRole,
+			Long grantUnitId) {
 		model.addAttribute("username", username);
 		model.addAttribute("displayName", displayName);
 		model.addAttribute("unitId", unitId);
-		model.addAttribute("units", units.manageable().isEmpty() ? List.of() : units.tree());
+		model.addAttribute("grantRole", grantRole);
+		model.addAttribute("grantUnitId", grantUnitId);
+		model.addAttribute("roles", Role.values());
+		var manageable = units.manageable();
+		model.addAttribute("units", manageable.isEmpty() ? List.of() : units.tree());
+		model.addAttribute("grantUnits", manageable);
 		return "users/new";
 	}
 
