@@ -99,18 +99,20 @@ public class DeviceController {
 	@PostMapping
 	public String create(@ModelAttribute("form") DeviceForm form, BindingResult binding, Model model, Locale locale) {
 		if (binding.hasErrors()) {
-			return form(model, form, null, FormProblems.binding(binding, messages, locale));
+			return form(model, form, null, FormProblems.binding(binding, "inventory.device.", messages, locale));
 		}
 		List<InvalidValue> problems = new ArrayList<>();
 		DeviceDraft draft = form.draft(problems);
 		try {
 			if (!problems.isEmpty()) {
+				// a bad date must not hide the other fields' problems: report them all at once
+				draft.normalised(problems);
 				throw new InventoryRuleViolation(problems);
 			}
 			return "redirect:/inventory/cameras/" + inventory.createDevice(draft).id();
 		}
 		catch (InventoryRuleViolation violation) {
-			return form(model, form, null, FormProblems.messages(violation.problems(), messages, locale));
+			return form(model, form, null, FormProblems.messages(violation.problems(), "inventory.device.", messages, locale));
 		}
 	}
 
@@ -125,19 +127,21 @@ public class DeviceController {
 			Model model, Locale locale) {
 		Device device = inventory.device(id);
 		if (binding.hasErrors()) {
-			return form(model, form, device, FormProblems.binding(binding, messages, locale));
+			return form(model, form, device, FormProblems.binding(binding, "inventory.device.", messages, locale));
 		}
 		List<InvalidValue> problems = new ArrayList<>();
 		DeviceDraft draft = form.draft(problems);
 		try {
 			if (!problems.isEmpty()) {
+				// a bad date must not hide the other fields' problems: report them all at once
+				draft.normalised(problems);
 				throw new InventoryRuleViolation(problems);
 			}
 			inventory.updateDevice(id, draft);
 			return "redirect:/inventory/cameras/" + id;
 		}
 		catch (InventoryRuleViolation violation) {
-			return form(model, form, device, FormProblems.messages(violation.problems(), messages, locale));
+			return form(model, form, device, FormProblems.messages(violation.problems(), "inventory.device.", messages, locale));
 		}
 	}
 

@@ -61,13 +61,13 @@ public class SiteController {
 	@PostMapping
 	public String create(@ModelAttribute("form") SiteDraft form, BindingResult binding, Model model, Locale locale) {
 		if (binding.hasErrors()) {
-			return form(model, form, null, FormProblems.binding(binding, messages, locale));
+			return form(model, form, null, FormProblems.binding(binding, "inventory.site.", messages, locale));
 		}
 		try {
 			return "redirect:/inventory/sites/" + inventory.createSite(form).id();
 		}
 		catch (InventoryRuleViolation violation) {
-			return form(model, form, null, FormProblems.messages(violation.problems(), messages, locale));
+			return form(model, form, null, FormProblems.messages(violation.problems(), "inventory.site.", messages, locale));
 		}
 	}
 
@@ -82,14 +82,14 @@ public class SiteController {
 			Model model, Locale locale) {
 		Site site = inventory.site(id);
 		if (binding.hasErrors()) {
-			return form(model, form, site, FormProblems.binding(binding, messages, locale));
+			return form(model, form, site, FormProblems.binding(binding, "inventory.site.", messages, locale));
 		}
 		try {
 			inventory.updateSite(id, form);
 			return "redirect:/inventory/sites/" + id;
 		}
 		catch (InventoryRuleViolation violation) {
-			return form(model, form, site, FormProblems.messages(violation.problems(), messages, locale));
+			return form(model, form, site, FormProblems.messages(violation.problems(), "inventory.site.", messages, locale));
 		}
 	}
 

@@ -62,13 +62,13 @@ public class SystemController {
 	@PostMapping
 	public String create(@ModelAttribute("form") SystemDraft form, BindingResult binding, Model model, Locale locale) {
 		if (binding.hasErrors()) {
-			return form(model, form, null, FormProblems.binding(binding, messages, locale));
+			return form(model, form, null, FormProblems.binding(binding, "inventory.system.", messages, locale));
 		}
 		try {
 			return "redirect:/inventory/systems/" + inventory.createSystem(form).id();
 		}
 		catch (InventoryRuleViolation violation) {
-			return form(model, form, null, FormProblems.messages(violation.problems(), messages, locale));
+			return form(model, form, null, FormProblems.messages(violation.problems(), "inventory.system.", messages, locale));
 		}
 	}
 
@@ -83,14 +83,14 @@ public class SystemController {
 			Model model, Locale locale) {
 		InformationSystem system = inventory.system(id);
 		if (binding.hasErrors()) {
-			return form(model, form, system, FormProblems.binding(binding, messages, locale));
+			return form(model, form, system, FormProblems.binding(binding, "inventory.system.", messages, locale));
 		}
 		try {
 			inventory.updateSystem(id, form);
 			return "redirect:/inventory/systems/" + id;
 		}
 		catch (InventoryRuleViolation violation) {
-			return form(model, form, system, FormProblems.messages(violation.problems(), messages, locale));
+			return form(model, form, system, FormProblems.messages(violation.problems(), "inventory.system.", messages, locale));
 		}
 	}
 

@@ -74,7 +74,7 @@ class ForcedPasswordChangeFilter extends OncePerRequestFilter {
 	private static boolean exempt(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return path.equals(CHANGE_PAGE) || path.equals("/api/v1/me/password") || path.equals("/logout") || path.startsWith("/webjars/")
-				|| path.startsWith("/css/") || path.equals("/error") || path.equals("/favicon.ico");
+				|| path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/error") || path.equals("/favicon.ico");
 	}
 
 }

@@ -1,6 +1,8 @@
 package vn.camguard.organization.security;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,13 +14,16 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -64,12 +69,13 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, SignInEvents signIns, UserStore users,
-			AuthenticationManager authenticationManager) throws Exception {
+			AuthenticationManager authenticationManager, AccessDeniedHandler accessDenied) throws Exception {
 		RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 		RequestMatcher basicAuthenticated = request -> {
 			String header = request.getHeader("Authorization");
 			return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
 		};
+		RequestMatcher htmx = request -> request.getHeader("HX-Request") != null;
 		BasicAuthenticationEntryPoint basicChallenge = new BasicAuthenticationEntryPoint();
 		basicChallenge.setRealmName("CamGuard");
 		AuthenticationEntryPoint basic = new ThrottleAnswers.BasicEntryPoint(basicChallenge);
@@ -77,7 +83,7 @@ class SecurityConfiguration {
 		formSuccess.setDefaultTargetUrl("/");
 		http.authorizeHttpRequests(requests -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-			.requestMatchers("/login", "/webjars/**", "/css/**", "/favicon.ico", "/error", "/actuator/health")
+			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
@@ -90,14 +96,26 @@ class SecurityConfiguration {
 				.logoutSuccessUrl("/login?logout")
 				.addLogoutHandler((request, response, authentication) -> signIns.signedOut(authentication)))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(basicAuthenticated))
-			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(basic, api)
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(accessDenied)
+				.defaultAuthenticationEntryPointFor(basic, api)
+				.defaultAuthenticationEntryPointFor(SecurityConfiguration::signInFromHtmx, htmx)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
 						AnyRequestMatcher.INSTANCE))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			// Scripts only from our own files (no inline script or handler); htmx still adds inline styles.
+			// HSTS is Spring Security's default and written only on secure requests.
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")))
+					"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'"))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterAfter(new ForcedPasswordChangeFilter(users), AuthorizationFilter.class);
 		return http.build();
+	}
+
+	/** An htmx request whose session is gone loads the sign-in page instead of swapping it into a fragment. */
+	private static void signInFromHtmx(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException signInNeeded) {
+		response.setHeader("HX-Redirect", request.getContextPath() + "/login?expired");
+		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 	}
 
 }
