@@ -2,7 +2,8 @@
 # Proof that a second `./camguard run` leaves a running instance alone (issue 15, item 4): start one
 # instance, start a second (which builds again) on another port and data directory, then the first must
 # still answer its health check and serve pages it has not served before (their classes and templates are
-# read from its jar only now). Bounded: every wait has a deadline, both instances are stopped on exit.
+# read from its jar only now). A third start on the first one's port and H2 file must stop with a clear
+# message and leave the first one running. Bounded: every wait has a deadline, both instances are stopped on exit.
 #   .ci/launcher-restart.sh            (needs a JDK 25 like ./camguard; builds through ./mvnw)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,10 +41,10 @@ free_port() {
 
 # Starts ./camguard run in a session of its own (so the whole tree can be stopped) with its own H2 file.
 start() {
-  local name=$1 port=$2
-  mkdir -p "$work/$name"
+  local name=$1 port=$2 data=${3:-$1}
+  mkdir -p "$work/$data"
   setsid ./camguard run --server.port="$port" \
-    "--spring.datasource.url=jdbc:h2:file:$work/$name/camguard;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE" \
+    "--spring.datasource.url=jdbc:h2:file:$work/$data/camguard;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE" \
     >"$work/$name.log" 2>&1 </dev/null &
   pids+=("$!")
 }
@@ -87,4 +88,11 @@ case "$status" in 200|302|401) ;; *) fail "the first instance answered /api-docs
 if grep -E 'NoClassDefFoundError|ClassNotFoundException|zip file closed|ZipException' "$work/first.log" >&2; then
   fail "the first instance lost classes from its jar"
 fi
+echo "=== $(date +%T) a third start on the first instance's port and database file is refused, clearly"
+start third "$port_a" first
+end=$((SECONDS + deadline_s))
+while kill -0 "${pids[2]}" 2>/dev/null && [ "$SECONDS" -lt "$end" ]; do sleep 2; done
+kill -0 "${pids[2]}" 2>/dev/null && fail "the third start on a used port and database did not stop"
+grep -q "already in use by another process" "$work/third.log" || fail "the third start did not say its database is in use"
+healthy "$port_a" || fail "the first instance no longer answers after the refused third start"
 echo "launcher-restart: OK (first instance on $port_a still answers after a second run on $port_b)"
