@@ -56,6 +56,12 @@ public class InventoryManagement {
 
 	private static final String SITE = "site";
 
+	/** Most serials named when a rollback is refused because devices were changed since the import. */
+	public static final int CHANGED_SHOWN = 20;
+
+	/** Longest reason kept for a deletion or a rollback. */
+	public static final int REASON_MAX = 1_000;
+
 	private final AccessControl access;
 
 	private final AuditTrail audit;
@@ -270,12 +276,6 @@ public class InventoryManagement {
 	}
 
 	// ---- deleting and undoing
-
-	/** Most serials named when a rollback is refused because devices were changed since the import. */
-	public static final int CHANGED_SHOWN = 20;
-
-	/** Longest reason kept for a deletion or a rollback. */
-	public static final int REASON_MAX = 1_000;
 
 	/**
 	 * Deletes a device for good (404 outside the read scope, 403 without write access to its unit, 422

@@ -132,7 +132,8 @@ public class InventoryApiController {
 	@PostMapping(path = "/devices/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Import cameras and recorders from CSV or XLSX, all or nothing",
 			description = "Columns as in the template (GET /api/v1/inventory/devices/import-template). Answers 200 "
-					+ "with the created id ranges, or 422 with every problem and its row number (header = row 1); "
+					+ "with the created id ranges and the importId (POST /api/v1/inventory/imports/{importId}/rollback "
+					+ "undoes the whole import), or 422 with every problem and its row number (header = row 1); "
 					+ "nothing is saved when any row is bad.")
 	public ResponseEntity<ImportResponse> importDevices(@RequestPart("file") MultipartFile file) throws IOException {
 		ImportReport report;
