@@ -88,19 +88,21 @@ public class DeviceImport {
 		check.finish();
 		long checked = System.nanoTime();
 		if (!check.problems.isEmpty() || check.omitted > 0) {
-			return new ImportReport(shownName, check.rows.size(), 0, "", check.problems, check.omitted);
+			return new ImportReport(shownName, check.rows.size(), 0, "", check.problems, check.omitted, null);
 		}
 		try {
-			List<Long> ids = inventory.importDevices(shownName, check.drafts);
+			InventoryManagement.ImportedBatch batch = inventory.importDevices(shownName, check.drafts);
+			List<Long> ids = batch.ids();
 			log.info("device import: {} rows read and checked in {} ms, checked against the inventory in {} ms, saved in {} ms",
 					ids.size(), (read - started) / 1_000_000, (checked - read) / 1_000_000,
 					(System.nanoTime() - checked) / 1_000_000);
-			return new ImportReport(shownName, check.drafts.size(), ids.size(), IdRanges.of(ids), List.of(), 0);
+			return new ImportReport(shownName, check.drafts.size(), ids.size(), IdRanges.of(ids), List.of(), 0,
+					batch.batchId());
 		}
 		catch (DuplicateKeyException raced) {
 			// another import or edit saved the same serial or MAC after our check: nothing was committed
 			return new ImportReport(shownName, check.drafts.size(), 0, "",
-					List.of(new ImportProblem(0, null, "duplicate-concurrent", null, null)), 0);
+					List.of(new ImportProblem(0, null, "duplicate-concurrent", null, null)), 0, null);
 		}
 	}
 

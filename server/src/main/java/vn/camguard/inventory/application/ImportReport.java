@@ -11,9 +11,10 @@ import java.util.List;
  * @param idRanges ids of the created devices as ranges, e.g. "101-200,205"
  * @param problems every problem found (at most {@link DeviceImport#MAX_PROBLEMS})
  * @param problemsOmitted problems found beyond that cap, not listed
+ * @param batchId the import batch the created devices belong to (to roll it back), null when refused
  */
 public record ImportReport(String fileName, int rows, int created, String idRanges, List<ImportProblem> problems,
-		int problemsOmitted) {
+		int problemsOmitted, Long batchId) {
 
 	public ImportReport {
 		problems = List.copyOf(problems);

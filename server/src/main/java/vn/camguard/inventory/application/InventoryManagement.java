@@ -21,6 +21,7 @@ import vn.camguard.inventory.domain.Device;
 import vn.camguard.inventory.domain.DeviceDraft;
 import vn.camguard.inventory.domain.DeviceFilter;
 import vn.camguard.inventory.domain.DeviceSort;
+import vn.camguard.inventory.domain.ImportBatch;
 import vn.camguard.inventory.domain.InformationSystem;
 import vn.camguard.inventory.domain.InvalidValue;
 import vn.camguard.inventory.domain.InventoryRuleViolation;
@@ -31,6 +32,7 @@ import vn.camguard.inventory.domain.SiteDraft;
 import vn.camguard.inventory.domain.SystemDraft;
 import vn.camguard.inventory.domain.UnitOwned;
 import vn.camguard.inventory.persistence.Devices;
+import vn.camguard.inventory.persistence.ImportBatches;
 import vn.camguard.inventory.persistence.InformationSystems;
 import vn.camguard.inventory.persistence.Sites;
 import vn.camguard.inventory.persistence.UnitOwnedTable;
@@ -54,6 +56,12 @@ public class InventoryManagement {
 
 	private static final String SITE = "site";
 
+	/** Most serials named when a rollback is refused because devices were changed since the import. */
+	public static final int CHANGED_SHOWN = 20;
+
+	/** Longest reason kept for a deletion or a rollback. */
+	public static final int REASON_MAX = 1_000;
+
 	private final AccessControl access;
 
 	private final AuditTrail audit;
@@ -66,14 +74,17 @@ public class InventoryManagement {
 
 	private final Sites sites;
 
+	private final ImportBatches importBatches;
+
 	public InventoryManagement(AccessControl access, AuditTrail audit, UnitDirectory units, Devices devices,
-			InformationSystems systems, Sites sites) {
+			InformationSystems systems, Sites sites, ImportBatches importBatches) {
 		this.access = access;
 		this.audit = audit;
 		this.units = units;
 		this.devices = devices;
 		this.systems = systems;
 		this.sites = sites;
+		this.importBatches = importBatches;
 	}
 
 	// ---- reads
@@ -224,10 +235,13 @@ public class InventoryManagement {
 	 * rather than one per device, so that a million-row load does not add a million audit rows. The
 	 * entry is filed under the lowest unit that contains every row's unit.
 	 *
-	 * @return the created ids
+	 * The devices carry the id of a new import batch, so that the whole import can be rolled back
+	 * ({@link #rollBackImport}).
+	 *
+	 * @return the batch and the created ids
 	 */
 	@Transactional
-	public List<Long> importDevices(String fileName, List<DeviceDraft> checkedDrafts) {
+	public ImportedBatch importDevices(String fileName, List<DeviceDraft> checkedDrafts) {
 		// one look at the caller's writable units instead of a permission query per unit: an import
 		// of a whole province touches thousands of units
 		Map<Long, UnitRef> writable = new HashMap<>();
@@ -241,14 +255,151 @@ public class InventoryManagement {
 			}
 		}
 		List<Long> ids = devices.nextIds(checkedDrafts.size());
-		devices.insertAll(ids, checkedDrafts, now());
-		audit.record("device.import", "device-import", null, commonAncestor(unitIds, writable),
+		OffsetDateTime now = now();
+		// a province has one root unit, so there is always a common ancestor; the first unit is only a
+		// guard for a tree with several roots (then only that unit's writers may roll the import back)
+		Long scopeUnit = Optional.ofNullable(commonAncestor(unitIds, writable)).orElse(unitIds.iterator().next());
+		long batchId = importBatches.insert(scopeUnit, access.caller().username(), fileName, checkedDrafts.size(),
+				unitIds.size(), now);
+		devices.insertAll(ids, checkedDrafts, now, batchId);
+		audit.record("device.import", "device-import", Long.toString(batchId), scopeUnit,
 				null, new DeviceImportAudit(fileName, checkedDrafts.size(), unitIds.size(), IdRanges.of(ids)));
-		return ids;
+		return new ImportedBatch(batchId, ids);
+	}
+
+	/** What an import saved: its batch and the ids of the devices it created. */
+	public record ImportedBatch(long batchId, List<Long> ids) {
 	}
 
 	/** What the audit log keeps of an import. */
 	record DeviceImportAudit(String fileName, int rows, int units, String createdIds) {
+	}
+
+	// ---- deleting and undoing
+
+	/**
+	 * Deletes a device for good (404 outside the read scope, 403 without write access to its unit, 422
+	 * without a reason); the audit entry keeps the whole record and the reason. A device still in use
+	 * but out of service is better marked DECOMMISSIONED, which keeps its history.
+	 */
+	@Transactional
+	public void deleteDevice(long id, String reason) {
+		Device before = device(id);
+		access.require(Permission.INVENTORY_WRITE, before.unitId());
+		String why = checkedReason(reason);
+		devices.delete(id);
+		audit.record("device.delete", "device", Long.toString(id), before.unitId(), before.draft(), new Deletion(why));
+	}
+
+	/** Deletes an information system that no device uses any more (422 while devices still point to it). */
+	@Transactional
+	public void deleteSystem(long id, String reason) {
+		InformationSystem before = system(id);
+		delete(SYSTEM, systems, id, before.unitId(), before.deviceCount(), before.draft(), reason);
+	}
+
+	/** Deletes a site where no device hangs any more (422 while devices still point to it). */
+	@Transactional
+	public void deleteSite(long id, String reason) {
+		Site before = site(id);
+		delete(SITE, sites, id, before.unitId(), before.deviceCount(), before.draft(), reason);
+	}
+
+	private void delete(String entity, UnitOwnedTable<?, ?> table, long id, long unitId, long deviceCount,
+			Object before, String reason) {
+		access.require(Permission.INVENTORY_WRITE, unitId);
+		String why = checkedReason(reason);
+		if (deviceCount > 0) {
+			throw new InventoryRuleViolation(
+					List.of(new InvalidValue("devices", "still-has-devices", Long.toString(deviceCount))));
+		}
+		table.delete(id);
+		audit.record(entity + ".delete", entity, Long.toString(id), unitId, before, new Deletion(why));
+	}
+
+	/** The recent imports whose scope unit the caller can read, newest first. */
+	@Transactional(readOnly = true)
+	public ResultPage<ImportBatch> importBatches(int page, int size) {
+		return importBatches.page(readScope(), page, size);
+	}
+
+	@Transactional(readOnly = true)
+	public ImportBatch importBatch(long id) {
+		return importBatches.find(readScope(), id).orElseThrow(() -> new NotFoundInScope("import", id));
+	}
+
+	/** An import for its rollback form: 404 outside the read scope, 403 without write access to its scope unit. */
+	@Transactional(readOnly = true)
+	public ImportBatch importBatchForRollback(long id) {
+		ImportBatch batch = importBatch(id);
+		access.require(Permission.INVENTORY_WRITE, batch.unitId());
+		return batch;
+	}
+
+	/** Serials (at most {@link #CHANGED_SHOWN}) of the batch's devices that were edited after the import. */
+	@Transactional(readOnly = true)
+	public List<String> changedSinceImport(long id) {
+		return devices.changedSinceImport(importBatch(id).id(), CHANGED_SHOWN);
+	}
+
+	/**
+	 * Removes every device an import created, in one statement and one transaction, and records ONE
+	 * audit entry with the batch, the count and the reason. The caller needs write access to the
+	 * batch's scope unit (the lowest unit containing all its rows), so an officer of another unit
+	 * cannot. Refused (422, naming them) while any of the batch's devices was edited after the import:
+	 * those are no longer what the file said, and a person should decide about them first (edit back,
+	 * or delete them one by one).
+	 *
+	 * @return how many devices were removed
+	 */
+	@Transactional
+	public int rollBackImport(long id, String reason) {
+		ImportBatch batch = importBatch(id);
+		access.require(Permission.INVENTORY_WRITE, batch.unitId());
+		String why = checkedReason(reason);
+		importBatches.lock(id);
+		ImportBatch current = importBatch(id);
+		if (current.rolledBack()) {
+			throw new InventoryRuleViolation(List.of(new InvalidValue("import", "already-rolled-back", null)));
+		}
+		List<String> changed = devices.changedSinceImport(id, CHANGED_SHOWN);
+		if (!changed.isEmpty()) {
+			throw new InventoryRuleViolation(
+					List.of(new InvalidValue("import", "changed-since-import", String.join(", ", changed))));
+		}
+		int removed = devices.deleteUnchangedOfImport(id);
+		importBatches.markRolledBack(id, access.caller().username(), why, removed, now());
+		audit.record("device.import.rollback", "device-import", Long.toString(id), current.unitId(),
+				new ImportBatchAudit(current.fileName(), current.actor(), current.createdAt(), current.rowCount(),
+						current.remaining()),
+				new RollbackAudit(why, removed));
+		return removed;
+	}
+
+	/** What the audit log keeps as the after-state of a deletion. */
+	record Deletion(String reason) {
+	}
+
+	/** The batch as it was before its rollback. */
+	record ImportBatchAudit(String fileName, String importedBy, OffsetDateTime importedAt, int rows, long devices) {
+	}
+
+	/** What a rollback did and why. */
+	record RollbackAudit(String reason, int removed) {
+	}
+
+	private static String checkedReason(String reason) {
+		String why = reason == null ? "" : reason.strip();
+		if (why.isEmpty()) {
+			throw new InventoryRuleViolation(List.of(new InvalidValue("reason", "required", null)));
+		}
+		if (why.length() > REASON_MAX) {
+			throw new InventoryRuleViolation(List.of(new InvalidValue("reason", "too-long", null)));
+		}
+		if (why.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+			throw new InventoryRuleViolation(List.of(new InvalidValue("reason", "control-chars", null)));
+		}
+		return why;
 	}
 
 	private DeviceDraft checkedDevice(DeviceDraft draft, Long existingId) {

@@ -193,7 +193,13 @@ public class Devices {
 
 	/** Inserts the drafts with the given ids in JDBC batches (same transaction as the caller). */
 	public void insertAll(List<Long> ids, List<DeviceDraft> drafts, OffsetDateTime now) {
-		String sql = "INSERT INTO inventory_device (id, " + COLUMNS + ") VALUES (?" + ", ?".repeat(20) + ")";
+		insertAll(ids, drafts, now, null);
+	}
+
+	/** As {@link #insertAll(List, List, OffsetDateTime)}, the devices marked as loaded by an import batch. */
+	public void insertAll(List<Long> ids, List<DeviceDraft> drafts, OffsetDateTime now, Long importBatchId) {
+		String sql = "INSERT INTO inventory_device (id, import_batch_id, " + COLUMNS + ") VALUES (?, ?"
+				+ ", ?".repeat(20) + ")";
 		for (int from = 0; from < drafts.size(); from += BATCH_SIZE) {
 			int to = Math.min(from + BATCH_SIZE, drafts.size());
 			List<DeviceDraft> slice = drafts.subList(from, to);
@@ -203,7 +209,8 @@ public class Devices {
 				@Override
 				public void setValues(PreparedStatement ps, int i) throws SQLException {
 					ps.setLong(1, sliceIds.get(i));
-					bind(ps, 2, slice.get(i), now, now);
+					setLong(ps, 2, importBatchId);
+					bind(ps, 3, slice.get(i), now, now);
 				}
 
 				@Override
@@ -221,6 +228,34 @@ public class Devices {
 			int next = bind(ps, 1, draft, createdAt, now);
 			ps.setLong(next, id);
 		});
+	}
+
+	public void delete(long id) {
+		jdbc.sql("DELETE FROM inventory_device WHERE id = :id").param("id", id).update();
+	}
+
+	/**
+	 * Devices of an import batch that someone changed after the import (edited rows are not what the
+	 * file said any more, so a rollback leaves them to a person): their serials, at most {@code limit}.
+	 */
+	public List<String> changedSinceImport(long importBatchId, int limit) {
+		return jdbc
+			.sql("SELECT serial FROM inventory_device WHERE import_batch_id = :batch AND updated_at <> created_at"
+					+ " ORDER BY serial LIMIT " + limit)
+			.param("batch", importBatchId)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Deletes the devices an import batch created and nobody changed since, in one statement.
+	 *
+	 * @return how many were deleted
+	 */
+	public int deleteUnchangedOfImport(long importBatchId) {
+		return jdbc.sql("DELETE FROM inventory_device WHERE import_batch_id = :batch AND updated_at = created_at")
+			.param("batch", importBatchId)
+			.update();
 	}
 
 	private static int bind(PreparedStatement ps, int first, DeviceDraft d, OffsetDateTime createdAt,

@@ -128,6 +128,10 @@ public abstract class UnitOwnedTable<T, D> {
 		jdbc.sql(update).params(values(draft)).param("now", now).param("id", id).update();
 	}
 
+	public void delete(long id) {
+		jdbc.sql("DELETE FROM " + table + " WHERE id = :id").param("id", id).update();
+	}
+
 	private static ScopedQuery query(UnitScope scope, NameFilter filter) {
 		ScopedQuery query = new ScopedQuery("s.unit_id", scope);
 		if (filter.unitId() != null) {

@@ -16,6 +16,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -37,6 +38,7 @@ import vn.camguard.inventory.domain.Device;
 import vn.camguard.inventory.domain.DeviceDraft;
 import vn.camguard.inventory.domain.DeviceKind;
 import vn.camguard.inventory.domain.DeviceStatus;
+import vn.camguard.inventory.domain.ImportBatch;
 import vn.camguard.inventory.domain.InformationSystem;
 import vn.camguard.inventory.domain.InventoryRuleViolation;
 import vn.camguard.inventory.domain.NameFilter;
@@ -101,10 +103,37 @@ public class InventoryApiController {
 		return inventory.updateDevice(id, request.draft());
 	}
 
+	@DeleteMapping("/devices/{id}")
+	@Operation(summary = "Delete a camera or recorder for good, with a reason (kept in the audit log)",
+			description = "204 when deleted; 422 without a reason. A device only taken out of service is better "
+					+ "changed to status DECOMMISSIONED, which keeps it and its history.")
+	public ResponseEntity<Void> deleteDevice(@PathVariable long id, @RequestParam(required = false) String reason) {
+		inventory.deleteDevice(id, reason);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/imports")
+	@Operation(summary = "Recent device imports in the caller's units, newest first")
+	public PageResponse<ImportBatch> imports(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "25") int size) {
+		return PageResponse.of(inventory.importBatches(Math.max(page, 0), clampSize(size)));
+	}
+
+	@PostMapping("/imports/{id}/rollback")
+	@Operation(summary = "Roll back a device import as a whole, with a reason",
+			description = "Deletes every device the import created, in one transaction, and writes one audit entry. "
+					+ "Needs write access to the import's unit (the lowest unit containing all its rows). 422 when "
+					+ "a device of the import was changed since (their serials are named), or it was already rolled "
+					+ "back, or the reason is missing.")
+	public RollbackResponse rollBackImport(@PathVariable long id, @RequestParam(required = false) String reason) {
+		return new RollbackResponse(id, inventory.rollBackImport(id, reason));
+	}
+
 	@PostMapping(path = "/devices/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@Operation(summary = "Import cameras and recorders from CSV or XLSX, all or nothing",
 			description = "Columns as in the template (GET /api/v1/inventory/devices/import-template). Answers 200 "
-					+ "with the created id ranges, or 422 with every problem and its row number (header = row 1); "
+					+ "with the created id ranges and the importId (POST /api/v1/inventory/imports/{importId}/rollback "
+					+ "undoes the whole import), or 422 with every problem and its row number (header = row 1); "
 					+ "nothing is saved when any row is bad.")
 	public ResponseEntity<ImportResponse> importDevices(@RequestPart("file") MultipartFile file) throws IOException {
 		ImportReport report;
@@ -159,6 +188,14 @@ public class InventoryApiController {
 		return inventory.updateSystem(id, request);
 	}
 
+	@DeleteMapping("/systems/{id}")
+	@Operation(summary = "Delete an information system no device uses any more, with a reason",
+			description = "204 when deleted; 422 while devices still belong to it or without a reason.")
+	public ResponseEntity<Void> deleteSystem(@PathVariable long id, @RequestParam(required = false) String reason) {
+		inventory.deleteSystem(id, reason);
+		return ResponseEntity.noContent().build();
+	}
+
 	// ---- sites
 
 	@GetMapping("/sites")
@@ -185,6 +222,14 @@ public class InventoryApiController {
 	@Operation(summary = "Change a site")
 	public Site updateSite(@PathVariable long id, @RequestBody SiteDraft request) {
 		return inventory.updateSite(id, request);
+	}
+
+	@DeleteMapping("/sites/{id}")
+	@Operation(summary = "Delete a site no device hangs at any more, with a reason",
+			description = "204 when deleted; 422 while devices are still at it or without a reason.")
+	public ResponseEntity<Void> deleteSite(@PathVariable long id, @RequestParam(required = false) String reason) {
+		inventory.deleteSite(id, reason);
+		return ResponseEntity.noContent().build();
 	}
 
 	@ExceptionHandler(InventoryRuleViolation.class)
@@ -216,6 +261,10 @@ public class InventoryApiController {
 
 	}
 
+	/** What a rollback removed. */
+	public record RollbackResponse(long importId, int removed) {
+	}
+
 	/** A page of results; {@code totalCapped} means "at least {@code total}". */
 	public record PageResponse<T>(List<T> items, int page, int size, long total, boolean totalCapped) {
 
@@ -239,7 +288,7 @@ public class InventoryApiController {
 
 	/** The outcome of an import, with each problem's message in the caller's language. */
 	public record ImportResponse(String fileName, boolean accepted, int rows, int created, String createdIds,
-			List<Problem> problems, int problemsOmitted) {
+			List<Problem> problems, int problemsOmitted, Long importId) {
 
 		public record Problem(int row, String column, String code, String value, String message) {
 		}
@@ -252,7 +301,7 @@ public class InventoryApiController {
 						.map(p -> new Problem(p.row(), p.column(), p.code(), p.value(),
 								messages.getMessage(p.messageKey(), p.messageArguments(), p.code(), locale)))
 						.toList(),
-					report.problemsOmitted());
+					report.problemsOmitted(), report.batchId());
 		}
 
 	}
