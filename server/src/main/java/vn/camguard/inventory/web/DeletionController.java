@@ -51,7 +51,7 @@ public class DeletionController {
 			inventory.deleteDevice(id, reason);
 		}
 		catch (InventoryRuleViolation violation) {
-			return confirm(model, device(device), reason, FormProblems.messages(violation.problems(), messages, locale));
+			return confirm(model, device(device), reason, FormProblems.messages(violation.problems(), "inventory.delete.", messages, locale));
 		}
 		redirect.addFlashAttribute("deleted", device.serial());
 		return "redirect:/inventory/cameras";
@@ -70,7 +70,7 @@ public class DeletionController {
 			inventory.deleteSystem(id, reason);
 		}
 		catch (InventoryRuleViolation violation) {
-			return confirm(model, system(system), reason, FormProblems.messages(violation.problems(), messages, locale));
+			return confirm(model, system(system), reason, FormProblems.messages(violation.problems(), "inventory.delete.", messages, locale));
 		}
 		redirect.addFlashAttribute("deleted", system.name());
 		return "redirect:/inventory/systems";
@@ -89,7 +89,7 @@ public class DeletionController {
 			inventory.deleteSite(id, reason);
 		}
 		catch (InventoryRuleViolation violation) {
-			return confirm(model, site(site), reason, FormProblems.messages(violation.problems(), messages, locale));
+			return confirm(model, site(site), reason, FormProblems.messages(violation.problems(), "inventory.delete.", messages, locale));
 		}
 		redirect.addFlashAttribute("deleted", site.name());
 		return "redirect:/inventory/sites";

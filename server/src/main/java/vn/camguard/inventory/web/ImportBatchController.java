@@ -62,7 +62,7 @@ public class ImportBatchController {
 		}
 		catch (InventoryRuleViolation violation) {
 			return confirm(model, inventory.importBatch(id), reason,
-					FormProblems.messages(violation.problems(), messages, locale));
+					FormProblems.messages(violation.problems(), "inventory.delete.", messages, locale));
 		}
 	}
 
