@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import vn.camguard.shared.spreadsheet.TabularFile;
+import vn.camguard.shared.spreadsheet.UploadLimits;
 
 /**
  * Reads a unit tree file (CSV or XLSX, first sheet) with the columns {@code code, name, kind,
@@ -34,13 +35,21 @@ public final class UnitImportFile {
 	public record UnitRow(int row, UnitDraft draft) {
 	}
 
+	/** Reads the file with the default upload limits. */
 	public static List<UnitRow> read(String filename, InputStream in) {
+		return read(filename, in, UploadLimits.DEFAULTS);
+	}
+
+	/** Reads the file; one past the limits is refused with the limit it passed as the problem's value. */
+	public static List<UnitRow> read(String filename, InputStream in, UploadLimits limits) {
 		Rows rows = new Rows();
 		try {
-			FILE.read(filename, in, rows);
+			FILE.withLimits(limits).read(filename, in, rows);
 		}
 		catch (TabularFile.Unreadable unreadable) {
-			throw new UnitRuleViolation(new UnitProblem(0, "file", "unreadable", null));
+			throw new UnitRuleViolation(unreadable.limitExceeded()
+					? new UnitProblem(0, "file", unreadable.code(), unreadable.limit())
+					: new UnitProblem(0, "file", "unreadable", null));
 		}
 		if (rows.header == null) {
 			throw new UnitRuleViolation(new UnitProblem(1, "file", "missing-header", null));

@@ -27,6 +27,7 @@ import vn.camguard.organization.unit.UnitImportFile;
 import vn.camguard.organization.unit.UnitNode;
 import vn.camguard.organization.unit.UnitProblem;
 import vn.camguard.organization.unit.UnitRuleViolation;
+import vn.camguard.shared.spreadsheet.UploadLimits;
 
 /** REST for the unit tree; same service, same checks as the pages. Rule violations answer 422. */
 @RestController
@@ -36,8 +37,11 @@ class UnitApiController {
 
 	private final UnitAdministration units;
 
-	UnitApiController(UnitAdministration units) {
+	private final UploadLimits uploadLimits;
+
+	UnitApiController(UnitAdministration units, UploadLimits uploadLimits) {
 		this.units = units;
+		this.uploadLimits = uploadLimits;
 	}
 
 	/** A unit with its depth in the returned tree. */
@@ -116,7 +120,7 @@ class UnitApiController {
 		if (file.isEmpty() || file.getSize() > UnitController.MAX_IMPORT_BYTES) {
 			throw new UnitRuleViolation(new UnitProblem(0, "file", file.isEmpty() ? "empty" : "too-big", null));
 		}
-		return units.importUnits(UnitImportFile.read(file.getOriginalFilename(), file.getInputStream()))
+		return units.importUnits(UnitImportFile.read(file.getOriginalFilename(), file.getInputStream(), uploadLimits))
 			.stream()
 			.map(unit -> UnitView.of(unit, 0))
 			.toList();

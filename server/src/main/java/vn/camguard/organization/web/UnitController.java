@@ -3,6 +3,9 @@ package vn.camguard.organization.web;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +24,7 @@ import vn.camguard.organization.unit.UnitKind;
 import vn.camguard.organization.unit.UnitNode;
 import vn.camguard.organization.unit.UnitProblem;
 import vn.camguard.organization.unit.UnitRuleViolation;
+import vn.camguard.shared.spreadsheet.UploadLimits;
 
 /** Unit tree pages: tree, details, create, rename, move, deactivate, reactivate, import. */
 @Controller
@@ -31,8 +35,11 @@ class UnitController {
 
 	private final UnitAdministration units;
 
-	UnitController(UnitAdministration units) {
+	private final UploadLimits uploadLimits;
+
+	UnitController(UnitAdministration units, UploadLimits uploadLimits) {
 		this.units = units;
+		this.uploadLimits = uploadLimits;
 	}
 
 	@GetMapping("/units")
@@ -111,20 +118,22 @@ class UnitController {
 	}
 
 	@PostMapping("/units/import")
-	String importFile(@RequestParam("file") MultipartFile file, Model model) {
+	String importFile(@RequestParam("file") MultipartFile file, Model model, HttpServletResponse response) {
 		requireManageable();
 		try {
 			if (file.isEmpty() || file.getSize() > MAX_IMPORT_BYTES) {
 				throw new UnitRuleViolation(new UnitProblem(0, "file", file.isEmpty() ? "empty" : "too-big", null));
 			}
-			List<Unit> created = units.importUnits(UnitImportFile.read(file.getOriginalFilename(), file.getInputStream()));
+			List<Unit> created = units.importUnits(UnitImportFile.read(file.getOriginalFilename(), file.getInputStream(), uploadLimits));
 			model.addAttribute("created", created);
 		}
 		catch (UnitRuleViolation violation) {
 			model.addAttribute("problems", violation.problems());
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		}
 		catch (IOException ex) {
 			model.addAttribute("problems", List.of(new UnitProblem(0, "file", "unreadable", null)));
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		}
 		return "units/import";
 	}
