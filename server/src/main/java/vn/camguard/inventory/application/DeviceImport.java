@@ -28,6 +28,7 @@ import vn.camguard.inventory.persistence.Devices;
 import vn.camguard.inventory.persistence.InformationSystems;
 import vn.camguard.inventory.persistence.Sites;
 import vn.camguard.organization.UnitDirectory;
+import vn.camguard.shared.spreadsheet.SpreadsheetCell;
 import vn.camguard.shared.spreadsheet.TabularFile;
 import vn.camguard.shared.spreadsheet.UploadLimits;
 
@@ -149,7 +150,9 @@ public class DeviceImport {
 			}
 			rows.add(raw.number());
 			Map<ImportColumn, String> values = new EnumMap<>(ImportColumn.class);
-			columnsByIndex.forEach((index, column) -> values.put(column, index < raw.cells().size() ? raw.cells().get(index) : ""));
+			// a value the export kept from running as a formula comes back without its apostrophe
+			columnsByIndex.forEach((index, column) -> values.put(column,
+					index < raw.cells().size() ? SpreadsheetCell.imported(raw.cells().get(index)) : ""));
 			DeviceDraft draft = draft(raw.number(), values);
 			if (draft != null) {
 				drafts.add(draft);

@@ -71,11 +71,14 @@ public final class XlsxBombs {
 		});
 	}
 
-	/** One inline-string cell of {@code chars} times the letter A, after a header row. */
-	public static XlsxBombs inlineStringCell(long chars) {
+	/** A header row with the given columns, then one inline-string cell of {@code chars} times the letter A. */
+	public static XlsxBombs inlineStringCell(long chars, String... header) {
 		return withRows(xml -> {
-			xml.write("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>code</t></is></c></row>"
-					+ "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>");
+			xml.write("<row r=\"1\">");
+			for (String column : header.length == 0 ? new String[] { "code" } : header) {
+				xml.write("<c t=\"inlineStr\"><is><t>" + column + "</t></is></c>");
+			}
+			xml.write("</row><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>");
 			repeat(xml, 'A', chars);
 			xml.write("</t></is></c></row>");
 		});
