@@ -3,6 +3,9 @@ package vn.camguard.organization.web;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -39,9 +42,13 @@ class UnitApiController {
 
 	private final UploadLimits uploadLimits;
 
-	UnitApiController(UnitAdministration units, UploadLimits uploadLimits) {
+	private final String provinceCode;
+
+	UnitApiController(UnitAdministration units, UploadLimits uploadLimits,
+			@Value("${camguard.province.code:TN}") String provinceCode) {
 		this.units = units;
 		this.uploadLimits = uploadLimits;
+		this.provinceCode = provinceCode;
 	}
 
 	/** A unit with its depth in the returned tree. */
@@ -108,6 +115,16 @@ class UnitApiController {
 	@Operation(summary = "Reactivate a deactivated unit whose parent is active")
 	UnitView reactivate(@PathVariable long id) {
 		return UnitView.of(units.reactivate(id), 0);
+	}
+
+	@GetMapping("/import-template")
+	@Operation(summary = "The unit import template (format=csv or xlsx)")
+	void importTemplate(@RequestParam(defaultValue = "csv") String format, HttpServletResponse response)
+			throws IOException {
+		if (units.manageable().isEmpty()) {
+			throw new AccessDeniedException("UNITS_MANAGE needed");
+		}
+		UnitController.sendTemplate(format, provinceCode, response);
 	}
 
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -5,6 +5,9 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -37,9 +40,13 @@ class UnitController {
 
 	private final UploadLimits uploadLimits;
 
-	UnitController(UnitAdministration units, UploadLimits uploadLimits) {
+	private final String provinceCode;
+
+	UnitController(UnitAdministration units, UploadLimits uploadLimits,
+			@Value("${camguard.province.code:TN}") String provinceCode) {
 		this.units = units;
 		this.uploadLimits = uploadLimits;
+		this.provinceCode = provinceCode;
 	}
 
 	@GetMapping("/units")
@@ -115,6 +122,25 @@ class UnitController {
 	String importForm() {
 		requireManageable();
 		return "units/import";
+	}
+
+	@GetMapping("/units/import/template")
+	void template(@RequestParam(defaultValue = "csv") String format, HttpServletResponse response) throws IOException {
+		requireManageable();
+		sendTemplate(format, provinceCode, response);
+	}
+
+	/** The unit import template as a download, CSV or (format=xlsx) XLSX. */
+	static void sendTemplate(String format, String provinceCode, HttpServletResponse response) throws IOException {
+		boolean xlsx = "xlsx".equalsIgnoreCase(format);
+		response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+				: "text/csv; charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename("camguard-unit-template." + (xlsx ? "xlsx" : "csv"))
+			.build()
+			.toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		UnitImportFile.writeTemplate(xlsx, provinceCode, response.getOutputStream());
 	}
 
 	@PostMapping("/units/import")
