@@ -446,11 +446,8 @@ final class XlsxFile implements Closeable {
 
 		@Override
 		public int read() throws IOException {
-			int b = super.read();
-			if (b >= 0) {
-				counted(new byte[] { (byte) b }, 0, 1);
-			}
-			return b;
+			byte[] one = new byte[1];
+			return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
 		}
 
 		@Override
