@@ -28,7 +28,9 @@ import vn.camguard.inventory.persistence.Devices;
 import vn.camguard.inventory.persistence.InformationSystems;
 import vn.camguard.inventory.persistence.Sites;
 import vn.camguard.organization.UnitDirectory;
+import vn.camguard.shared.spreadsheet.SpreadsheetCell;
 import vn.camguard.shared.spreadsheet.TabularFile;
+import vn.camguard.shared.spreadsheet.UploadLimits;
 
 /**
  * Importing cameras and recorders from a CSV or XLSX file, all or nothing. Every row is checked
@@ -61,14 +63,17 @@ public class DeviceImport {
 
 	private final int maxRows;
 
+	private final TabularFile deviceFile;
+
 	public DeviceImport(InventoryManagement inventory, Devices devices,
 			InformationSystems systems, Sites sites,
-			@Value("${camguard.inventory.import.max-rows:200000}") int maxRows) {
+			@Value("${camguard.inventory.import.max-rows:200000}") int maxRows, UploadLimits uploadLimits) {
 		this.inventory = inventory;
 		this.devices = devices;
 		this.systems = systems;
 		this.sites = sites;
 		this.maxRows = maxRows;
+		this.deviceFile = DEVICE_FILE.withLimits(uploadLimits);
 	}
 
 	/** Reads, checks and (if every row is good) saves the file; never throws for bad content (403 for a caller who may not write). */
@@ -78,14 +83,21 @@ public class DeviceImport {
 				: fileName.length() > 200 ? fileName.substring(0, 200) : fileName;
 		long started = System.nanoTime();
 		Check check = new Check();
+		boolean readable = true;
 		try {
-			DEVICE_FILE.read(content, check::row);
+			deviceFile.read(content, check::row);
 		}
 		catch (TabularFile.Unreadable unreadable) {
-			check.problem(0, null, unreadable.code(), null, null);
+			// the rows read before the file failed are not worth reporting: it is refused as a whole
+			check.problems.clear();
+			check.omitted = 0;
+			check.problem(0, null, unreadable.code(), unreadable.limit(), null);
+			readable = false;
 		}
 		long read = System.nanoTime();
-		check.finish();
+		if (readable) {
+			check.finish();
+		}
 		long checked = System.nanoTime();
 		if (!check.problems.isEmpty() || check.omitted > 0) {
 			return new ImportReport(shownName, check.rows.size(), 0, "", check.problems, check.omitted, null);
@@ -140,7 +152,9 @@ public class DeviceImport {
 			}
 			rows.add(raw.number());
 			Map<ImportColumn, String> values = new EnumMap<>(ImportColumn.class);
-			columnsByIndex.forEach((index, column) -> values.put(column, index < raw.cells().size() ? raw.cells().get(index) : ""));
+			// a value the export kept from running as a formula comes back without its apostrophe
+			columnsByIndex.forEach((index, column) -> values.put(column,
+					index < raw.cells().size() ? SpreadsheetCell.imported(raw.cells().get(index)) : ""));
 			DeviceDraft draft = draft(raw.number(), values);
 			if (draft != null) {
 				drafts.add(draft);

@@ -24,8 +24,9 @@ import vn.camguard.shared.spreadsheet.SpreadsheetCell;
  * Writes devices as a table with exactly the import columns, so an export can be edited and
  * imported again, and the import template is the same table with one example row. CSV is UTF-8 with
  * a BOM (Excel then reads Vietnamese correctly); a CSV cell that a spreadsheet would take for a
- * formula gets a leading apostrophe. XLSX cells are written as inline text, which spreadsheets never
- * evaluate, and keep memory flat however many rows are streamed.
+ * formula gets a leading apostrophe, which the import takes away again ({@link SpreadsheetCell}).
+ * XLSX cells are written as inline text, which spreadsheets never evaluate (so they need no
+ * apostrophe), and keep memory flat however many rows are streamed.
  */
 public final class DeviceTable {
 
@@ -149,7 +150,7 @@ public final class DeviceTable {
 			r++;
 			for (int c = 0; c < row.size(); c++) {
 				if (row.get(c) != null) {
-					sheet.inlineString(r, c, row.get(c));
+					sheet.inlineString(r, c, SpreadsheetCell.asText(row.get(c)));
 				}
 			}
 			if (r % 1_000 == 0) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -153,10 +154,14 @@ public class DeviceController {
 	}
 
 	@PostMapping("/import")
-	public String importFile(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+	public String importFile(@RequestParam("file") MultipartFile file, Model model, HttpServletResponse response)
+			throws IOException {
 		ImportReport report;
 		try (InputStream content = file.getInputStream()) {
 			report = deviceImport.importFile(file.getOriginalFilename(), content);
+		}
+		if (!report.accepted()) {
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		}
 		model.addAttribute("report", report);
 		model.addAttribute("columns", ImportColumn.values());

@@ -3,6 +3,9 @@ package vn.camguard.organization.web;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,6 +30,7 @@ import vn.camguard.organization.unit.UnitImportFile;
 import vn.camguard.organization.unit.UnitNode;
 import vn.camguard.organization.unit.UnitProblem;
 import vn.camguard.organization.unit.UnitRuleViolation;
+import vn.camguard.shared.spreadsheet.UploadLimits;
 
 /** REST for the unit tree; same service, same checks as the pages. Rule violations answer 422. */
 @RestController
@@ -36,8 +40,15 @@ class UnitApiController {
 
 	private final UnitAdministration units;
 
-	UnitApiController(UnitAdministration units) {
+	private final UploadLimits uploadLimits;
+
+	private final String provinceCode;
+
+	UnitApiController(UnitAdministration units, UploadLimits uploadLimits,
+			@Value("${camguard.province.code:TN}") String provinceCode) {
 		this.units = units;
+		this.uploadLimits = uploadLimits;
+		this.provinceCode = provinceCode;
 	}
 
 	/** A unit with its depth in the returned tree. */
@@ -106,6 +117,16 @@ class UnitApiController {
 		return UnitView.of(units.reactivate(id), 0);
 	}
 
+	@GetMapping("/import-template")
+	@Operation(summary = "The unit import template (format=csv or xlsx)")
+	void importTemplate(@RequestParam(defaultValue = "csv") String format, HttpServletResponse response)
+			throws IOException {
+		if (units.manageable().isEmpty()) {
+			throw new AccessDeniedException("UNITS_MANAGE needed");
+		}
+		UnitController.sendTemplate(format, provinceCode, response);
+	}
+
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Import units from CSV or XLSX (code,name,kind,parent_code); all rows or none")
@@ -116,7 +137,7 @@ class UnitApiController {
 		if (file.isEmpty() || file.getSize() > UnitController.MAX_IMPORT_BYTES) {
 			throw new UnitRuleViolation(new UnitProblem(0, "file", file.isEmpty() ? "empty" : "too-big", null));
 		}
-		return units.importUnits(UnitImportFile.read(file.getOriginalFilename(), file.getInputStream()))
+		return units.importUnits(UnitImportFile.read(file.getOriginalFilename(), file.getInputStream(), uploadLimits))
 			.stream()
 			.map(unit -> UnitView.of(unit, 0))
 			.toList();

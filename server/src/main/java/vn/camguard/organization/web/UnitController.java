@@ -3,6 +3,12 @@ package vn.camguard.organization.web;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +27,7 @@ import vn.camguard.organization.unit.UnitKind;
 import vn.camguard.organization.unit.UnitNode;
 import vn.camguard.organization.unit.UnitProblem;
 import vn.camguard.organization.unit.UnitRuleViolation;
+import vn.camguard.shared.spreadsheet.UploadLimits;
 
 /** Unit tree pages: tree, details, create, rename, move, deactivate, reactivate, import. */
 @Controller
@@ -31,8 +38,15 @@ class UnitController {
 
 	private final UnitAdministration units;
 
-	UnitController(UnitAdministration units) {
+	private final UploadLimits uploadLimits;
+
+	private final String provinceCode;
+
+	UnitController(UnitAdministration units, UploadLimits uploadLimits,
+			@Value("${camguard.province.code:TN}") String provinceCode) {
 		this.units = units;
+		this.uploadLimits = uploadLimits;
+		this.provinceCode = provinceCode;
 	}
 
 	@GetMapping("/units")
@@ -110,21 +124,42 @@ class UnitController {
 		return "units/import";
 	}
 
+	@GetMapping("/units/import/template")
+	void template(@RequestParam(defaultValue = "csv") String format, HttpServletResponse response) throws IOException {
+		requireManageable();
+		sendTemplate(format, provinceCode, response);
+	}
+
+	/** The unit import template as a download, CSV or (format=xlsx) XLSX. */
+	static void sendTemplate(String format, String provinceCode, HttpServletResponse response) throws IOException {
+		boolean xlsx = "xlsx".equalsIgnoreCase(format);
+		response.setContentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+				: "text/csv; charset=UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+			.filename("camguard-unit-template." + (xlsx ? "xlsx" : "csv"))
+			.build()
+			.toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		UnitImportFile.writeTemplate(xlsx, provinceCode, response.getOutputStream());
+	}
+
 	@PostMapping("/units/import")
-	String importFile(@RequestParam("file") MultipartFile file, Model model) {
+	String importFile(@RequestParam("file") MultipartFile file, Model model, HttpServletResponse response) {
 		requireManageable();
 		try {
 			if (file.isEmpty() || file.getSize() > MAX_IMPORT_BYTES) {
 				throw new UnitRuleViolation(new UnitProblem(0, "file", file.isEmpty() ? "empty" : "too-big", null));
 			}
-			List<Unit> created = units.importUnits(UnitImportFile.read(file.getOriginalFilename(), file.getInputStream()));
+			List<Unit> created = units.importUnits(UnitImportFile.read(file.getOriginalFilename(), file.getInputStream(), uploadLimits));
 			model.addAttribute("created", created);
 		}
 		catch (UnitRuleViolation violation) {
 			model.addAttribute("problems", violation.problems());
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		}
 		catch (IOException ex) {
 			model.addAttribute("problems", List.of(new UnitProblem(0, "file", "unreadable", null)));
+			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 		}
 		return "units/import";
 	}

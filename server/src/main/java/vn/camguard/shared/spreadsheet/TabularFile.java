@@ -2,26 +2,30 @@ package vn.camguard.shared.spreadsheet;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+
+import javax.xml.stream.XMLStreamException;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
 
 /**
  * Reads an uploaded table, CSV (UTF-8, optional BOM, {@code ,} or {@code ;}) or XLSX (first sheet),
@@ -29,12 +33,15 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
  * told by the content (XLSX is a ZIP); a file name can only refuse a non-XLSX ".xlsx". Cells are
  * cut at {@code maxCellChars} and rows at {@value #MAX_COLUMNS} cells. Rows are numbered as a
  * spreadsheet program shows them, except that in a CSV file blank lines count only if
- * {@code blankLines} says so. Holds no business rule: callers give the columns their meaning.
+ * {@code blankLines} says so. A file past one of the {@code limits} (size, inflated size, cell,
+ * shared strings, rows, columns, CSV record length) is refused while it is read, before the reader
+ * holds what is past the limit. Holds no business rule: callers give the columns their meaning.
  *
  * @param maxCellChars the length a cell is cut at, more than any valid value of the caller needs
  * @param blankLines whether blank CSV lines take a row number
+ * @param limits what an upload may hold at most
  */
-public record TabularFile(int maxCellChars, BlankLines blankLines) {
+public record TabularFile(int maxCellChars, BlankLines blankLines, UploadLimits limits) {
 
 	/** How blank lines of a CSV file count in the row numbers. */
 	public enum BlankLines {
@@ -51,19 +58,38 @@ public record TabularFile(int maxCellChars, BlankLines blankLines) {
 	public record Row(int number, List<String> cells) {
 	}
 
-	/** The file is not readable as CSV or XLSX; the code says why. */
+	/** The file is not readable as CSV or XLSX, or is past a limit; the code says why. */
 	public static final class Unreadable extends Exception {
 
 		private final String code;
 
-		Unreadable(String code, Throwable cause) {
+		private final String limit;
+
+		Unreadable(String code, String limit, Throwable cause) {
 			super(code, cause);
 			this.code = code;
+			this.limit = limit;
 		}
 
-		/** {@code file-xls} (old binary Excel), {@code file-encoding} (not UTF-8) or {@code file-unreadable}. */
+		/**
+		 * {@code file-xls} (old binary Excel), {@code file-encoding} (not UTF-8), {@code file-unreadable},
+		 * or a limit passed: {@code file-too-large}, {@code file-expanded-too-large},
+		 * {@code file-compression-ratio}, {@code file-cell-too-long}, {@code file-shared-strings},
+		 * {@code file-shared-text}, {@code file-too-many-rows}, {@code file-too-many-columns},
+		 * {@code file-line-too-long}, {@code file-xml-limit}.
+		 */
 		public String code() {
 			return code;
+		}
+
+		/** The limit passed, as shown to the user (e.g. {@code 32767} or {@code 300 MB}); null if no limit was. */
+		public String limit() {
+			return limit;
+		}
+
+		/** Whether a limit refused the file (rather than its format). */
+		public boolean limitExceeded() {
+			return limit != null;
 		}
 
 	}
@@ -90,9 +116,19 @@ public record TabularFile(int maxCellChars, BlankLines blankLines) {
 	public static final int MAX_COLUMNS = 64;
 
 	public TabularFile {
-		if (maxCellChars < 1 || blankLines == null) {
-			throw new IllegalArgumentException("a cell length of at least 1 and a blank-line rule are needed");
+		if (maxCellChars < 1 || blankLines == null || limits == null) {
+			throw new IllegalArgumentException("a cell length of at least 1, a blank-line rule and limits are needed");
 		}
+	}
+
+	/** A reader with the default limits. */
+	public TabularFile(int maxCellChars, BlankLines blankLines) {
+		this(maxCellChars, blankLines, UploadLimits.DEFAULTS);
+	}
+
+	/** The same reader with other limits. */
+	public TabularFile withLimits(UploadLimits other) {
+		return new TabularFile(maxCellChars, blankLines, other);
 	}
 
 	/**
@@ -111,8 +147,15 @@ public record TabularFile(int maxCellChars, BlankLines blankLines) {
 
 	private void read(InputStream input, boolean xlsxPromised, Consumer<Row> consumer) throws Unreadable {
 		Consumer<Row> rows = row -> {
+			if (blank(row.cells())) {
+				return;
+			}
+			List<String> cells = new ArrayList<>(row.cells().size());
+			for (String cell : row.cells()) {
+				cells.add(bounded(cell));
+			}
 			try {
-				consumer.accept(row);
+				consumer.accept(new Row(row.number(), cells));
 			}
 			catch (StopReading stop) {
 				throw stop;
@@ -121,7 +164,7 @@ public record TabularFile(int maxCellChars, BlankLines blankLines) {
 				throw new ConsumerFailed(ex);
 			}
 		};
-		BufferedInputStream in = new BufferedInputStream(input, 64 * 1024);
+		BufferedInputStream in = new BufferedInputStream(new CountedUpload(input), 64 * 1024);
 		try {
 			in.mark(8);
 			byte[] head = in.readNBytes(4);
@@ -130,10 +173,10 @@ public record TabularFile(int maxCellChars, BlankLines blankLines) {
 				readXlsx(in, rows);
 			}
 			else if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
-				throw new Unreadable("file-xls", null);
+				throw new Unreadable("file-xls", null, null);
 			}
 			else if (xlsxPromised) {
-				throw new Unreadable("file-unreadable", null);
+				throw new Unreadable("file-unreadable", null, null);
 			}
 			else {
 				readCsv(in, rows);
@@ -146,17 +189,28 @@ public record TabularFile(int maxCellChars, BlankLines blankLines) {
 			// not the file's fault: let the caller see its own exception
 			throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
 		}
-		catch (IOException | UncheckedIOException | IllegalStateException ex) {
-			Throwable cause = ex instanceof UncheckedIOException unchecked ? unchecked.getCause() : ex.getCause();
-			if (ex instanceof CharacterCodingException || cause instanceof CharacterCodingException) {
-				throw new Unreadable("file-encoding", ex);
+		catch (IOException | XMLStreamException | RuntimeException ex) {
+			throw unreadable(ex);
+		}
+	}
+
+	/** What a parser's failure means to the user; a malformed XLSX fails deep inside in many ways. */
+	private static Unreadable unreadable(Exception ex) {
+		LimitExceeded limit = LimitExceeded.in(ex);
+		if (limit != null) {
+			return new Unreadable(limit.code(), limit.limit(), ex);
+		}
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof CharacterCodingException) {
+				return new Unreadable("file-encoding", null, ex);
 			}
-			throw new Unreadable("file-unreadable", ex);
+			// the XML parser's own bounds (attribute length, text length, nesting) say "limit"
+			if ((t instanceof XMLStreamException || t.getClass().getName().startsWith("com.ctc.wstx."))
+					&& t.getMessage() != null && t.getMessage().toLowerCase(Locale.ROOT).contains("limit")) {
+				return new Unreadable("file-xml-limit", "", ex);
+			}
 		}
-		catch (RuntimeException ex) {
-			// a malformed XLSX can fail deep inside the reader in many ways; all mean the same to the user
-			throw new Unreadable("file-unreadable", ex);
-		}
+		return new Unreadable("file-unreadable", null, ex);
 	}
 
 	private void readCsv(InputStream in, Consumer<Row> rows) throws IOException {
@@ -183,50 +237,131 @@ public record TabularFile(int maxCellChars, BlankLines blankLines) {
 			.setIgnoreEmptyLines(blankLines == BlankLines.NOT_COUNTED)
 			.setTrim(false)
 			.get();
-		try (CSVParser parser = CSVParser.parse(reader, format)) {
+		BoundedRecords bounded = new BoundedRecords(reader);
+		try (CSVParser parser = CSVParser.parse(bounded, format)) {
 			Iterator<CSVRecord> records = parser.iterator();
 			int number = 0;
 			while (records.hasNext()) {
 				CSVRecord record = records.next();
-				number++;
+				bounded.recordRead();
+				if (++number > limits.maxRows()) {
+					throw new LimitExceeded("file-too-many-rows", limits.maxRows());
+				}
+				if (record.size() > limits.maxColumns()) {
+					throw new LimitExceeded("file-too-many-columns", limits.maxColumns());
+				}
 				List<String> cells = new ArrayList<>(Math.min(record.size(), MAX_COLUMNS));
-				for (int i = 0; i < record.size() && i < MAX_COLUMNS; i++) {
-					cells.add(bounded(record.get(i)));
+				for (int i = 0; i < record.size(); i++) {
+					String cell = record.get(i);
+					if (cell.length() > limits.maxCellChars()) {
+						throw new LimitExceeded("file-cell-too-long", limits.maxCellChars());
+					}
+					if (i < MAX_COLUMNS) {
+						cells.add(cell);
+					}
 				}
-				if (!blank(cells)) {
-					rows.accept(new Row(number, cells));
-				}
+				rows.accept(new Row(number, cells));
 			}
 		}
 	}
 
-	private void readXlsx(InputStream in, Consumer<Row> rows) throws IOException {
-		try (ReadableWorkbook workbook = new ReadableWorkbook(in); Stream<org.dhatim.fastexcel.reader.Row> sheet = workbook.getFirstSheet().openStream()) {
-			Iterator<org.dhatim.fastexcel.reader.Row> iterator = sheet.iterator();
-			while (iterator.hasNext()) {
-				org.dhatim.fastexcel.reader.Row row = iterator.next();
-				int width = Math.min(row.getCellCount(), MAX_COLUMNS);
-				List<String> cells = new ArrayList<>(width);
-				for (int i = 0; i < width; i++) {
-					Cell cell = row.getCell(i);
-					cells.add(cell == null ? "" : bounded(text(cell)));
-				}
-				if (!blank(cells)) {
-					rows.accept(new Row(row.getRowNum(), cells));
-				}
+	/**
+	 * An XLSX is read from a copy on disk: its parts can be in any order in the ZIP (Excel writes the
+	 * shared strings after the sheets), so they are opened by name rather than streamed in order.
+	 */
+	private void readXlsx(InputStream in, Consumer<Row> rows) throws IOException, XMLStreamException {
+		Path copy = Files.createTempFile("camguard-upload-", ".xlsx");
+		try {
+			try (OutputStream out = Files.newOutputStream(copy)) {
+				in.transferTo(out);
 			}
+			try (XlsxFile xlsx = new XlsxFile(copy, limits)) {
+				xlsx.readFirstSheet(MAX_COLUMNS, rows);
+			}
+		}
+		finally {
+			Files.deleteIfExists(copy);
 		}
 	}
 
-	private static String text(Cell cell) {
-		if (cell.getRawValue() == null) {
-			return "";
+	/** The upload itself, refused past its size limit. */
+	private final class CountedUpload extends FilterInputStream {
+
+		private long count;
+
+		CountedUpload(InputStream in) {
+			super(in);
 		}
-		if (cell.getType() == CellType.NUMBER) {
-			// 554 is stored as "554" or "554.0" depending on the writer; a date as its day number
-			return cell.asNumber().stripTrailingZeros().toPlainString();
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				counted(1);
+			}
+			return b;
 		}
-		return cell.getText();
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n > 0) {
+				counted(n);
+			}
+			return n;
+		}
+
+		private void counted(int n) {
+			count += n;
+			if (count > limits.maxFileSize().toBytes()) {
+				throw new LimitExceeded("file-too-large", XlsxFile.megabytes(limits.maxFileSize().toBytes()));
+			}
+		}
+
+	}
+
+	/**
+	 * The characters of one CSV record, counted as the parser takes them and refused past the limit:
+	 * the parser would otherwise build a field of any length in memory. The count starts anew after
+	 * each record and may include the parser's read-ahead, so it errs on the safe side by a buffer.
+	 */
+	private final class BoundedRecords extends FilterReader {
+
+		private long count;
+
+		BoundedRecords(Reader in) {
+			super(in);
+		}
+
+		void recordRead() {
+			count = 0;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int c = super.read();
+			if (c >= 0) {
+				counted(1);
+			}
+			return c;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, Math.min(length, 8192));
+			if (n > 0) {
+				counted(n);
+			}
+			return n;
+		}
+
+		private void counted(int n) {
+			count += n;
+			if (count > limits.maxLineChars() + 16_384L) {
+				throw new LimitExceeded("file-line-too-long", limits.maxLineChars());
+			}
+		}
+
 	}
 
 	private static boolean startsWith(byte[] head, int... signature) {
