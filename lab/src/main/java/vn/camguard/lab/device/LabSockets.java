@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import vn.camguard.lab.tls.Channel;
 import vn.camguard.lab.tls.DeviceTls;
@@ -45,8 +44,6 @@ public final class LabSockets implements Closeable {
 	private final SilenceWatch silenceWatch = new SilenceWatch(READ_TIMEOUT_MS);
 
 	private volatile DeviceTls tls;
-
-	private final AtomicInteger tlsListeners = new AtomicInteger();
 
 	public LabSockets(int maxConnections, int latencyMs) {
 		this.permits = new Semaphore(maxConnections);
@@ -87,9 +84,6 @@ public final class LabSockets implements Closeable {
 	public void listenTcp(String address, int port, boolean useTls, Silence silence, ConnectionHandler handler)
 			throws IOException {
 		DeviceTls secured = useTls ? deviceTls() : null;
-		if (useTls) {
-			tlsListeners.incrementAndGet();
-		}
 		ServerSocket server = new ServerSocket();
 		open.add(server);
 		server.setReuseAddress(true);
@@ -231,7 +225,8 @@ public final class LabSockets implements Closeable {
 		try (socket) {
 			socket.setTcpNoDelay(true);
 			InputStream in;
-			if (silence == Silence.TIMES_OUT) {
+			// JSSE reads a TLS connection's socket itself, never through a watched stream: a read timeout bounds it.
+			if (silence == Silence.TIMES_OUT || secured != null) {
 				socket.setSoTimeout(READ_TIMEOUT_MS);
 				in = socket.getInputStream();
 			}
@@ -244,11 +239,8 @@ public final class LabSockets implements Closeable {
 				connection = Connection.plain(socket, in);
 			}
 			else {
-				Channel channel = secured.accept(socket, in);
-				if (channel.socket() != socket) {
-					// JSSE reads the socket itself, past the watched stream: its reads keep a timeout of their own.
-					channel.socket().setSoTimeout(READ_TIMEOUT_MS);
-				}
+				Channel channel = secured.accept(socket);
+				channel.socket().setSoTimeout(READ_TIMEOUT_MS);
 				connection = Connection.secured(channel);
 			}
 			try (connection) {
@@ -297,16 +289,6 @@ public final class LabSockets implements Closeable {
 			catch (IOException | RuntimeException ignored) {
 				// a malformed probe gets no answer
 			}
-		}
-	}
-
-	/**
-	 * Makes the TLS handshake secrets of two full handshakes per TLS port now (a warm-up scan and a full scan
-	 * in a benchmark), so that a scan does not pay for them; see {@link DeviceTls#prepare}.
-	 */
-	public void prepareTls() throws IOException {
-		if (tlsListeners.get() > 0) {
-			deviceTls().prepare(2 * tlsListeners.get());
 		}
 	}
 
