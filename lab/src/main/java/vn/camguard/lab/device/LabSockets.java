@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import vn.camguard.lab.tls.Channel;
 import vn.camguard.lab.tls.DeviceTls;
+import vn.camguard.lab.tls.LegacyDeviceTls;
 
 /**
  * Every socket a lab owns: listeners bound to one device address and port each, the connections they
@@ -44,6 +45,8 @@ public final class LabSockets implements Closeable {
 	private final SilenceWatch silenceWatch = new SilenceWatch(READ_TIMEOUT_MS);
 
 	private volatile DeviceTls tls;
+
+	private volatile LegacyDeviceTls legacyTls;
 
 	public LabSockets(int maxConnections, int latencyMs) {
 		this.permits = new Semaphore(maxConnections);
@@ -83,7 +86,27 @@ public final class LabSockets implements Closeable {
 
 	public void listenTcp(String address, int port, boolean useTls, Silence silence, ConnectionHandler handler)
 			throws IOException {
-		DeviceTls secured = useTls ? deviceTls() : null;
+		DeviceTls tls = useTls ? deviceTls() : null;
+		listen(address, port, tls == null ? null : tls::accept, silence, handler);
+	}
+
+	/** A TLS port that speaks only what the JDK will not serve by default (see {@link LegacyDeviceTls}). */
+	public void listenLegacyTls(String address, int port, LegacyDeviceTls.Kind kind, ConnectionHandler handler)
+			throws IOException {
+		LegacyDeviceTls tls = legacyTls();
+		listen(address, port, socket -> tls.accept(socket, kind), Silence.CLOSES, handler);
+	}
+
+	/** The server side of TLS on an accepted connection. */
+	@FunctionalInterface
+	private interface TlsServing {
+
+		Channel accept(Socket socket) throws IOException;
+
+	}
+
+	private void listen(String address, int port, TlsServing secured, Silence silence, ConnectionHandler handler)
+			throws IOException {
 		ServerSocket server = new ServerSocket();
 		open.add(server);
 		server.setReuseAddress(true);
@@ -171,7 +194,7 @@ public final class LabSockets implements Closeable {
 		thread.start();
 	}
 
-	private void acceptLoop(ServerSocket server, DeviceTls secured, Silence silence, ConnectionHandler handler) {
+	private void acceptLoop(ServerSocket server, TlsServing secured, Silence silence, ConnectionHandler handler) {
 		while (!closed.get()) {
 			Socket socket;
 			try {
@@ -220,7 +243,7 @@ public final class LabSockets implements Closeable {
 	}
 
 	/** On HTTPS ports ({@code secured} not null) the TLS handshake runs here, in the connection's own thread. */
-	private void serve(Socket socket, DeviceTls secured, Silence silence, ConnectionHandler handler) {
+	private void serve(Socket socket, TlsServing secured, Silence silence, ConnectionHandler handler) {
 		SilenceWatch.Watched watched = null;
 		try (socket) {
 			socket.setTcpNoDelay(true);
@@ -289,6 +312,19 @@ public final class LabSockets implements Closeable {
 			catch (IOException | RuntimeException ignored) {
 				// a malformed probe gets no answer
 			}
+		}
+	}
+
+	private LegacyDeviceTls legacyTls() throws IOException {
+		LegacyDeviceTls loaded = legacyTls;
+		if (loaded != null) {
+			return loaded;
+		}
+		synchronized (this) {
+			if (legacyTls == null) {
+				legacyTls = LegacyDeviceTls.load();
+			}
+			return legacyTls;
 		}
 	}
 
