@@ -198,8 +198,8 @@ public final class DeviceScan {
 			this.onvifClient = new OnvifClient(http);
 			this.rtspSession = new RtspSession(tools.connector(), host, RTSP);
 			for (int port : WEB_PORTS) {
-				kept.take(port).ifPresent(connection -> http.adopt(new HttpProbe.Endpoint(host, port, TlsCheck.PORTS.contains(port)),
-						connection));
+				kept.take(port).ifPresent(connection -> http.adopt(
+						new HttpProbe.Endpoint(host, port, TlsCheck.PORTS.contains(port)), connection));
 			}
 		}
 
