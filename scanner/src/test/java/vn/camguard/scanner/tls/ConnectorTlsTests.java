@@ -31,7 +31,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ConnectorTlsTests {
 
+	/** For the deadline tests: the servers below take far longer than this to finish a handshake. */
 	final Connector connector = new Connector(Duration.ofSeconds(1), Duration.ofSeconds(1), new RateLimit(0, 0));
+
+	/**
+	 * For the tests that expect an answer: a busy machine may take a while over a first handshake of either stack
+	 * (class loading, seeding), which no deadline test here is about.
+	 */
+	final Connector patient = new Connector(Duration.ofSeconds(5), Duration.ofSeconds(10), new RateLimit(0, 0));
 
 	ServerSocket raw;
 
@@ -45,10 +52,10 @@ class ConnectorTlsTests {
 	@Test
 	void aServerTheJdkTalksToGetsJsseAndItsHandshakeIsKept() throws Exception {
 		try (JsseServer server = new JsseServer(new String[] {"TLSv1.3", "TLSv1.2"}, new String[0], 100);
-				TlsChannel channel = connector.openTls(server.address(), server.port())) {
+				TlsChannel channel = patient.openTls(server.address(), server.port())) {
 			assertThat(channel.protocol()).isEqualTo("TLSv1.3");
 			assertThat(get(channel)).startsWith("HTTP/1.1 200");
-			assertThat(connector.recentHandshake(server.address(), server.port())).hasValueSatisfying(h -> {
+			assertThat(patient.recentHandshake(server.address(), server.port())).hasValueSatisfying(h -> {
 				assertThat(h.leaf()).hasValueSatisfying(
 						leaf -> assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo("CN=camguard-lab"));
 				assertThat(h.forwardSecret()).isTrue();
@@ -100,17 +107,19 @@ class ConnectorTlsTests {
 					return;
 				}
 				out.write(new byte[] {22, 3, 1, 0x40, 0});
+				// 40 bytes 250 ms apart: 10 s, where the deadline is 3 s (time enough for the JSSE refusal first).
 				for (int i = 0; i < 40; i++) {
 					out.write(0);
 					out.flush();
-					Thread.sleep(100);
+					Thread.sleep(250);
 				}
 			}
 			catch (IOException | InterruptedException ignored) {
 				// the client gave up
 			}
 		});
-		assertThatThrownBy(() -> connector.openTls(raw.getInetAddress(), raw.getLocalPort()))
+		Connector threeSeconds = new Connector(Duration.ofSeconds(1), Duration.ofSeconds(3), new RateLimit(0, 0));
+		assertThatThrownBy(() -> threeSeconds.openTls(raw.getInetAddress(), raw.getLocalPort()))
 				.isInstanceOf(SocketTimeoutException.class);
 		assertThat(connections.get()).isEqualTo(2);
 	}
@@ -129,7 +138,7 @@ class ConnectorTlsTests {
 				// the client gave up
 			}
 		});
-		assertThatThrownBy(() -> connector.openTls(raw.getInetAddress(), raw.getLocalPort()))
+		assertThatThrownBy(() -> patient.openTls(raw.getInetAddress(), raw.getLocalPort()))
 				.isInstanceOf(SSLException.class);
 		assertThat(connections.get()).isEqualTo(2);
 	}
