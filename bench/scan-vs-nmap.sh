@@ -154,7 +154,8 @@ if command -v python3 >/dev/null; then
 import json, sys
 check = {"DEFAULT_CREDENTIALS": "CG-CRED-DEFAULT", "WEAK_PASSWORD": "CG-CRED-WEAK", "RTSP_NO_AUTH": "CG-RTSP-NOAUTH",
          "SNAPSHOT_NO_AUTH": "CG-SNAPSHOT-NOAUTH", "ONVIF_NO_AUTH": "CG-ONVIF-NOAUTH", "TELNET_OPEN": "CG-SVC-TELNET",
-         "CLEARTEXT_MANAGEMENT": "CG-WEB-CLEARTEXT", "OUTDATED_FIRMWARE": "CG-FW-OUTDATED", "KNOWN_CVE": "CG-FW-CVE"}
+         "CLEARTEXT_MANAGEMENT": "CG-WEB-CLEARTEXT", "OUTDATED_FIRMWARE": "CG-FW-OUTDATED", "KNOWN_CVE": "CG-FW-CVE",
+         "TLS10_ONLY": "CG-TLS-VERSIONS", "RSA_KEY_EXCHANGE_ONLY": "CG-TLS-WEAK"}
 truth = {d["address"]: d for d in json.load(open(sys.argv[1]))["devices"]}
 exact = ident = total = 0
 for line in open(sys.argv[2]):

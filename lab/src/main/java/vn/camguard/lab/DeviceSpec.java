@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import java.util.SplittableRandom;
 
 /**
@@ -27,6 +28,12 @@ public record DeviceSpec(String id, String address, Profile profile, Set<Weaknes
 		}
 		if (weaknesses.contains(Weakness.OUTDATED_FIRMWARE) && weaknesses.contains(Weakness.KNOWN_CVE)) {
 			throw new IllegalArgumentException(id + ": OUTDATED_FIRMWARE and KNOWN_CVE exclude each other");
+		}
+		long oldTls = Stream.of(Weakness.TLS10_ONLY, Weakness.RSA_KEY_EXCHANGE_ONLY, Weakness.CLEARTEXT_MANAGEMENT)
+				.filter(weaknesses::contains).count();
+		if (oldTls > 1) {
+			throw new IllegalArgumentException(
+					id + ": TLS10_ONLY, RSA_KEY_EXCHANGE_ONLY and CLEARTEXT_MANAGEMENT exclude each other");
 		}
 		password = profile == null ? null : resolvePassword(id, address, profile, weaknesses, password);
 	}

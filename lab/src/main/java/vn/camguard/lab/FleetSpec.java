@@ -316,6 +316,9 @@ public record FleetSpec(List<DeviceSpec> devices, int latencyMs) {
 	private static Set<Weakness> compatible(Set<Weakness> set, Weakness keep) {
 		resolve(set, Weakness.DEFAULT_CREDENTIALS, Weakness.WEAK_PASSWORD, keep);
 		resolve(set, Weakness.KNOWN_CVE, Weakness.OUTDATED_FIRMWARE, keep);
+		resolve(set, Weakness.TLS10_ONLY, Weakness.RSA_KEY_EXCHANGE_ONLY, keep);
+		resolve(set, Weakness.TLS10_ONLY, Weakness.CLEARTEXT_MANAGEMENT, keep);
+		resolve(set, Weakness.RSA_KEY_EXCHANGE_ONLY, Weakness.CLEARTEXT_MANAGEMENT, keep);
 		return set;
 	}
 

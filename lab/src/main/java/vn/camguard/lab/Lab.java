@@ -46,7 +46,6 @@ public final class Lab {
 					progress.accept(started);
 				}
 			}
-			sockets.prepareTls();
 		}
 		catch (IOException | RuntimeException e) {
 			sockets.close();

@@ -24,6 +24,13 @@ public enum Weakness {
 	/** Firmware older than the newest known for the model, but with no known CVE. */
 	OUTDATED_FIRMWARE,
 	/** Firmware inside the affected range of a CVE in shared/data/camera-cves.csv. */
-	KNOWN_CVE
+	KNOWN_CVE,
+	/** HTTPS speaks TLS 1.0 only (deprecated by RFC 8996). Needs HTTPS: excludes CLEARTEXT_MANAGEMENT. */
+	TLS10_ONLY,
+	/**
+	 * HTTPS speaks TLS 1.2 with RSA key exchange only, on an RSA certificate: no forward secrecy. Needs HTTPS:
+	 * excludes CLEARTEXT_MANAGEMENT and TLS10_ONLY.
+	 */
+	RSA_KEY_EXCHANGE_ONLY
 
 }

@@ -1,12 +1,18 @@
 package vn.camguard.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.net.ssl.SSLHandshakeException;
+
+import org.bouncycastle.tls.CipherSuite;
+import org.bouncycastle.tls.ProtocolVersion;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +52,22 @@ class ManifestTruthTests {
 		String address = device.address();
 		boolean cleartext = device.weaknesses().contains(Weakness.CLEARTEXT_MANAGEMENT);
 		assertThat(LabStartTests.accepts(address, 443)).as(at + " https").isEqualTo(!cleartext);
+		if (!cleartext) {
+			boolean tls10 = device.weaknesses().contains(Weakness.TLS10_ONLY);
+			boolean rsaKeyExchange = device.weaknesses().contains(Weakness.RSA_KEY_EXCHANGE_ONLY);
+			String head = "HEAD / HTTP/1.1\r\nConnection: close\r\n\r\n";
+			assertThat(catchThrowable(() -> WireClient.jsseExchange(address, 443, head)))
+					.as(at + " the JDK's default client refused").matches(
+							refused -> (tls10 || rsaKeyExchange) == refused instanceof SSLHandshakeException);
+			if (tls10 || rsaKeyExchange) {
+				WireClient.LegacyAnswer legacy = WireClient.legacyTls(address, 443, head);
+				assertThat(legacy.version()).as(at + " version")
+						.isEqualTo(tls10 ? ProtocolVersion.TLSv10 : ProtocolVersion.TLSv12);
+				assertThat(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256 == legacy.cipherSuite()
+						|| CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA == legacy.cipherSuite()).as(at + " RSA key exchange")
+						.isEqualTo(rsaKeyExchange);
+			}
+		}
 		assertThat(LabStartTests.accepts(address, 23)).as(at + " telnet")
 				.isEqualTo(device.weaknesses().contains(Weakness.TELNET_OPEN));
 

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -18,11 +19,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
-/** Plain JDK socket clients the lab tests talk to the simulated devices with. */
+import org.bouncycastle.tls.CertificateRequest;
+import org.bouncycastle.tls.CipherSuite;
+import org.bouncycastle.tls.DefaultTlsClient;
+import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.TlsAuthentication;
+import org.bouncycastle.tls.TlsClientProtocol;
+import org.bouncycastle.tls.TlsCredentials;
+import org.bouncycastle.tls.TlsServerCertificate;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+
+/**
+ * Plain JDK socket clients the lab tests talk to the simulated devices with; for devices whose TLS the JDK refuses
+ * by default, BouncyCastle's TLS client configured on the connection.
+ */
 final class WireClient {
 
 	private WireClient() {
@@ -45,7 +60,71 @@ final class WireClient {
 		return context;
 	}
 
+	/** Over JSSE with its defaults, or over {@link #legacyTls} when the device refuses JSSE's handshake. */
 	static String exchangeTls(String address, int port, String request) throws Exception {
+		try {
+			return jsseExchange(address, port, request);
+		}
+		catch (SSLHandshakeException refused) {
+			return legacyTls(address, port, request).answer();
+		}
+	}
+
+	/** What a device's TLS negotiated with a client offering TLS 1.2 down to 1.0 and RSA key exchange too. */
+	record LegacyAnswer(ProtocolVersion version, int cipherSuite, String answer) {
+	}
+
+	static LegacyAnswer legacyTls(String address, int port, String request) throws Exception {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(address, port), 2_000);
+			socket.setSoTimeout(3_000);
+			BcTlsCrypto crypto = new BcTlsCrypto(new SecureRandom());
+			ProtocolVersion[] negotiated = new ProtocolVersion[1];
+			int[] chosen = new int[1];
+			DefaultTlsClient client = new DefaultTlsClient(crypto) {
+				@Override
+				public void notifyServerVersion(ProtocolVersion version) {
+					negotiated[0] = version;
+				}
+
+				@Override
+				public void notifySelectedCipherSuite(int suite) {
+					chosen[0] = suite;
+				}
+
+				@Override
+				protected ProtocolVersion[] getSupportedVersions() {
+					return ProtocolVersion.TLSv12.downTo(ProtocolVersion.TLSv10);
+				}
+
+				@Override
+				protected int[] getSupportedCipherSuites() {
+					return new int[] { CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
+							CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA };
+				}
+
+				@Override
+				public TlsAuthentication getAuthentication() {
+					return new TlsAuthentication() {
+						@Override
+						public void notifyServerCertificate(TlsServerCertificate certificate) {
+						}
+
+						@Override
+						public TlsCredentials getClientCredentials(CertificateRequest request) {
+							return null;
+						}
+					};
+				}
+			};
+			TlsClientProtocol protocol = new TlsClientProtocol(socket.getInputStream(), socket.getOutputStream());
+			protocol.connect(client);
+			protocol.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+			return new LegacyAnswer(negotiated[0], chosen[0], readAll(protocol.getInputStream(), 2 * 1024 * 1024));
+		}
+	}
+
+	static String jsseExchange(String address, int port, String request) throws Exception {
 		try (SSLSocket socket = (SSLSocket) trustingTls().getSocketFactory().createSocket()) {
 			socket.connect(new InetSocketAddress(address, port), 2_000);
 			socket.setSoTimeout(3_000);

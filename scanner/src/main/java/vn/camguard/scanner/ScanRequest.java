@@ -20,8 +20,8 @@ public record ScanRequest(Targets targets, List<Integer> ports, int concurrency,
 		int maxCredentialAttempts, Set<String> skip) {
 
 	/** Camera, recorder and needless-service ports (shared/domain/scanner/fingerprints.md §0). */
-	public static final List<Integer> DEFAULT_PORTS = List.of(21, 22, 23, 80, 443, 554, 8000, 8080, 8554, 8899, 34567,
-			37777);
+	public static final List<Integer> DEFAULT_PORTS = List.of(21, 22, 23, 80, 443, 554, 8000, 8080, 8443, 8554, 8899,
+			34567, 37777);
 
 	public ScanRequest {
 		// Each port once, in the order given: the sweep holds one connection per port.

@@ -33,16 +33,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabAccuracyTests {
 
-	static final Map<Weakness, String> CHECK_FOR = new EnumMap<>(Map.of(
-			Weakness.DEFAULT_CREDENTIALS, "CG-CRED-DEFAULT",
-			Weakness.WEAK_PASSWORD, "CG-CRED-WEAK",
-			Weakness.RTSP_NO_AUTH, "CG-RTSP-NOAUTH",
-			Weakness.SNAPSHOT_NO_AUTH, "CG-SNAPSHOT-NOAUTH",
-			Weakness.ONVIF_NO_AUTH, "CG-ONVIF-NOAUTH",
-			Weakness.TELNET_OPEN, "CG-SVC-TELNET",
-			Weakness.CLEARTEXT_MANAGEMENT, "CG-WEB-CLEARTEXT",
-			Weakness.OUTDATED_FIRMWARE, "CG-FW-OUTDATED",
-			Weakness.KNOWN_CVE, "CG-FW-CVE"));
+	static final Map<Weakness, String> CHECK_FOR = new EnumMap<>(Map.ofEntries(
+			Map.entry(Weakness.DEFAULT_CREDENTIALS, "CG-CRED-DEFAULT"),
+			Map.entry(Weakness.WEAK_PASSWORD, "CG-CRED-WEAK"),
+			Map.entry(Weakness.RTSP_NO_AUTH, "CG-RTSP-NOAUTH"),
+			Map.entry(Weakness.SNAPSHOT_NO_AUTH, "CG-SNAPSHOT-NOAUTH"),
+			Map.entry(Weakness.ONVIF_NO_AUTH, "CG-ONVIF-NOAUTH"),
+			Map.entry(Weakness.TELNET_OPEN, "CG-SVC-TELNET"),
+			Map.entry(Weakness.CLEARTEXT_MANAGEMENT, "CG-WEB-CLEARTEXT"),
+			Map.entry(Weakness.OUTDATED_FIRMWARE, "CG-FW-OUTDATED"),
+			Map.entry(Weakness.KNOWN_CVE, "CG-FW-CVE"),
+			Map.entry(Weakness.TLS10_ONLY, "CG-TLS-VERSIONS"),
+			Map.entry(Weakness.RSA_KEY_EXCHANGE_ONLY, "CG-TLS-WEAK")));
 
 	RunningLab lab;
 

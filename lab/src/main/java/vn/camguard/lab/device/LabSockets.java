@@ -17,10 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import vn.camguard.lab.tls.Channel;
 import vn.camguard.lab.tls.DeviceTls;
+import vn.camguard.lab.tls.LegacyDeviceTls;
 
 /**
  * Every socket a lab owns: listeners bound to one device address and port each, the connections they
@@ -46,7 +46,7 @@ public final class LabSockets implements Closeable {
 
 	private volatile DeviceTls tls;
 
-	private final AtomicInteger tlsListeners = new AtomicInteger();
+	private volatile LegacyDeviceTls legacyTls;
 
 	public LabSockets(int maxConnections, int latencyMs) {
 		this.permits = new Semaphore(maxConnections);
@@ -86,10 +86,27 @@ public final class LabSockets implements Closeable {
 
 	public void listenTcp(String address, int port, boolean useTls, Silence silence, ConnectionHandler handler)
 			throws IOException {
-		DeviceTls secured = useTls ? deviceTls() : null;
-		if (useTls) {
-			tlsListeners.incrementAndGet();
-		}
+		DeviceTls tls = useTls ? deviceTls() : null;
+		listen(address, port, tls == null ? null : tls::accept, silence, handler);
+	}
+
+	/** A TLS port that speaks only what the JDK will not serve by default (see {@link LegacyDeviceTls}). */
+	public void listenLegacyTls(String address, int port, LegacyDeviceTls.Kind kind, ConnectionHandler handler)
+			throws IOException {
+		LegacyDeviceTls tls = legacyTls();
+		listen(address, port, socket -> tls.accept(socket, kind), Silence.CLOSES, handler);
+	}
+
+	/** The server side of TLS on an accepted connection. */
+	@FunctionalInterface
+	private interface TlsServing {
+
+		Channel accept(Socket socket) throws IOException;
+
+	}
+
+	private void listen(String address, int port, TlsServing secured, Silence silence, ConnectionHandler handler)
+			throws IOException {
 		ServerSocket server = new ServerSocket();
 		open.add(server);
 		server.setReuseAddress(true);
@@ -177,7 +194,7 @@ public final class LabSockets implements Closeable {
 		thread.start();
 	}
 
-	private void acceptLoop(ServerSocket server, DeviceTls secured, Silence silence, ConnectionHandler handler) {
+	private void acceptLoop(ServerSocket server, TlsServing secured, Silence silence, ConnectionHandler handler) {
 		while (!closed.get()) {
 			Socket socket;
 			try {
@@ -226,12 +243,13 @@ public final class LabSockets implements Closeable {
 	}
 
 	/** On HTTPS ports ({@code secured} not null) the TLS handshake runs here, in the connection's own thread. */
-	private void serve(Socket socket, DeviceTls secured, Silence silence, ConnectionHandler handler) {
+	private void serve(Socket socket, TlsServing secured, Silence silence, ConnectionHandler handler) {
 		SilenceWatch.Watched watched = null;
 		try (socket) {
 			socket.setTcpNoDelay(true);
 			InputStream in;
-			if (silence == Silence.TIMES_OUT) {
+			// JSSE reads a TLS connection's socket itself, never through a watched stream: a read timeout bounds it.
+			if (silence == Silence.TIMES_OUT || secured != null) {
 				socket.setSoTimeout(READ_TIMEOUT_MS);
 				in = socket.getInputStream();
 			}
@@ -244,11 +262,8 @@ public final class LabSockets implements Closeable {
 				connection = Connection.plain(socket, in);
 			}
 			else {
-				Channel channel = secured.accept(socket, in);
-				if (channel.socket() != socket) {
-					// JSSE reads the socket itself, past the watched stream: its reads keep a timeout of their own.
-					channel.socket().setSoTimeout(READ_TIMEOUT_MS);
-				}
+				Channel channel = secured.accept(socket);
+				channel.socket().setSoTimeout(READ_TIMEOUT_MS);
 				connection = Connection.secured(channel);
 			}
 			try (connection) {
@@ -300,13 +315,16 @@ public final class LabSockets implements Closeable {
 		}
 	}
 
-	/**
-	 * Makes the TLS handshake secrets of two full handshakes per TLS port now (a warm-up scan and a full scan
-	 * in a benchmark), so that a scan does not pay for them; see {@link DeviceTls#prepare}.
-	 */
-	public void prepareTls() throws IOException {
-		if (tlsListeners.get() > 0) {
-			deviceTls().prepare(2 * tlsListeners.get());
+	private LegacyDeviceTls legacyTls() throws IOException {
+		LegacyDeviceTls loaded = legacyTls;
+		if (loaded != null) {
+			return loaded;
+		}
+		synchronized (this) {
+			if (legacyTls == null) {
+				legacyTls = LegacyDeviceTls.load();
+			}
+			return legacyTls;
 		}
 	}
 

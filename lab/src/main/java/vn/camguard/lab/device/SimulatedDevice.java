@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import vn.camguard.lab.DeviceSpec;
 import vn.camguard.lab.Weakness;
+import vn.camguard.lab.tls.LegacyDeviceTls;
 
 /** Binds one device's listeners (its open ports, nothing else) and wires each to its service. */
 public final class SimulatedDevice {
@@ -41,10 +42,23 @@ public final class SimulatedDevice {
 				case 8899 -> connection -> WebService.serve(connection, device, WebService.Role.ONVIF_ONLY);
 				default -> connection -> BinaryPortService.serve(connection, device, port);
 			};
-			sockets.listenTcp(address, port, port == 443, handler);
+			if (port == 443 && legacyTls(spec) != null) {
+				sockets.listenLegacyTls(address, port, legacyTls(spec), handler);
+			}
+			else {
+				sockets.listenTcp(address, port, port == 443, handler);
+			}
 		}
 		sockets.listenUdp(address, 3702,
 				new DiscoveryResponder(device, spec.profile().vendor(), spec.profile().model())::answer);
+	}
+
+	/** The old TLS a device's HTTPS speaks instead of JSSE's, if any. */
+	private static LegacyDeviceTls.Kind legacyTls(DeviceSpec spec) {
+		if (spec.has(Weakness.TLS10_ONLY)) {
+			return LegacyDeviceTls.Kind.TLS10_ONLY;
+		}
+		return spec.has(Weakness.RSA_KEY_EXCHANGE_ONLY) ? LegacyDeviceTls.Kind.RSA_KEY_EXCHANGE_ONLY : null;
 	}
 
 }

@@ -22,14 +22,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
  * A tiny HTTP/1.1 client for the ports of one device: bounded responses, every outcome a {@link Reply}.
  * It keeps one persistent connection per endpoint when the device allows it, so the few requests of a scan
- * share a TLS handshake; a connection the device closed is reopened once, and so is one whose TLS handshake the
- * device refused on the first read (then through JSSE). One instance belongs to one device scan (one thread) and
- * is closed with it.
+ * share a TLS handshake; a connection the device closed is reopened once. One instance belongs to one device scan
+ * (one thread) and is closed with it.
  */
 public final class HttpProbe implements AutoCloseable {
 
@@ -57,13 +55,7 @@ public final class HttpProbe implements AutoCloseable {
 	public record Exchange(Reply reply, Optional<String> tlsProtocol) {
 	}
 
-	/** {@code refusedOnFirstRead}: see {@link TlsChannel}; never for plain HTTP. */
-	private record Connection(Socket socket, OutputStream out, MessageReader reader, Optional<String> tlsProtocol,
-			BooleanSupplier refusedOnFirstRead) {
-	}
-
-	/** One try of an exchange, and whether its TLS handshake was refused on the first read. */
-	private record Attempt(Exchange exchange, boolean refusedOnFirstRead) {
+	private record Connection(Socket socket, OutputStream out, MessageReader reader, Optional<String> tlsProtocol) {
 	}
 
 	private final Connector connector;
@@ -93,31 +85,26 @@ public final class HttpProbe implements AutoCloseable {
 
 	public Exchange exchange(Endpoint endpoint, HttpRequest request) {
 		boolean reused = open.containsKey(endpoint) || spares.containsKey(endpoint);
-		Attempt attempt = attempt(endpoint, request);
-		if (attempt.exchange().reply() instanceof Reply.NoAnswer none
-				&& (reused && !none.why().contains("timed out") || attempt.refusedOnFirstRead())) {
-			// The device closed the kept-open connection between requests (allowed), or refused the TLS handshake
-			// on the first read (False Start), where JSSE may still succeed, as for a refusal at once: once more,
-			// fresh.
-			attempt = attempt(endpoint, request);
+		Exchange exchange = attempt(endpoint, request);
+		if (exchange.reply() instanceof Reply.NoAnswer none && reused && !none.why().contains("timed out")) {
+			// The device closed the kept-open connection between requests (allowed): once more, fresh.
+			exchange = attempt(endpoint, request);
 		}
-		return attempt.exchange();
+		return exchange;
 	}
 
-	private Attempt attempt(Endpoint endpoint, HttpRequest request) {
+	private Exchange attempt(Endpoint endpoint, HttpRequest request) {
 		Optional<String> tlsProtocol = Optional.empty();
 		try {
 			Connection connection = connection(endpoint);
 			tlsProtocol = connection.tlsProtocol();
 			connection.out().write(bytes(endpoint, request));
 			connection.out().flush();
-			Reply reply = read(endpoint, connection, request);
-			return new Attempt(new Exchange(reply, tlsProtocol), connection.refusedOnFirstRead().getAsBoolean());
+			return new Exchange(read(endpoint, connection, request), tlsProtocol);
 		}
 		catch (IOException ex) {
 			drop(endpoint);
-			// Nothing was read: no handshake was refused on a first read.
-			return new Attempt(new Exchange(failure(ex), tlsProtocol), false);
+			return new Exchange(failure(ex), tlsProtocol);
 		}
 	}
 
@@ -167,13 +154,12 @@ public final class HttpProbe implements AutoCloseable {
 			if (endpoint.tls()) {
 				TlsChannel tls = connector.openTls(spare, endpoint.host(), endpoint.port());
 				connection = new Connection(tls.socket(), tls.out(),
-						new MessageReader(tls.socket(), tls.in(), connector.watchdog()), Optional.of(tls.protocol()),
-						tls.refusedOnFirstRead());
+						new MessageReader(tls.socket(), tls.in(), connector.watchdog()), Optional.of(tls.protocol()));
 			}
 			else {
 				Socket socket = spare != null ? spare : connector.open(endpoint.host(), endpoint.port());
 				connection = new Connection(socket, socket.getOutputStream(), new MessageReader(socket, connector.watchdog()),
-						Optional.empty(), () -> false);
+						Optional.empty());
 			}
 			open.put(endpoint, connection);
 		}

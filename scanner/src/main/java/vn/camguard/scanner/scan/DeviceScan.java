@@ -17,7 +17,7 @@ import vn.camguard.scanner.check.OnvifNoAuthCheck;
 import vn.camguard.scanner.check.RtspNoAuthCheck;
 import vn.camguard.scanner.check.SnapshotNoAuthCheck;
 import vn.camguard.scanner.check.TelnetCheck;
-import vn.camguard.scanner.check.TlsVersionsCheck;
+import vn.camguard.scanner.check.TlsCheck;
 import vn.camguard.scanner.discovery.PortSweep;
 import vn.camguard.scanner.discovery.WsDiscovery;
 import vn.camguard.scanner.fingerprint.Fingerprinter;
@@ -71,7 +71,8 @@ public final class DeviceScan {
 	private static final int ONVIF_ALTERNATIVE = 8899;
 
 	/** The web ports whose sweep connection the HTTP probe starts on. */
-	private static final List<Integer> WEB_PORTS = List.of(HTTP, HTTPS, ONVIF_ALTERNATIVE);
+	private static final List<Integer> WEB_PORTS = Stream.concat(Stream.of(HTTP, ONVIF_ALTERNATIVE),
+			TlsCheck.PORTS.stream()).toList();
 
 	/** Ports whose sweep connection the probes go on using: each saves a connect on both ends. */
 	private static final Set<Integer> KEPT_PORTS = Stream.concat(WEB_PORTS.stream(), Stream.of(RTSP, TelnetCheck.PORT))
@@ -96,7 +97,7 @@ public final class DeviceScan {
 
 	private final List<Check> checks = List.of(new TelnetCheck(), new FtpCheck(), new CleartextWebCheck(),
 			new SnapshotNoAuthCheck(), new RtspNoAuthCheck(), new OnvifNoAuthCheck(), new FirmwareCveCheck(),
-			new FirmwareOutdatedCheck(), new TlsVersionsCheck(), new CredentialCheck());
+			new FirmwareOutdatedCheck(), new TlsCheck(), new CredentialCheck());
 
 	public DeviceScan(ScanRequest request, DeviceContext.Tools tools, Fingerprinter fingerprinter,
 			VendorCatalogue vendors, RateLimit rateLimit) {
@@ -197,8 +198,8 @@ public final class DeviceScan {
 			this.onvifClient = new OnvifClient(http);
 			this.rtspSession = new RtspSession(tools.connector(), host, RTSP);
 			for (int port : WEB_PORTS) {
-				kept.take(port).ifPresent(connection -> http.adopt(new HttpProbe.Endpoint(host, port, port == HTTPS),
-						connection));
+				kept.take(port).ifPresent(connection -> http.adopt(
+						new HttpProbe.Endpoint(host, port, TlsCheck.PORTS.contains(port)), connection));
 			}
 		}
 
@@ -222,7 +223,8 @@ public final class DeviceScan {
 					rtsp.server(), rtsp.challenge().map(Challenge::realm), onvif.information(), identity, telnetBanner));
 			if (web.tlsProtocol().isPresent()) {
 				List<Evidence> evidence = new ArrayList<>(fingerprint.evidence());
-				evidence.add(new Evidence("tls/443", "negotiated " + web.tlsProtocol().get()));
+				evidence.add(new Evidence("tls/" + web.endpoint().map(HttpProbe.Endpoint::port).orElse(HTTPS),
+						"negotiated " + web.tlsProtocol().get()));
 				fingerprint = new Fingerprint(fingerprint.vendor(), fingerprint.model(), fingerprint.firmware(),
 						fingerprint.kind(), evidence);
 			}
@@ -240,12 +242,16 @@ public final class DeviceScan {
 		}
 
 		/**
-		 * HTTPS first (its presence decides clear-text management), plain HTTP only when HTTPS is absent.
-		 * "/" leads to the login page on every family, so no vendor guess is needed yet.
+		 * HTTPS first, on its standard port and then its common alternative (its presence decides clear-text
+		 * management), plain HTTP only when HTTPS is absent. "/" leads to the login page on every family, so no
+		 * vendor guess is needed yet.
 		 */
 		private Web web() {
-			if (open.contains(HTTPS)) {
-				HttpProbe.Endpoint https = new HttpProbe.Endpoint(host, HTTPS, true);
+			for (int port : TlsCheck.PORTS) {
+				if (!open.contains(port)) {
+					continue;
+				}
+				HttpProbe.Endpoint https = new HttpProbe.Endpoint(host, port, true);
 				Fetched fetched = fetch(https, "/");
 				if (fetched.page().isPresent()) {
 					return new Web(Optional.of(https), fetched.page(), Optional.empty(), true, fetched.tlsProtocol(),

@@ -1,32 +1,37 @@
 package vn.camguard.scanner.wire;
 
-import vn.camguard.scanner.tls.TlsClient;
-import vn.camguard.scanner.tls.TlsSession;
-import vn.camguard.scanner.tls.TlsUnsupportedException;
+import vn.camguard.scanner.tls.LegacyTls;
+import vn.camguard.scanner.tls.TlsHandshake;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Duration;
 
 /**
  * Opens TCP (optionally TLS) connections to devices with a connect timeout, after asking the rate
@@ -34,6 +39,9 @@ import java.time.Duration;
  * scanner speak to HTTPS-only devices and see which protocol versions they offer.
  */
 public final class Connector {
+
+	/** What JSSE offers each device: the versions the JDK enables by default. */
+	private static final String[] CURRENT_PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
 	private final Duration connectTimeout;
 
@@ -45,7 +53,7 @@ public final class Connector {
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final TlsSessions sessions = new TlsSessions(1024);
+	private final RecentTls recent = new RecentTls(1024);
 
 	private final Watchdog watchdog = new Watchdog();
 
@@ -168,138 +176,122 @@ public final class Connector {
 		}
 	}
 
-	/**
-	 * TLS over a fresh connection. Without {@code protocols}, the scanner's own TLS 1.2 client runs first: it
-	 * skips the signature check JSSE would spend most of its CPU on (nothing is trusted here anyway) and
-	 * resumes the session of an earlier connection to the same address and port, so a device's later
-	 * connections cost no public-key operation. A server it cannot handle is asked again through JSSE,
-	 * TLS 1.2 first, then TLS 1.3 when TLS 1.2 is refused. Its full handshakes False Start (RFC 7918): the
-	 * server's Finished is checked on the first read, and a server that refuses the handshake there is asked
-	 * through JSSE from then on, the channel telling so for the caller to retry ({@link TlsChannel}). With
-	 * {@code protocols}, JSSE alone is used.
-	 */
-	public TlsChannel openTls(InetAddress host, int port, String... protocols) throws IOException {
-		if (protocols.length > 0) {
-			return channel(handshake(host, port, protocols));
-		}
+	/** TLS over a fresh connection; see {@link #openTls(Socket, InetAddress, int)}. */
+	public TlsChannel openTls(InetAddress host, int port) throws IOException {
 		return openTls(null, host, port);
 	}
 
 	/**
-	 * As {@link #openTls(InetAddress, int, String...)}, starting on {@code connected} when not null: a plain
-	 * connection already open to that port (the port sweep's), which saves a connect. A connection that turns
-	 * out dead is the caller's to retry, as for any kept-open connection.
+	 * TLS over {@code connected} when not null (a plain connection already open to the port, the port sweep's,
+	 * which saves a connect), else over a fresh connection. JSSE first, with the JDK's default versions and suites
+	 * set on this connection's own parameters. A server that refuses what JSSE offers (TLS 1.0 or 1.1 only, RSA key
+	 * exchange or CBC suites only, ...) is asked again on a fresh connection through {@link LegacyTls}, and
+	 * straight away on its later connections. Either way the JVM's TLS defaults are left as they are, and the
+	 * watchdog bounds the handshake as it bounds every read. A connection that turns out dead is the caller's to
+	 * retry, as for any kept-open connection.
 	 */
 	public TlsChannel openTls(Socket connected, InetAddress host, int port) throws IOException {
 		InetSocketAddress address = new InetSocketAddress(host, port);
-		boolean needsJsse = sessions.needsJsse(address);
-		if (needsJsse && connected != null) {
-			connected.close();
+		TlsChannel channel;
+		if (recent.needsLegacy(address)) {
+			channel = legacy(connected, host, port);
 		}
-		if (!needsJsse) {
-			Socket plain = connected != null ? connected : open(host, port);
+		else {
 			try {
-				ServerFinishedVerdict verdict = new ServerFinishedVerdict(address);
-				TlsClient.Established tls;
-				// The watchdog bounds the handshake (0: no timer of its own), as it bounds every read.
-				try (Watchdog.Watch watch = withinReadTimeout(plain)) {
-					tls = TlsClient.handshake(plain, sessions.find(address), random, 0, verdict);
-				}
-				return new TlsChannel(plain, tls.in(), tls.out(), "TLSv1.2", tls.session().leafCertificate(),
-						verdict::refusedOnFirstRead);
+				channel = jsse(connected, host, port);
 			}
-			catch (TlsUnsupportedException ex) {
+			catch (SSLException refused) {
+				recent.rememberLegacy(address);
+				channel = legacy(null, host, port);
+			}
+		}
+		recent.keep(address, channel.handshake());
+		return channel;
+	}
+
+	/** What the latest handshake with {@code host:port} showed, while it is among the recent ones. */
+	public Optional<TlsHandshake> recentHandshake(InetAddress host, int port) {
+		return recent.handshake(new InetSocketAddress(host, port));
+	}
+
+	private TlsChannel jsse(Socket connected, InetAddress host, int port) throws IOException {
+		Socket plain = connected != null ? connected : open(host, port);
+		try (Watchdog.Watch watch = withinReadTimeout(plain)) {
+			try {
+				SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host.getHostAddress(), port,
+						true);
+				SSLParameters parameters = tls.getDefaultSSLParameters();
+				parameters.setProtocols(CURRENT_PROTOCOLS);
+				socket.setSSLParameters(parameters);
+				socket.startHandshake();
+				SSLSession session = socket.getSession();
+				return new TlsChannel(plain, socket.getInputStream(), socket.getOutputStream(),
+						new TlsHandshake(session.getProtocol(), session.getCipherSuite(), chain(session)));
+			}
+			catch (IOException | IllegalArgumentException ex) {
 				plain.close();
-				sessions.rememberJsse(address);
-				if (ex.tls12Refused()) {
-					return channel(handshake(host, port, "TLSv1.3"));
-				}
+				IOException failure = ex instanceof IOException io ? io : new IOException(ex);
+				throw watch.failure(failure, "TLS handshake timed out");
 			}
-			catch (IOException ex) {
+		}
+	}
+
+	private TlsChannel legacy(Socket connected, InetAddress host, int port) throws IOException {
+		Socket plain = connected != null ? connected : open(host, port);
+		try (Watchdog.Watch watch = withinReadTimeout(plain)) {
+			try {
+				LegacyTls.Connection connection = LegacyTls.connect(plain, random);
+				return new TlsChannel(plain, connection.in(), connection.out(), connection.handshake());
+			}
+			catch (IOException | RuntimeException ex) {
 				plain.close();
-				throw ex;
+				if (watch.fired()) {
+					throw new SocketTimeoutException("TLS handshake timed out");
+				}
+				SSLHandshakeException refused = new SSLHandshakeException("TLS handshake failed: " + ex.getMessage());
+				refused.initCause(ex);
+				throw refused;
 			}
 		}
-		try {
-			return channel(handshake(host, port, "TLSv1.2"));
-		}
-		catch (javax.net.ssl.SSLHandshakeException ex) {
-			return channel(handshake(host, port, "TLSv1.3"));
-		}
 	}
 
-	/**
-	 * Keeps a session once the server's Finished proved it, which after a False Start is at the first read: a
-	 * session never verified is never offered again. A server that refuses the handshake only there is asked
-	 * through JSSE from then on, as one that refuses it at once.
-	 */
-	private final class ServerFinishedVerdict implements TlsClient.ServerFinished {
-
-		private final InetSocketAddress address;
-
-		private volatile boolean refusedOnFirstRead;
-
-		ServerFinishedVerdict(InetSocketAddress address) {
-			this.address = address;
-		}
-
-		@Override
-		public void verified(TlsSession session) {
-			sessions.keep(address, session);
-		}
-
-		@Override
-		public void refused(TlsUnsupportedException reason) {
-			refusedOnFirstRead = true;
-			sessions.rememberJsse(address);
-		}
-
-		boolean refusedOnFirstRead() {
-			return refusedOnFirstRead;
-		}
-
-	}
-
-	private static TlsChannel channel(SSLSocket socket) throws IOException {
-		byte[] leaf = new byte[0];
+	private static List<X509Certificate> chain(SSLSession session) {
 		try {
-			Certificate[] chain = socket.getSession().getPeerCertificates();
-			if (chain.length > 0 && chain[0].getEncoded().length <= TlsSession.MAX_LEAF) {
-				leaf = chain[0].getEncoded();
-			}
+			return Arrays.stream(session.getPeerCertificates()).limit(4).filter(X509Certificate.class::isInstance)
+					.map(X509Certificate.class::cast).toList();
 		}
-		catch (SSLPeerUnverifiedException | CertificateEncodingException ex) {
-			// No certificate to keep as evidence; the connection itself is fine.
-		}
-		return new TlsChannel(socket, socket.getInputStream(), socket.getOutputStream(), socket.getSession().getProtocol(),
-				leaf);
-	}
-
-	private SSLSocket handshake(InetAddress host, int port, String... protocols) throws IOException {
-		Socket plain = open(host, port);
-		try {
-			SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, host.getHostAddress(), port, true);
-			socket.setEnabledProtocols(protocols);
-			socket.setSoTimeout(readTimeoutMillis());
-			socket.startHandshake();
-			return socket;
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			plain.close();
-			throw ex instanceof IOException io ? io : new IOException(ex);
+		catch (SSLPeerUnverifiedException ex) {
+			return List.of();
 		}
 	}
 
 	private static SSLContext acceptAnyCertificate() {
 		try {
 			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(null, new TrustManager[] {new X509TrustManager() {
+			// An extended trust manager: JSSE then puts no constraints of its own on the chain it is told to take.
+			context.init(null, new TrustManager[] {new X509ExtendedTrustManager() {
 				@Override
 				public void checkClientTrusted(X509Certificate[] chain, String authType) {
 				}
 
 				@Override
 				public void checkServerTrusted(X509Certificate[] chain, String authType) {
+				}
+
+				@Override
+				public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+				}
+
+				@Override
+				public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+				}
+
+				@Override
+				public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+				}
+
+				@Override
+				public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
 				}
 
 				@Override
@@ -315,44 +307,42 @@ public final class Connector {
 	}
 
 	/**
-	 * The TLS sessions of recent connections by address and port, so the few connections of one device scan
-	 * share one full handshake, and the servers only JSSE could talk to, so they are not asked twice each
-	 * time. Bounded: the least recently used entry is dropped first.
+	 * The latest handshake with each recent TLS server (what the TLS checks read instead of asking again), and which
+	 * of them only {@link LegacyTls} could talk to, so that they are not asked through JSSE first each time. Bounded:
+	 * the least recently used entry is dropped first.
 	 */
-	private static final class TlsSessions {
+	private static final class RecentTls {
 
-		/** An empty value: the server needs JSSE. */
-		private final Map<InetSocketAddress, Optional<TlsSession>> byAddress;
+		private record Known(boolean legacy, Optional<TlsHandshake> handshake) {
+		}
 
-		TlsSessions(int capacity) {
+		private final Map<InetSocketAddress, Known> byAddress;
+
+		RecentTls(int capacity) {
 			this.byAddress = new LinkedHashMap<>(16, 0.75f, true) {
 				@Override
-				protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, Optional<TlsSession>> eldest) {
+				protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, Known> eldest) {
 					return size() > capacity;
 				}
 			};
 		}
 
-		synchronized Optional<TlsSession> find(InetSocketAddress address) {
-			return byAddress.getOrDefault(address, Optional.empty());
+		synchronized boolean needsLegacy(InetSocketAddress address) {
+			Known known = byAddress.get(address);
+			return known != null && known.legacy();
 		}
 
-		synchronized boolean needsJsse(InetSocketAddress address) {
-			Optional<TlsSession> known = byAddress.get(address);
-			return known != null && known.isEmpty();
+		synchronized void rememberLegacy(InetSocketAddress address) {
+			byAddress.put(address, new Known(true, Optional.empty()));
 		}
 
-		synchronized void keep(InetSocketAddress address, TlsSession session) {
-			if (session.id().length > 0) {
-				byAddress.put(address, Optional.of(session));
-			}
-			else {
-				byAddress.remove(address);
-			}
+		synchronized void keep(InetSocketAddress address, TlsHandshake handshake) {
+			byAddress.put(address, new Known(needsLegacy(address), Optional.of(handshake)));
 		}
 
-		synchronized void rememberJsse(InetSocketAddress address) {
-			byAddress.put(address, Optional.empty());
+		synchronized Optional<TlsHandshake> handshake(InetSocketAddress address) {
+			Known known = byAddress.get(address);
+			return known == null ? Optional.empty() : known.handshake();
 		}
 
 	}
