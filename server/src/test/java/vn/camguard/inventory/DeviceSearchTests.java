@@ -27,8 +27,9 @@ import vn.camguard.organization.UnitDirectory.UnitRef;
 /**
  * Searching the device list (H2, or PostgreSQL when the CI sets SPRING_DATASOURCE_URL): a text that
  * names devices exactly (serial or name in any case, MAC in any spelling, IP address) finds just
- * those, not the devices whose serial, name or address merely contains it; other text finds every
- * device containing it; always within the caller's units. The list shows each device's name, sorts
+ * those, not the devices whose serial, name or address merely contains it; other text finds the
+ * devices whose serial or name contains it or whose model, address or MAC starts with it; always
+ * within the caller's units. The list shows each device's name, sorts
  * by it, and says which page of how many it shows.
  */
 @SpringBootTest
@@ -51,8 +52,8 @@ class DeviceSearchTests {
 		units = InventoryTestUnits.create(setup);
 		gate = "Cổng trường " + units.tag();
 		create(units.districtA(), "alpha", gate, units.mac(1), "10.77.1.5");
-		create(units.districtA(), "alpha2", gate + " phía sau", units.mac(2), "10.77.1.50");
-		create(units.districtB(), "alpha-b", gate, units.mac(3), "10.77.1.5");
+		create(units.districtA(), "alpha2", gate + " phía sau", units.mac(2), "10.77.1.50", "IPC-HFW2431S-S-S2");
+		create(units.districtB(), "alpha-b", gate, units.mac(3), "10.77.1.5", "IPC-HFW2431S-S-S2");
 	}
 
 	@Test
@@ -92,7 +93,17 @@ class DeviceSearchTests {
 				units.serial("alpha2"), units.serial("alpha-b"));
 		assertThat(serials(units.officerA(), "TRƯỜNG " + units.tag())).containsExactlyInAnyOrder(units.serial("alpha"),
 				units.serial("alpha2"));
-		assertThat(serials(units.officerA(), "77.1.5")).containsExactlyInAnyOrder(units.serial("alpha"),
+	}
+
+	@Test
+	void theStartOfAnAddressModelOrMacFindsItsDevicesInScope() throws Exception {
+		assertThat(serials(units.officerA(), "10.77.1")).containsExactlyInAnyOrder(units.serial("alpha"),
+				units.serial("alpha2"));
+		assertThat(serials(units.admin(), "10.77.1")).containsExactlyInAnyOrder(units.serial("alpha"),
+				units.serial("alpha2"), units.serial("alpha-b"));
+		assertThat(serials(units.officerA(), "ipc-hfw2431")).containsExactly(units.serial("alpha2"));
+		String makerPrefix = units.mac(1).substring(0, 11).toLowerCase(Locale.ROOT).replace(":", "");
+		assertThat(serials(units.officerA(), makerPrefix)).containsExactlyInAnyOrder(units.serial("alpha"),
 				units.serial("alpha2"));
 	}
 
@@ -140,10 +151,15 @@ class DeviceSearchTests {
 	}
 
 	private void create(UnitRef unit, String serialSuffix, String name, String mac, String address) throws Exception {
+		create(unit, serialSuffix, name, mac, address, "DS-2CD1023G0E-I");
+	}
+
+	private void create(UnitRef unit, String serialSuffix, String name, String mac, String address, String model)
+			throws Exception {
 		String json = """
-				{"unitId": %d, "kind": "CAMERA", "status": "ACTIVE", "vendor": "Hikvision", "model": "DS-2CD1023G0E-I",
+				{"unitId": %d, "kind": "CAMERA", "status": "ACTIVE", "vendor": "Hikvision", "model": "%s",
 				 "serial": "%s", "name": "%s", "mac": %s, "address": %s}
-				""".formatted(unit.id(), units.serial(serialSuffix), name, mac == null ? "null" : '"' + mac + '"',
+				""".formatted(unit.id(), model, units.serial(serialSuffix), name, mac == null ? "null" : '"' + mac + '"',
 				address == null ? "null" : '"' + address + '"');
 		MvcResult created = mvc
 			.perform(post("/api/v1/inventory/devices").contentType(MediaType.APPLICATION_JSON)

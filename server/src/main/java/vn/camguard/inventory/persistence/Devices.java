@@ -315,9 +315,10 @@ public class Devices {
 	/**
 	 * The filter as a WHERE clause. A search text that names devices exactly (their serial or name in
 	 * any case, their MAC or network address) finds just those, through plain indexes; any other text
-	 * is looked for inside the serial, model, address, name and MAC, which PostgreSQL answers from a
-	 * trigram index (db/vendor/postgresql). Both go through the caller's scope and the other filters,
-	 * so a device out of scope never decides which of the two is used.
+	 * is looked for inside the serial and name, which PostgreSQL answers from a trigram index, and at
+	 * the start of the model, address and MAC (b-tree indexes; all in db/vendor/postgresql). Both go
+	 * through the caller's scope and the other filters, so a device out of scope never decides which
+	 * of the two is used.
 	 */
 	Matching matching(UnitScope scope, DeviceFilter filter) {
 		if (filter.search() == null) {
@@ -334,11 +335,17 @@ public class Devices {
 			return new Matching(exact, false);
 		}
 		ScopedQuery partial = filtered(scope, filter);
-		// the expressions are those of the trigram index, so that PostgreSQL can use it
-		partial.and("(LOWER(d.serial) LIKE :q ESCAPE '\\' OR LOWER(d.model) LIKE :q ESCAPE '\\'"
-				+ " OR LOWER(d.address) LIKE :q ESCAPE '\\' OR LOWER(d.name) LIKE :q ESCAPE '\\'"
-				+ " OR d.mac LIKE :qUpper ESCAPE '\\')", "q", ScopedQuery.containsPattern(filter.search(), false));
-		partial.params().put("qUpper", ScopedQuery.containsPattern(filter.search(), true));
+		// anywhere in the serial or name, from the start of the model, address or MAC (a model family, a
+		// subnet, a maker's prefix): each expression is that of an index, so that PostgreSQL can use it
+		StringBuilder condition = new StringBuilder("(LOWER(d.serial) LIKE :q ESCAPE '\\' OR LOWER(d.name) LIKE :q ESCAPE '\\'"
+				+ " OR LOWER(d.model) LIKE :prefix ESCAPE '\\' OR LOWER(d.address) LIKE :prefix ESCAPE '\\'");
+		Optional<String> macStart = MacAddress.start(filter.search());
+		if (macStart.isPresent()) {
+			condition.append(" OR d.mac LIKE :macPrefix");
+			partial.params().put("macPrefix", macStart.get() + "%");
+		}
+		partial.and(condition.append(')').toString(), "q", ScopedQuery.containsPattern(filter.search(), false));
+		partial.params().put("prefix", ScopedQuery.prefixPattern(filter.search()));
 		return new Matching(partial, true);
 	}
 
@@ -362,7 +369,7 @@ public class Devices {
 		}
 		Optional<String> address = NetworkAddress.normalise(text);
 		if (address.isPresent()) {
-			condition.append(" OR d.address = :address");
+			condition.append(" OR LOWER(d.address) = :address");
 			query.params().put("address", address.get());
 		}
 		query.and(condition.append(')').toString(), "exact", text);
