@@ -3,7 +3,8 @@ package vn.camguard.inventory.domain;
 /**
  * What the device list is narrowed to; every part is optional (null or blank = no restriction).
  *
- * @param search part of the serial, MAC, model, address or name (case-insensitive)
+ * @param search a serial or name (any case), MAC or network address naming devices exactly, or else part
+ *        of the serial, MAC, model, address or name (case-insensitive)
  * @param unitId only this unit and its subtree (still within the caller's scope)
  * @param vendor exact vendor
  * @param systemId only devices of this information system

@@ -5,7 +5,7 @@ import java.util.Locale;
 /** The columns the device list may be ordered by; anything else falls back to the serial. */
 public enum DeviceSort {
 
-	SERIAL("d.serial"), VENDOR("d.vendor"), MODEL("d.model"), ADDRESS("d.address"), STATUS("d.status"),
+	SERIAL("d.serial"), NAME("d.name"), VENDOR("d.vendor"), MODEL("d.model"), ADDRESS("d.address"), STATUS("d.status"),
 	PROCUREMENT_DATE("d.procurement_date"), UPDATED("d.updated_at");
 
 	private final String column;

@@ -15,6 +15,8 @@ public final class MacAddress {
 
 	private static final Pattern TWELVE_HEX = Pattern.compile("[0-9A-F]{12}");
 
+	private static final Pattern TWO_TO_TWELVE_HEX = Pattern.compile("[0-9A-F]{2,12}");
+
 	private MacAddress() {
 	}
 
@@ -27,14 +29,31 @@ public final class MacAddress {
 		if (!TWELVE_HEX.matcher(hex).matches()) {
 			return Optional.empty();
 		}
+		return Optional.of(stored(hex));
+	}
+
+	/**
+	 * The stored form of the start of a MAC address written in any of the accepted ways (e.g.
+	 * {@code bc-ad-28} gives {@code BC:AD:28}, a maker's prefix), or empty when the text is not two
+	 * to twelve hex digits with separators.
+	 */
+	public static Optional<String> start(String text) {
+		if (text == null || text.length() > 20) {
+			return Optional.empty();
+		}
+		String hex = SEPARATORS.matcher(text.trim()).replaceAll("").toUpperCase(Locale.ROOT);
+		return TWO_TO_TWELVE_HEX.matcher(hex).matches() ? Optional.of(stored(hex)) : Optional.empty();
+	}
+
+	private static String stored(String hex) {
 		StringBuilder out = new StringBuilder(17);
-		for (int i = 0; i < 12; i += 2) {
+		for (int i = 0; i < hex.length(); i += 2) {
 			if (i > 0) {
 				out.append(':');
 			}
-			out.append(hex, i, i + 2);
+			out.append(hex, i, Math.min(i + 2, hex.length()));
 		}
-		return Optional.of(out.toString());
+		return out.toString();
 	}
 
 }

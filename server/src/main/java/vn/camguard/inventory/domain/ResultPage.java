@@ -35,6 +35,14 @@ public record ResultPage<T>(List<T> items, int page, int size, long total, long 
 		return (long) (page + 1) * size < total;
 	}
 
+	/**
+	 * How many pages the total fills; when the total is capped, how many the cap fills (the page
+	 * then says "of more than ..."), as pages beyond it are not counted.
+	 */
+	public long pageCount() {
+		return Math.max(1, (shownTotal() + size - 1) / size);
+	}
+
 	public long lastPage() {
 		return total == 0 ? 0 : (total - 1) / size;
 	}

@@ -28,6 +28,7 @@ import vn.camguard.inventory.domain.DeviceKind;
 import vn.camguard.inventory.domain.DeviceSort;
 import vn.camguard.inventory.domain.DeviceStatus;
 import vn.camguard.inventory.domain.MacAddress;
+import vn.camguard.inventory.domain.NetworkAddress;
 import vn.camguard.inventory.domain.ResultPage;
 import vn.camguard.organization.UnitScope;
 
@@ -78,23 +79,71 @@ public class Devices {
 		if (scope.isEmpty()) {
 			return new ResultPage<>(List.of(), page, size, 0, COUNT_CAP);
 		}
-		ScopedQuery query = query(scope, filter);
-		long total = jdbc
-			.sql("SELECT COUNT(*) FROM (SELECT 1 FROM inventory_device d WHERE " + query.where() + " LIMIT "
-					+ COUNT_CAP + ") x")
-			.params(query.params())
-			.query(Long.class)
-			.single();
-		// the page's ids first, from the index alone when the filters allow, then only those rows
+		Matching matching = matching(scope, filter);
+		ScopedQuery query = matching.query();
+		if (matching.byText()) {
+			Optional<ResultPage<Device>> found = pageInOnePass(query, sort, ascending, page, size);
+			if (found.isPresent()) {
+				return found.get();
+			}
+		}
+		long total = jdbc.sql(countStatement(query)).params(query.params()).query(Long.class).single();
 		List<Device> items = total == 0 ? List.of()
-				: jdbc.sql(SELECT + " WHERE d.id IN (SELECT d.id FROM inventory_device d WHERE " + query.where()
-						+ orderBy(sort, ascending) + " LIMIT :limit OFFSET :offset)" + orderBy(sort, ascending))
+				: jdbc.sql(pageStatement(query, sort, ascending))
 					.params(query.params())
 					.param("limit", size)
 					.param("offset", (long) page * size)
 					.query(Devices::device)
 					.list();
 		return new ResultPage<>(items, page, size, total, COUNT_CAP);
+	}
+
+	/**
+	 * A text search's page and total from one pass over its matches while they stay under the cap:
+	 * the trigram index scan is most of the cost of such a search and would otherwise run once for
+	 * the count and again for the page. Empty when the matches reach the cap (their order then needs
+	 * the full query) or the page lies beyond them (the total is then still unknown).
+	 */
+	private Optional<ResultPage<Device>> pageInOnePass(ScopedQuery query, DeviceSort sort, boolean ascending, int page,
+			int size) {
+		List<long[]> rows = jdbc.sql(onePassStatement(query, sort, ascending))
+			.params(query.params())
+			.param("limit", size)
+			.param("offset", (long) page * size)
+			.query((rs, row) -> new long[] { rs.getLong("id"), rs.getLong("total") })
+			.list();
+		if (rows.isEmpty()) {
+			return page == 0 ? Optional.of(new ResultPage<>(List.of(), page, size, 0, COUNT_CAP)) : Optional.empty();
+		}
+		long total = rows.getFirst()[1];
+		if (total >= COUNT_CAP) {
+			return Optional.empty();
+		}
+		List<Device> items = jdbc.sql(SELECT + " WHERE d.id IN (:ids)" + orderBy(sort, ascending))
+			.param("ids", rows.stream().map(r -> r[0]).toList())
+			.query(Devices::device)
+			.list();
+		return Optional.of(new ResultPage<>(items, page, size, total, COUNT_CAP));
+	}
+
+	/** The ids of a page with the capped count of all matches (in every row). */
+	static String onePassStatement(ScopedQuery query, DeviceSort sort, boolean ascending) {
+		String direction = ascending ? " ASC" : " DESC";
+		return "SELECT m.id, COUNT(*) OVER () AS total FROM (SELECT d.id, " + sort.column()
+				+ " AS sort_key FROM inventory_device d WHERE " + query.where() + " LIMIT " + COUNT_CAP
+				+ ") m ORDER BY m.sort_key" + direction + ", m.id" + direction + " LIMIT :limit OFFSET :offset";
+	}
+
+	/** The capped count of a page. */
+	static String countStatement(ScopedQuery query) {
+		return "SELECT COUNT(*) FROM (SELECT 1 FROM inventory_device d WHERE " + query.where() + " LIMIT " + COUNT_CAP
+				+ ") x";
+	}
+
+	/** The rows of a page: its ids first, from the index alone when the filters allow, then only those rows. */
+	static String pageStatement(ScopedQuery query, DeviceSort sort, boolean ascending) {
+		return SELECT + " WHERE d.id IN (SELECT d.id FROM inventory_device d WHERE " + query.where()
+				+ orderBy(sort, ascending) + " LIMIT :limit OFFSET :offset)" + orderBy(sort, ascending);
 	}
 
 	/** Exactly how many devices the scope holds (for the home page; uses the unit index only). */
@@ -114,7 +163,7 @@ public class Devices {
 		if (scope.isEmpty()) {
 			return Stream.empty();
 		}
-		ScopedQuery query = query(scope, filter);
+		ScopedQuery query = matching(scope, filter).query();
 		return jdbc.sql(SELECT + " WHERE " + query.where() + orderBy(sort, ascending))
 			.params(query.params())
 			.withFetchSize(500)
@@ -298,7 +347,71 @@ public class Devices {
 		}
 	}
 
-	private static ScopedQuery query(UnitScope scope, DeviceFilter filter) {
+	/**
+	 * The filter as a WHERE clause. A search text that names devices exactly (their serial or name in
+	 * any case, their MAC or network address) finds just those, through plain indexes; any other text
+	 * is looked for inside the serial and name, which PostgreSQL answers from a trigram index, and at
+	 * the start of the model, address and MAC (b-tree indexes; all in db/vendor/postgresql). Both go
+	 * through the caller's scope and the other filters, so a device out of scope never decides which
+	 * of the two is used.
+	 */
+	Matching matching(UnitScope scope, DeviceFilter filter) {
+		if (filter.search() == null) {
+			return new Matching(filtered(scope, filter), false);
+		}
+		ScopedQuery exact = filtered(scope, filter);
+		identifiedBy(exact, filter.search());
+		boolean found = jdbc.sql("SELECT 1 FROM inventory_device d WHERE " + exact.where() + " LIMIT 1")
+			.params(exact.params())
+			.query(Integer.class)
+			.optional()
+			.isPresent();
+		if (found) {
+			return new Matching(exact, false);
+		}
+		ScopedQuery partial = filtered(scope, filter);
+		// anywhere in the serial or name, from the start of the model, address or MAC (a model family, a
+		// subnet, a maker's prefix): each expression is that of an index, so that PostgreSQL can use it
+		StringBuilder condition = new StringBuilder("(LOWER(d.serial) LIKE :q ESCAPE '\\' OR LOWER(d.name) LIKE :q ESCAPE '\\'"
+				+ " OR LOWER(d.model) LIKE :prefix ESCAPE '\\' OR LOWER(d.address) LIKE :prefix ESCAPE '\\'");
+		Optional<String> macStart = MacAddress.start(filter.search());
+		if (macStart.isPresent()) {
+			condition.append(" OR d.mac LIKE :macPrefix");
+			partial.params().put("macPrefix", macStart.get() + "%");
+		}
+		partial.and(condition.append(')').toString(), "q", ScopedQuery.containsPattern(filter.search(), false));
+		partial.params().put("prefix", ScopedQuery.prefixPattern(filter.search()));
+		return new Matching(partial, true);
+	}
+
+	/**
+	 * The WHERE clause of a list.
+	 *
+	 * @param query the clause and its parameters
+	 * @param byText whether it looks for a text inside columns (a trigram search on PostgreSQL)
+	 */
+	record Matching(ScopedQuery query, boolean byText) {
+	}
+
+	/** Serial or name equal to the text in any case, or the MAC or network address the text spells. */
+	private static void identifiedBy(ScopedQuery query, String text) {
+		// LOWER on both sides: the database lower-cases the text exactly as it did the indexed column
+		StringBuilder condition = new StringBuilder("(LOWER(d.serial) = LOWER(:exact) OR LOWER(d.name) = LOWER(:exact)");
+		Optional<String> mac = MacAddress.normalise(text);
+		if (mac.isPresent()) {
+			condition.append(" OR d.mac = :mac");
+			query.params().put("mac", mac.get());
+		}
+		Optional<String> address = NetworkAddress.normalise(text);
+		if (address.isPresent()) {
+			condition.append(" OR LOWER(d.address) = :address");
+			query.params().put("address", address.get());
+		}
+		query.and(condition.append(')').toString(), "exact", text);
+	}
+
+	/** The scope and every filter but the search text. */
+	private static ScopedQuery filtered(UnitScope scope, DeviceFilter filter) {
 		ScopedQuery query = new ScopedQuery("d.unit_id", scope);
 		if (filter.unitId() != null) {
 			query.andWithinUnit("d.unit_id", filter.unitId());
@@ -317,19 +430,6 @@ public class Devices {
 		}
 		if (filter.kind() != null) {
 			query.and("d.kind = :kind", "kind", filter.kind().name());
-		}
-		Optional<String> mac = filter.search() == null ? Optional.empty() : MacAddress.normalise(filter.search());
-		if (mac.isPresent()) {
-			// a whole MAC address (e.g. one a scan found) is looked up exactly through the indexes; twelve
-			// hex digits may also be a serial number, so that is tried too
-			query.and("(d.mac = :mac OR d.serial = :exactSerial)", "mac", mac.get());
-			query.params().put("exactSerial", filter.search());
-		}
-		else if (filter.search() != null) {
-			query.and("(LOWER(d.serial) LIKE :q ESCAPE '\\' OR LOWER(d.model) LIKE :q ESCAPE '\\'"
-					+ " OR LOWER(d.address) LIKE :q ESCAPE '\\' OR LOWER(d.name) LIKE :q ESCAPE '\\'"
-					+ " OR d.mac LIKE :qUpper ESCAPE '\\')", "q", ScopedQuery.containsPattern(filter.search(), false));
-			query.params().put("qUpper", ScopedQuery.containsPattern(filter.search(), true));
 		}
 		return query;
 	}

@@ -55,8 +55,17 @@ final class ScopedQuery {
 
 	/** A LIKE pattern matching the text anywhere, with the wildcards in the text itself escaped. */
 	static String containsPattern(String text, boolean upperCase) {
-		String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		String escaped = escaped(text);
 		return "%" + (upperCase ? escaped.toUpperCase(Locale.ROOT) : escaped.toLowerCase(Locale.ROOT)) + "%";
+	}
+
+	/** A LIKE pattern matching the lower-cased text at the start, with the wildcards in the text itself escaped. */
+	static String prefixPattern(String text) {
+		return escaped(text).toLowerCase(Locale.ROOT) + "%";
+	}
+
+	private static String escaped(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 }

@@ -73,8 +73,10 @@ public class InventoryApiController {
 
 	@GetMapping("/devices")
 	@Operation(summary = "List cameras and recorders in the caller's units",
-			description = "Filters: q (serial, MAC, model, address, name), unit (code, with subtree), vendor, system, "
-					+ "site, status, kind; sort (serial, vendor, model, address, status, procurement_date, updated) "
+			description = "Filters: q (a serial or name in any case, a MAC or a network address finds the devices "
+					+ "it names exactly; any other text, the devices whose serial, MAC, model, address or name "
+					+ "contains it), unit (code, with subtree), vendor, system, site, status, kind; sort (serial, "
+					+ "name, vendor, model, address, status, procurement_date, updated) "
 					+ "and dir (asc/desc); page (0-based), size (10..100). total is counted up to 10,001 "
 					+ "(totalCapped = true beyond).")
 	public PageResponse<Device> devices(@ModelAttribute DeviceQuery query) {

@@ -61,6 +61,13 @@ public final class InventoryBenchmark {
 			{ "Hanwha Vision", "XNO-6080R", "2.10.02", "80,443,554" },
 			{ "Bosch", "FLEXIDOME IP 3000i", "7.80.0128", "80,443,554" } };
 
+	/** Streets for the cameras' names, so that names can be searched exactly and in part. */
+	private static final String[] STREETS = { "Lê Lợi", "Trần Hưng Đạo", "Nguyễn Huệ", "Hùng Vương", "Điện Biên Phủ",
+			"Hai Bà Trưng", "Lý Thường Kiệt", "Quang Trung" };
+
+	/** The device whose serial, MAC, address and name the searches look for. */
+	private static final int SOUGHT = 123_456;
+
 	private InventoryBenchmark() {
 	}
 
@@ -123,10 +130,43 @@ public final class InventoryBenchmark {
 			for (Scenario scenario : scenarios) {
 				measure(http, scenario, requests, clients);
 			}
-			measure(http, new Scenario("HTML search 'BENCH-000123', province admin",
-					base + "/inventory/cameras?q=" + URLEncoder.encode("BENCH-000123", StandardCharsets.UTF_8), admin),
-					Math.min(requests, 80), clients);
+			// the list page searched as the province admin (the widest scope): exact identifiers of one
+			// camera, then free text (part of 1,000 serials; part of 14 names; the start of 256 addresses)
+			List<Scenario> searches = List.of(search(base, admin, "serial", serial(SOUGHT)),
+					search(base, admin, "MAC", mac(SOUGHT)), search(base, admin, "IP", address(SOUGHT)),
+					search(base, admin, "name", name(SOUGHT)), search(base, admin, "text", "BENCH-000123"),
+					search(base, admin, "text", "lê lợi số 1234"), search(base, admin, "subnet", "10.1.226."));
+			int searchRequests = Math.min(requests, 80);
+			for (Scenario scenario : searches) {
+				run(http, scenario.request(), clients, clients);
+			}
+			System.out.printf("search latency, %d clients x %d requests per search (after %d warm-up requests)%n",
+					clients, searchRequests, clients);
+			for (Scenario scenario : searches) {
+				measure(http, scenario, searchRequests, clients);
+			}
 		}
+	}
+
+	private static Scenario search(String base, String cookie, String what, String text) {
+		return new Scenario("HTML search " + what + " '" + text + "', province admin",
+				base + "/inventory/cameras?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8), cookie);
+	}
+
+	private static String serial(int i) {
+		return "BENCH-%09d".formatted(i);
+	}
+
+	private static String mac(int i) {
+		return "02:BE:%02X:%02X:%02X:%02X".formatted((i >>> 24) & 0xFF, (i >>> 16) & 0xFF, (i >>> 8) & 0xFF, i & 0xFF);
+	}
+
+	private static String address(int i) {
+		return "10.%d.%d.%d".formatted((i >>> 16) & 0xFF, (i >>> 8) & 0xFF, 1 + (i & 0x7F));
+	}
+
+	private static String name(int i) {
+		return "Camera " + STREETS[i % STREETS.length] + " số " + i;
 	}
 
 	private static void importDevices(HttpClient http, String base, List<String> communes, int deviceCount, int files)
@@ -172,18 +212,15 @@ public final class InventoryBenchmark {
 
 	private static void writeCsv(Path file, List<String> communes, int first, int count) throws IOException {
 		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-			out.write("unit_code,kind,vendor,model,firmware,serial,mac,address,open_ports,procurement_date,supplier,"
+			out.write("unit_code,name,kind,vendor,model,firmware,serial,mac,address,open_ports,procurement_date,supplier,"
 					+ "qcvn135_certificate,status\n");
 			for (int i = first; i < first + count; i++) {
 				String[] model = MODELS[i % MODELS.length];
 				String unit = communes.get((int) ((i * 2_654_435_761L) % communes.size()));
-				out.write(unit);
+				out.write(unit + "," + name(i));
 				out.write(i % 17 == 0 ? ",RECORDER," : ",CAMERA,");
 				out.write(model[0] + "," + model[1] + "," + model[2] + ",");
-				out.write("BENCH-%09d,".formatted(i));
-				out.write("02:BE:%02X:%02X:%02X:%02X,".formatted((i >>> 24) & 0xFF, (i >>> 16) & 0xFF, (i >>> 8) & 0xFF,
-						i & 0xFF));
-				out.write("10.%d.%d.%d,".formatted((i >>> 16) & 0xFF, (i >>> 8) & 0xFF, 1 + (i & 0x7F)));
+				out.write(serial(i) + "," + mac(i) + "," + address(i) + ",");
 				out.write("\"" + model[3] + "\",");
 				out.write("%02d/%02d/%d,".formatted(1 + i % 28, 1 + i % 12, 2018 + i % 7));
 				out.write("Công ty TNHH Thiết bị An Phát,");

@@ -22,6 +22,16 @@ class DeviceValuesTests {
 	}
 
 	@Test
+	void theStartOfAMacAddressTakesItsStoredForm() {
+		assertThat(MacAddress.start("bc-ad-28")).contains("BC:AD:28");
+		assertThat(MacAddress.start("bcad2")).contains("BC:AD:2");
+		assertThat(MacAddress.start("BC:AD:28:12:34:5F")).contains("BC:AD:28:12:34:5F");
+		assertThat(MacAddress.start("b")).isEmpty();
+		assertThat(MacAddress.start("bench")).isEmpty();
+		assertThat(MacAddress.start("BC:AD:28:12:34:5F:00")).isEmpty();
+	}
+
+	@Test
 	void addressesAreIpLiteralsOrHostNames() {
 		assertThat(NetworkAddress.normalise("10.0.0.1")).contains("10.0.0.1");
 		assertThat(NetworkAddress.normalise("Cam-01.TN.gov.vn")).contains("cam-01.tn.gov.vn");
