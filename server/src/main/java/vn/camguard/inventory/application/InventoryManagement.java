@@ -244,11 +244,23 @@ public class InventoryManagement {
 		devices.insertAll(ids, checkedDrafts, now());
 		audit.record("device.import", "device-import", null, commonAncestor(unitIds, writable),
 				null, new DeviceImportAudit(fileName, checkedDrafts.size(), unitIds.size(), IdRanges.of(ids)));
+		// the entry above is filed high up the tree; each touched unit's own audit shows its share too
+		Map<Long, Integer> rowsByUnit = new HashMap<>();
+		for (DeviceDraft draft : checkedDrafts) {
+			rowsByUnit.merge(draft.unitId(), 1, Integer::sum);
+		}
+		Map<Long, DeviceImportUnitAudit> perUnit = new HashMap<>();
+		rowsByUnit.forEach((unit, rows) -> perUnit.put(unit, new DeviceImportUnitAudit(fileName, rows)));
+		audit.recordForUnits("device.import.unit", "device-import", null, perUnit);
 		return ids;
 	}
 
 	/** What the audit log keeps of an import. */
 	record DeviceImportAudit(String fileName, int rows, int units, String createdIds) {
+	}
+
+	/** What the audit of one unit touched by an import keeps of it. */
+	record DeviceImportUnitAudit(String fileName, int rows) {
 	}
 
 	private DeviceDraft checkedDevice(DeviceDraft draft, Long existingId) {

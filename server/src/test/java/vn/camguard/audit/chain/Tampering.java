@@ -18,7 +18,7 @@ import vn.camguard.audit.AuditEntry;
  * noticed. On PostgreSQL the append-only triggers refuse it, so the forger here is the tables'
  * owner, who switches them off for the length of one transaction.
  */
-final class Tampering {
+public final class Tampering {
 
 	private final DataSource dataSource;
 
@@ -26,7 +26,7 @@ final class Tampering {
 
 	private final boolean postgres;
 
-	Tampering(DataSource dataSource) {
+	public Tampering(DataSource dataSource) {
 		this.dataSource = dataSource;
 		this.jdbc = JdbcClient.create(dataSource);
 		this.postgres = isPostgres(dataSource);
@@ -46,7 +46,7 @@ final class Tampering {
 	}
 
 	/** Runs the changes in one transaction with the audit triggers off (PostgreSQL only). */
-	void asOwner(java.util.function.Consumer<JdbcClient> change) {
+	public void asOwner(java.util.function.Consumer<JdbcClient> change) {
 		new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(status -> {
 			if (postgres) {
 				jdbc.sql("ALTER TABLE audit_entry DISABLE TRIGGER USER").update();
@@ -61,7 +61,7 @@ final class Tampering {
 	}
 
 	/** The rows from seq on, with what verification needs to put them back. */
-	List<Row> rowsFrom(long seq) {
+	public List<Row> rowsFrom(long seq) {
 		return jdbc.sql("SELECT * FROM audit_entry WHERE seq >= :seq ORDER BY seq")
 			.param("seq", seq)
 			.query((rs, n) -> new Row(new AuditEntry(rs.getLong("seq"),
@@ -73,12 +73,12 @@ final class Tampering {
 			.list();
 	}
 
-	long headSeq() {
+	public long headSeq() {
 		return jdbc.sql("SELECT last_seq FROM audit_head WHERE id = 1").query(Long.class).single();
 	}
 
 	/** Puts rows back exactly as they were (deleting what stands in their place) and the head with them. */
-	void restore(List<Row> rows, long headSeq, String headHash) {
+	public void restore(List<Row> rows, long headSeq, String headHash) {
 		asOwner(db -> {
 			for (Row row : rows) {
 				db.sql("DELETE FROM audit_entry WHERE seq = :seq").param("seq", row.entry().seq()).update();
@@ -153,7 +153,7 @@ final class Tampering {
 				e.unitId(), e.beforeJson(), e.afterJson(), e.prevHash(), hash);
 	}
 
-	record Row(AuditEntry entry, int version, String keyId) {
+	public record Row(AuditEntry entry, int version, String keyId) {
 	}
 
 }
