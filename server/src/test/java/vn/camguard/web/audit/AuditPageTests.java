@@ -107,6 +107,10 @@ class AuditPageTests {
 		assertThat(SourceAddress.canonical("2001:DB8:0:0:0:0:0:1")).isEqualTo("2001:db8::1");
 		assertThat(SourceAddress.canonical("192.168.1.20")).isEqualTo("192.168.1.20");
 		assertThat(SourceAddress.canonical("proxy.internal")).isEqualTo("proxy.internal");
+		// forms that a lenient parser would turn into another address stay as they came
+		assertThat(SourceAddress.canonical("010.1.2.3")).isEqualTo("010.1.2.3");
+		assertThat(SourceAddress.canonical("10.1")).isEqualTo("10.1");
+		assertThat(SourceAddress.canonical("1.2.3.4:8080")).isEqualTo("1.2.3.4:8080");
 		assertThat(SourceAddress.canonical(null)).isNull();
 	}
 
