@@ -37,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.camguard.audit.AuditEntry;
 import vn.camguard.audit.AuditLog;
 import vn.camguard.audit.AuditQuery;
-import vn.camguard.audit.AuditTrail;
 import vn.camguard.audit.SourceAddress;
 import vn.camguard.organization.UnitDirectory;
 
@@ -65,7 +64,7 @@ class AuditController {
 
 	private final AuditLog log;
 
-	private final AuditTrail trail;
+	private final HeadSafekeeping safekeeping;
 
 	private final AuditAccess access;
 
@@ -75,10 +74,10 @@ class AuditController {
 
 	private final ZoneId zone;
 
-	AuditController(AuditLog log, AuditTrail trail, AuditAccess access, UnitDirectory directory,
+	AuditController(AuditLog log, HeadSafekeeping safekeeping, AuditAccess access, UnitDirectory directory,
 			MessageSource messages, @Value("${camguard.time-zone:Asia/Ho_Chi_Minh}") String zone) {
 		this.log = log;
-		this.trail = trail;
+		this.safekeeping = safekeeping;
 		this.access = access;
 		this.directory = directory;
 		this.messages = messages;
@@ -187,10 +186,7 @@ class AuditController {
 	/** The chain's current head, signed, as a file to keep outside CamGuard. */
 	@GetMapping("/audit/head.json")
 	ResponseEntity<AuditLog.SignedHead> head() {
-		access.requireProvinceWide();
-		AuditLog.SignedHead head = log.signedHead();
-		trail.record("audit.head.export", "audit-head", Long.toString(head.seq()), null, null,
-				new HeadAudit(head.seq(), head.hash(), null));
+		AuditLog.SignedHead head = safekeeping.export();
 		String name = "camguard-audit-head-" + head.seq() + ".json";
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
@@ -202,19 +198,10 @@ class AuditController {
 	@PostMapping("/audit/head/verify")
 	String checkHead(@ModelAttribute("query") AuditQuery query, @RequestParam(required = false) MultipartFile file,
 			Model model, Locale locale) throws IOException {
-		access.requireProvinceWide();
 		AuditLog.SignedHead head = readHead(file);
-		AuditLog.HeadCheck check = head == null ? new AuditLog.HeadCheck(false, "unreadable") : log.check(head);
-		trail.record("audit.head.verify", "audit-head", head == null ? null : Long.toString(head.seq()), null, null,
-				new HeadAudit(head == null ? null : head.seq(), head == null ? null : head.hash(),
-						check.matches() ? "match" : check.reason()));
-		model.addAttribute("headCheck", check);
+		model.addAttribute("headCheck", safekeeping.check(head));
 		model.addAttribute("checkedHead", head);
 		return list(query, 0, model, locale);
-	}
-
-	/** What the audit log keeps of a head export or check. */
-	record HeadAudit(Long seq, String hash, String result) {
 	}
 
 	private static AuditLog.SignedHead readHead(MultipartFile file) throws IOException {

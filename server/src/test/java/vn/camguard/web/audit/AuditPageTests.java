@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -186,6 +188,36 @@ class AuditPageTests {
 		mvc.perform(get("/audit/head.json").with(user(district.principal()))).andExpect(status().isForbidden());
 		assertThat(page(province, "en", "nobody")).contains("Download signed head");
 		assertThat(page(district, "en", "nobody")).doesNotContain("Download signed head");
+	}
+
+	@Test
+	void scriptsKeepTheHeadThroughTheApi() throws Exception {
+		TestTree tree = TestTree.create(setup);
+		var province = tree.user("apihead", Role.PROVINCE_ADMIN, tree.province());
+		String head = mvc.perform(get("/api/v1/audit/head").with(user(province.principal())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String check = mvc
+			.perform(post("/api/v1/audit/head/check").contentType(MediaType.APPLICATION_JSON)
+				.content(head)
+				.with(user(province.principal()))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(check).contains("\"matches\":true");
+		String forged = mvc
+			.perform(post("/api/v1/audit/head/check").contentType(MediaType.APPLICATION_JSON)
+				.content(head.replaceFirst("\"seq\":\\d+", "\"seq\":1"))
+				.with(user(province.principal()))
+				.with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(forged).contains("\"matches\":false", "\"reason\":\"signature\"");
 	}
 
 	/** Codes passed to AuditTrail anywhere in the code, literal or built from an entity type constant. */
