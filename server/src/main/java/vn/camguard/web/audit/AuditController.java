@@ -89,7 +89,8 @@ class AuditController {
 	 *
 	 * @param actionName the action in the reader's language (the code when it has no name)
 	 */
-	record Row(AuditEntry entry, String time, String address, String actionName, List<EntryDiff.Change> changes) {
+	record Row(AuditEntry entry, String time, String address, String actionName, String entityName,
+			List<EntryDiff.Change> changes) {
 	}
 
 	/**
@@ -152,8 +153,16 @@ class AuditController {
 
 	private Row row(AuditEntry entry, Locale locale) {
 		String name = messages.getMessage("audit.action." + entry.action(), null, entry.action(), locale);
-		return new Row(entry, shown(entry.at()), SourceAddress.canonical(entry.actorAddress()), name,
-				EntryDiff.of(entry.beforeJson(), entry.afterJson()));
+		// field names in the reader's language where the platform has a word for them, as recorded otherwise
+		List<EntryDiff.Change> changes = EntryDiff.of(entry.beforeJson(), entry.afterJson())
+			.stream()
+			.map(change -> new EntryDiff.Change(change.field().isEmpty() ? ""
+					: messages.getMessage("audit.field." + change.field(), null, change.field(), locale),
+					change.before(), change.after()))
+			.toList();
+		String entity = entry.entityType() == null ? ""
+				: messages.getMessage("audit.entityType." + entry.entityType(), null, entry.entityType(), locale);
+		return new Row(entry, shown(entry.at()), SourceAddress.canonical(entry.actorAddress()), name, entity, changes);
 	}
 
 	private String shown(Instant at) {

@@ -93,12 +93,12 @@ class AuditPageTests {
 			.format(at.atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh")));
 
 		String english = page(auditor, "en", actor);
-		assertThat(english).contains("Password reset", local, "Asia/Ho_Chi_Minh")
-			.contains("fullName:", "Nguyễn Văn An", "Nguyễn Văn Bình", "active:", "false")
+		assertThat(english).contains("Password reset", "User 42", local, "Asia/Ho_Chi_Minh")
+			.contains("fullName:", "Nguyễn Văn An", "Nguyễn Văn Bình", "Active:", "false", "Note:")
 			.contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;b&gt;cũ&lt;/b&gt;")
-			.doesNotContain("<script>alert(1)", "phone:", "0912 345 678", "&quot;fullName&quot;");
+			.doesNotContain("<script>alert(1)", "phone:", "Phone", "0912 345 678", "&quot;fullName&quot;");
 		String vietnamese = page(auditor, "vi", actor);
-		assertThat(vietnamese).contains("Đặt lại mật khẩu", local);
+		assertThat(vietnamese).contains("Đặt lại mật khẩu", "Người dùng 42", local, "Đang hoạt động:", "Ghi chú:");
 	}
 
 	@Test
