@@ -266,6 +266,10 @@ class AuthorizationMatrixTests {
 			if (open) {
 				assertThat(value).as(row.key() + " " + role + ": every signed-in caller").isEqualTo("AA");
 			}
+			else if (row.scope().equals("province")) {
+				// only a grant on the province root reaches it; the matrix grants on a district and its sibling
+				assertThat(value).as(row.key() + " " + role + ": the province's own").isEqualTo("DD");
+			}
 			else if (row.scope().equals("object")) {
 				assertThat(value.charAt(1)).as(row.key() + " " + role + ": an object of another subtree").isEqualTo('D');
 			}
@@ -310,7 +314,7 @@ class AuthorizationMatrixTests {
 						record.get("body").strip(), allow.isEmpty() ? null : Integer.valueOf(allow), expected,
 						anonymous.equals("A"));
 				assertThat(seen.put(row.key(), rows.size())).as("duplicate row " + row.key()).isNull();
-				assertThat(row.scope()).as(row.key()).isIn("object", "list");
+				assertThat(row.scope()).as(row.key()).isIn("object", "list", "province");
 				consistentWithIntent(row);
 				rows.add(row);
 			}

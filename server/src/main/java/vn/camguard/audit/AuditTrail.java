@@ -1,5 +1,7 @@
 package vn.camguard.audit;
 
+import java.util.Map;
+
 /**
  * Appends one change to the tamper-evident audit log (nhật ký). Call it inside the transaction
  * that makes the change, so that a change and its entry commit or roll back together. The actor,
@@ -25,5 +27,13 @@ public interface AuditTrail {
 	 */
 	void recordFor(String actor, String action, String entityType, String entityId, Long unitId, Object before,
 			Object after);
+
+	/**
+	 * One entry per unit for a change that touched many units at once (a province-wide import), so
+	 * that the audit of every one of those units shows it; appended together, in unit id order.
+	 *
+	 * @param afterByUnit for each touched unit, what the change did there (e.g. file and row count)
+	 */
+	void recordForUnits(String action, String entityType, String entityId, Map<Long, ?> afterByUnit);
 
 }

@@ -7,17 +7,20 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +29,13 @@ import vn.camguard.audit.AuditEntry;
 import vn.camguard.audit.AuditLog;
 import vn.camguard.audit.AuditQuery;
 import vn.camguard.audit.AuditVisibility;
+import vn.camguard.audit.SourceAddress;
 import vn.camguard.shared.spreadsheet.SpreadsheetCell;
 
-/** Reads the audit table with plain SQL; scoping goes through the unit closure table. */
+/**
+ * Reads the audit table with plain SQL; scoping goes through the unit closure table. Days in filters
+ * and times in the CSV are in {@code camguard.time-zone} (Asia/Ho_Chi_Minh unless set).
+ */
 @Service
 @Transactional(readOnly = true)
 class JdbcAuditLog implements AuditLog {
@@ -41,10 +48,14 @@ class JdbcAuditLog implements AuditLog {
 
 	private final JdbcClient jdbc;
 
-	private final ZoneId zone = ZoneId.systemDefault();
+	private final ZoneId zone;
 
-	JdbcAuditLog(JdbcClient jdbc) {
+	private final AuditKey key;
+
+	JdbcAuditLog(JdbcClient jdbc, AuditKey key, @Value("${camguard.time-zone:Asia/Ho_Chi_Minh}") String zone) {
 		this.jdbc = jdbc;
+		this.key = key;
+		this.zone = ZoneId.of(zone);
 	}
 
 	@Override
@@ -81,7 +92,7 @@ class JdbcAuditLog implements AuditLog {
 			.stream()) {
 			for (AuditEntry e : (Iterable<AuditEntry>) rows::iterator) {
 				csv.printRecord(e.seq(), CSV_TIME.format(e.at().atZone(zone)), SpreadsheetCell.safe(e.actor()),
-						SpreadsheetCell.safe(e.actorAddress()), SpreadsheetCell.safe(e.action()),
+						SpreadsheetCell.safe(SourceAddress.canonical(e.actorAddress())), SpreadsheetCell.safe(e.action()),
 						SpreadsheetCell.safe(e.entityType()), SpreadsheetCell.safe(e.entityId()), e.unitId(),
 						SpreadsheetCell.safe(e.beforeJson()), SpreadsheetCell.safe(e.afterJson()), e.prevHash(), e.hash());
 				count.incrementAndGet();
@@ -92,31 +103,57 @@ class JdbcAuditLog implements AuditLog {
 	}
 
 	@Override
+	@Transactional
 	public ChainVerification verify() {
+		ChainVerification result = walk();
+		jdbc.sql("""
+				UPDATE audit_chain_status SET checked_at = :at, intact = :intact, checked = :checked,
+				  first_bad_seq = :bad, reason = :reason WHERE id = 1""")
+			.param("at", Instant.now().atOffset(ZoneOffset.UTC))
+			.param("intact", result.intact())
+			.param("checked", result.checked())
+			.param("bad", result.firstBrokenSeq().isPresent() ? result.firstBrokenSeq().getAsLong() : null)
+			.param("reason", result.reason())
+			.update();
+		return result;
+	}
+
+	private ChainVerification walk() {
 		// Walk up to the head as it is now; entries appended meanwhile are checked next time.
 		// An append commits its entry and the head together, so every seq up to the head must exist.
 		long headSeq = jdbc.sql("SELECT last_seq FROM audit_head WHERE id = 1").query(Long.class).single();
 		long checked = 0;
 		long expectedSeq = 1;
 		String expectedPrev = AuditChain.GENESIS;
+		// unkeyed entries are trusted only before the first keyed one, which commits to their last hash
+		boolean keyedStarted = false;
 		while (expectedSeq <= headSeq) {
-			List<AuditEntry> batch = jdbc
+			List<ChainRow> batch = jdbc
 				.sql("SELECT * FROM audit_entry WHERE seq >= :from AND seq <= :head ORDER BY seq LIMIT :n")
 				.param("from", expectedSeq)
 				.param("head", headSeq)
 				.param("n", VERIFY_BATCH)
-				.query(JdbcAuditLog::entry)
+				.query((rs, n) -> new ChainRow(entry(rs, n), rs.getInt("chain_version"), rs.getString("key_id")))
 				.list();
-			for (AuditEntry entry : batch) {
+			for (ChainRow row : batch) {
+				AuditEntry entry = row.entry();
 				if (entry.seq() != expectedSeq) {
 					return new ChainVerification(checked, OptionalLong.of(expectedSeq), "gap");
 				}
 				if (!entry.prevHash().equals(expectedPrev)) {
 					return new ChainVerification(checked, OptionalLong.of(entry.seq()), "link");
 				}
-				if (!AuditChain.hash(entry).equals(entry.hash())) {
-					return new ChainVerification(checked, OptionalLong.of(entry.seq()), "hash");
+				String problem = switch (row.version()) {
+					case AuditChain.UNKEYED -> keyedStarted ? "version"
+							: AuditChain.hash(entry).equals(entry.hash()) ? null : "hash";
+					case AuditChain.KEYED -> !key.id().equals(row.keyId()) ? "key"
+							: AuditKey.sameMac(AuditChain.keyed(key, entry), entry.hash()) ? null : "hash";
+					default -> "version";
+				};
+				if (problem != null) {
+					return new ChainVerification(checked, OptionalLong.of(entry.seq()), problem);
 				}
+				keyedStarted |= row.version() == AuditChain.KEYED;
 				checked++;
 				expectedSeq++;
 				expectedPrev = entry.hash();
@@ -130,6 +167,60 @@ class JdbcAuditLog implements AuditLog {
 			return new ChainVerification(checked, OptionalLong.of(expectedSeq), "head");
 		}
 		return new ChainVerification(checked, OptionalLong.empty(), null);
+	}
+
+	@Override
+	public ChainStatus status() {
+		return jdbc.sql("SELECT * FROM audit_chain_status WHERE id = 1").query((rs, n) -> {
+			OffsetDateTime at = rs.getObject("checked_at", OffsetDateTime.class);
+			long bad = rs.getLong("first_bad_seq");
+			OptionalLong firstBad = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(bad);
+			return new ChainStatus(at == null ? null : at.toInstant(),
+					new ChainVerification(rs.getLong("checked"), firstBad, rs.getString("reason")));
+		}).single();
+	}
+
+	@Override
+	public SignedHead signedHead() {
+		long seq = jdbc.sql("SELECT last_seq FROM audit_head WHERE id = 1").query(Long.class).single();
+		Optional<AuditEntry> last = jdbc.sql("SELECT * FROM audit_entry WHERE seq = :seq")
+			.param("seq", seq)
+			.query(JdbcAuditLog::entry)
+			.optional();
+		Instant at = last.map(AuditEntry::at).orElse(null);
+		String hash = last.map(AuditEntry::hash).orElse(AuditChain.GENESIS);
+		return new SignedHead(seq, at, hash, key.id(), key.headMac(headText(seq, at, hash, key.id())));
+	}
+
+	@Override
+	public HeadCheck check(SignedHead head) {
+		if (head.hash() == null || !key.id().equals(head.keyId())
+				|| !AuditKey.sameMac(key.headMac(headText(head.seq(), head.at(), head.hash(), head.keyId())),
+						head.signature())) {
+			return new HeadCheck(false, "signature");
+		}
+		if (head.seq() == 0) {
+			return new HeadCheck(true, null);
+		}
+		Optional<AuditEntry> entry = jdbc.sql("SELECT * FROM audit_entry WHERE seq = :seq")
+			.param("seq", head.seq())
+			.query(JdbcAuditLog::entry)
+			.optional();
+		long headSeq = jdbc.sql("SELECT last_seq FROM audit_head WHERE id = 1").query(Long.class).single();
+		if (entry.isEmpty() || headSeq < head.seq()) {
+			return new HeadCheck(false, "missing");
+		}
+		if (!entry.get().hash().equals(head.hash()) || !entry.get().at().equals(head.at())) {
+			return new HeadCheck(false, "different");
+		}
+		return new HeadCheck(true, null);
+	}
+
+	private static String headText(long seq, Instant at, String hash, String keyId) {
+		return "camguard audit head|" + seq + "|" + at + "|" + hash + "|" + keyId;
+	}
+
+	private record ChainRow(AuditEntry entry, int version, String keyId) {
 	}
 
 	private String where(AuditQuery query, AuditVisibility visibility, Map<String, Object> params) {

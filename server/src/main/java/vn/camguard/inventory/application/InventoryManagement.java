@@ -264,6 +264,14 @@ public class InventoryManagement {
 		devices.insertAll(ids, checkedDrafts, now, batchId);
 		audit.record("device.import", "device-import", Long.toString(batchId), scopeUnit,
 				null, new DeviceImportAudit(fileName, checkedDrafts.size(), unitIds.size(), IdRanges.of(ids)));
+		// the entry above is filed high up the tree; each touched unit's own audit shows its share too
+		Map<Long, Integer> rowsByUnit = new HashMap<>();
+		for (DeviceDraft draft : checkedDrafts) {
+			rowsByUnit.merge(draft.unitId(), 1, Integer::sum);
+		}
+		Map<Long, DeviceImportUnitAudit> perUnit = new HashMap<>();
+		rowsByUnit.forEach((unit, rows) -> perUnit.put(unit, new DeviceImportUnitAudit(fileName, rows)));
+		audit.recordForUnits("device.import.unit", "device-import", Long.toString(batchId), perUnit);
 		return new ImportedBatch(batchId, ids);
 	}
 
@@ -400,6 +408,10 @@ public class InventoryManagement {
 			throw new InventoryRuleViolation(List.of(new InvalidValue("reason", "control-chars", null)));
 		}
 		return why;
+	}
+
+	/** What the audit of one unit touched by an import keeps of it. */
+	record DeviceImportUnitAudit(String fileName, int rows) {
 	}
 
 	private DeviceDraft checkedDevice(DeviceDraft draft, Long existingId) {

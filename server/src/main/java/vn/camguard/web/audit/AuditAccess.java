@@ -33,6 +33,20 @@ class AuditAccess {
 		return scope;
 	}
 
+	/**
+	 * Chain-wide things (the verification banner, the signed head) are for readers granted on a root
+	 * of the tree, the province: the head covers every unit's entries.
+	 */
+	boolean provinceWide() {
+		return visibility().unitless();
+	}
+
+	void requireProvinceWide() {
+		if (!provinceWide()) {
+			throw new AccessDeniedException("AUDIT_READ on the province needed");
+		}
+	}
+
 	AuditVisibility visibility() {
 		UnitScope scope = scope();
 		boolean atRoot = scope.rootUnitIds()

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,10 +39,13 @@ class AuditApiController {
 
 	private final MessageSource messages;
 
-	AuditApiController(AuditLog log, AuditAccess access, MessageSource messages) {
+	private final HeadSafekeeping safekeeping;
+
+	AuditApiController(AuditLog log, AuditAccess access, MessageSource messages, HeadSafekeeping safekeeping) {
 		this.log = log;
 		this.access = access;
 		this.messages = messages;
+		this.safekeeping = safekeeping;
 	}
 
 	/** A request parameter that could not be read, with a message in the caller's language. */
@@ -97,6 +101,18 @@ class AuditApiController {
 		var result = log.verify();
 		return new Verification(result.intact(), result.checked(),
 				result.firstBrokenSeq().isPresent() ? result.firstBrokenSeq().getAsLong() : null, result.reason());
+	}
+
+	@GetMapping("/head")
+	@Operation(summary = "The chain's last entry signed with the audit key, to keep outside CamGuard (province readers)")
+	AuditLog.SignedHead head() {
+		return safekeeping.export();
+	}
+
+	@PostMapping("/head/check")
+	@Operation(summary = "Whether a head exported earlier is genuine and still in the log (not cut off or rewritten)")
+	AuditLog.HeadCheck checkHead(@RequestBody AuditLog.SignedHead head) {
+		return safekeeping.check(head);
 	}
 
 }

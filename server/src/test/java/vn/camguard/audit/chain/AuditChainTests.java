@@ -36,8 +36,8 @@ import vn.camguard.organization.Role;
 
 /**
  * The hash chain: concurrent appends link correctly, verification finds a row altered with plain
- * JDBC (and one whose hash was recomputed by the forger), reads are scoped, CSV export is safe.
- * Tampered rows are put back at the end because every test class shares the database.
+ * JDBC (and one whose hash was recomputed by the forger without the key), reads are scoped, CSV
+ * export is safe. Tampered rows are put back at the end because every test class shares the database.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -57,6 +57,9 @@ class AuditChainTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
 
 	@Test
 	void concurrentAppendsFormOneUnbrokenChain() throws Exception {
@@ -98,35 +101,36 @@ class AuditChainTests {
 	}
 
 	@Test
-	void verificationReportsTheFirstAlteredRowAndTheRowAfterARecomputedHash() {
+	void verificationReportsTheFirstAlteredRowAndARowRehashedWithoutTheKey() {
 		trail.recordFor("tester", "test.tamper", "test", "1", null, null, Map.of("amount", 1));
 		trail.recordFor("tester", "test.tamper", "test", "2", null, null, Map.of("amount", 2));
 		trail.recordFor("tester", "test.tamper", "test", "3", null, null, Map.of("amount", 3));
+		Tampering tampering = new Tampering(dataSource);
 		long victim = lastSeq() - 1;
-		AuditEntry original = entry(victim);
+		var originals = tampering.rowsFrom(victim);
+		long headSeq = lastSeq();
+		String headHash = originals.get(originals.size() - 1).entry().hash();
 		try {
-			jdbc.sql("UPDATE audit_entry SET after_json = '{\"amount\":2000}' WHERE seq = :seq").param("seq", victim).update();
+			tampering.asOwner(db -> db.sql("UPDATE audit_entry SET after_json = '{\"amount\":2000}' WHERE seq = :seq")
+				.param("seq", victim)
+				.update());
 			var broken = log.verify();
 			assertThat(broken.intact()).isFalse();
 			assertThat(broken.firstBrokenSeq()).hasValue(victim);
 			assertThat(broken.reason()).isEqualTo("hash");
 
-			// a forger who also recomputes the row's hash breaks the link to the next row
+			// a forger who also recomputes the row's hash, as the old unkeyed chain allowed, is still caught there
 			AuditEntry forged = entry(victim);
-			jdbc.sql("UPDATE audit_entry SET hash = :hash WHERE seq = :seq")
+			tampering.asOwner(db -> db.sql("UPDATE audit_entry SET hash = :hash WHERE seq = :seq")
 				.param("hash", AuditChain.hash(forged))
 				.param("seq", victim)
-				.update();
-			var relinked = log.verify();
-			assertThat(relinked.firstBrokenSeq()).hasValue(victim + 1);
-			assertThat(relinked.reason()).isEqualTo("link");
+				.update());
+			var rehashed = log.verify();
+			assertThat(rehashed.firstBrokenSeq()).hasValue(victim);
+			assertThat(rehashed.reason()).isEqualTo("hash");
 		}
 		finally {
-			jdbc.sql("UPDATE audit_entry SET after_json = :json, hash = :hash WHERE seq = :seq")
-				.param("json", original.afterJson())
-				.param("hash", original.hash())
-				.param("seq", victim)
-				.update();
+			tampering.restore(originals, headSeq, headHash);
 		}
 		assertThat(log.verify().intact()).isTrue();
 	}
@@ -135,32 +139,19 @@ class AuditChainTests {
 	void verificationReportsADeletedEntry() {
 		trail.recordFor("tester", "test.delete", "test", "1", null, null, null);
 		trail.recordFor("tester", "test.delete", "test", "2", null, null, null);
+		Tampering tampering = new Tampering(dataSource);
 		long victim = lastSeq() - 1;
-		AuditEntry original = entry(victim);
+		var originals = tampering.rowsFrom(victim);
+		long headSeq = lastSeq();
+		String headHash = originals.get(originals.size() - 1).entry().hash();
 		try {
-			jdbc.sql("DELETE FROM audit_entry WHERE seq = :seq").param("seq", victim).update();
+			tampering.asOwner(db -> db.sql("DELETE FROM audit_entry WHERE seq = :seq").param("seq", victim).update());
 			var broken = log.verify();
 			assertThat(broken.firstBrokenSeq()).hasValue(victim);
 			assertThat(broken.reason()).isEqualTo("gap");
 		}
 		finally {
-			jdbc.sql("""
-					INSERT INTO audit_entry (seq, at, actor, actor_address, action, entity_type, entity_id, unit_id,
-					  before_json, after_json, prev_hash, hash)
-					VALUES (:seq, :at, :actor, :address, :action, :type, :id, :unit, :before, :after, :prev, :hash)""")
-				.param("seq", original.seq())
-				.param("at", original.at().atOffset(java.time.ZoneOffset.UTC))
-				.param("actor", original.actor())
-				.param("address", original.actorAddress())
-				.param("action", original.action())
-				.param("type", original.entityType())
-				.param("id", original.entityId())
-				.param("unit", original.unitId())
-				.param("before", original.beforeJson())
-				.param("after", original.afterJson())
-				.param("prev", original.prevHash())
-				.param("hash", original.hash())
-				.update();
+			tampering.restore(originals, headSeq, headHash);
 		}
 		assertThat(log.verify().intact()).isTrue();
 	}
@@ -210,7 +201,8 @@ class AuditChainTests {
 		trail.recordFor(actor, "test.filter.one", "test", "1", null, null, null);
 		trail.recordFor(actor, "test.other", "test", "2", null, null, null);
 		AuditVisibility all = new AuditVisibility(Set.of(), true);
-		var today = java.time.LocalDate.now();
+		// days are those of camguard.time-zone, not of the machine
+		var today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 		var page = log.search(new AuditQuery(today, today, actor, "test.filter", null, null), all, 0, 10);
 		assertThat(page.entries()).extracting(AuditEntry::action).containsExactly("test.filter.one");
 		var yesterday = log.search(new AuditQuery(today.minusDays(2), today.minusDays(1), actor, null, null, null),
