@@ -246,7 +246,7 @@ class AuditPageTests {
 			}
 		}
 		assertThat(codes).contains("user.password.reset", "device.import.unit", "system.create", "site.update",
-				"user.login.refused-locked", "audit.head.export");
+				"user.login.throttled", "audit.head.export");
 		for (String language : new String[] { "vi", "en" }) {
 			Properties messages = new Properties();
 			try (var in = getClass().getResourceAsStream("/i18n/messages_" + language + ".properties")) {
