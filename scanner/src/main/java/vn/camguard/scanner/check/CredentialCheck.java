@@ -157,49 +157,65 @@ public final class CredentialCheck implements Check {
 
 	private static List<Login> logins(DeviceContext device) {
 		List<Login> logins = new ArrayList<>();
-		if (device.rtspChallenge().isPresent() && device.rtspPath().isPresent()) {
-			logins.add(new RtspLogin(device, device.rtspChallenge().get(), device.rtspPath().get()));
-		}
+		device.challengedRoute().ifPresent(route -> logins.add(new RtspLogin(route)));
 		device.onvif().ifPresent(endpoint -> logins.add(new OnvifLogin(device, endpoint)));
 		httpLogin(device).ifPresent(logins::add);
 		// Cheapest first: RTSP reuses one connection and its answers are small; plain before TLS (each attempt
 		// is encrypted at both ends); an HTTP Digest GET before an ONVIF call (a SOAP envelope with a
 		// WS-Security header, several times the bytes to build, encrypt and parse on both ends).
 		logins.sort(java.util.Comparator.comparingInt(l -> l.protocol().startsWith("rtsp") ? 0
-				: (l.protocol().endsWith("(tls)") ? 2 : 0) + (l.protocol().startsWith("onvif") ? 2 : 1)));
+				: (l.protocol().contains("(tls)") ? 2 : 0) + (l.protocol().startsWith("onvif") ? 2 : 1)));
 		return logins;
 	}
 
+	/**
+	 * Over the web port: the family's snapshot path when the vendor is known, else the page that asked for
+	 * credentials itself (a web server of an unknown vendor that challenges on its first page).
+	 */
 	private static Optional<Login> httpLogin(DeviceContext device) {
-		if (device.web().isEmpty() || device.family().isEmpty()
-				|| device.unresponsive().contains(device.web().get().port())) {
+		if (device.web().isEmpty() || device.unresponsive().contains(device.web().get().port())) {
 			return Optional.empty();
 		}
-		String path = device.family().get().snapshotPath();
-		return Optional.of(new HttpLogin(device, path));
+		if (device.family().isPresent()) {
+			return Optional.of(new HttpLogin(device, device.family().get().snapshotPath(), device.snapshotAnonymous()));
+		}
+		return device.page().filter(p -> p.status() == 401).map(p -> new HttpLogin(device, pathOf(p.url()), Optional.empty()));
 	}
 
-	private record RtspLogin(DeviceContext device, Challenge challenge, String path) implements Login {
+	private static String pathOf(String url) {
+		java.net.URI uri = java.net.URI.create(url);
+		String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+		return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+	}
+
+	/** DESCRIBE of the route found on one RTSP port, answering its challenge. */
+	private record RtspLogin(DeviceContext.RtspRoute route) implements Login {
 
 		@Override
 		public String protocol() {
-			return "rtsp";
+			return "rtsp/" + route.port() + " " + route.path();
 		}
 
 		@Override
 		public Optional<Boolean> attempt(Credential credential) {
-			return verdict(device.rtsp().describe(path, challenge, credential));
+			return verdict(route.session().describe(route.path(), route.challenge().get(), credential));
 		}
 
 		/** All at once over the kept-open connection. */
 		@Override
 		public List<Boolean> attemptEach(List<Credential> credentials) {
-			return afterBatch(device.rtsp().describeEach(path, challenge, credentials), credentials, RtspLogin::verdict);
+			return afterBatch(route.session().describeEach(route.path(), route.challenge().get(), credentials),
+					credentials, this::verdict);
 		}
 
-		private static Optional<Boolean> verdict(Reply reply) {
+		/**
+		 * On a port that challenges before it looks the path up, 404 with credentials means they got past the
+		 * login (Cameradar's credential attack counts it so): the path was only a stand-in.
+		 */
+		private Optional<Boolean> verdict(Reply reply) {
 			return switch (reply.status()) {
 				case 200 -> Optional.of(reply instanceof Reply.Message m && m.headers().all("WWW-Authenticate").isEmpty());
+				case 404 -> route.anyPath() ? Optional.of(true) : Optional.empty();
 				case 401, 403 -> Optional.of(false);
 				default -> Optional.empty();
 			};
@@ -233,16 +249,20 @@ public final class CredentialCheck implements Check {
 
 		private final String path;
 
+		/** The path's answer without credentials, when already fetched (the snapshot check's). */
+		private final Optional<Reply> anonymous;
+
 		private Optional<Challenge> challenge = Optional.empty();
 
-		HttpLogin(DeviceContext device, String path) {
+		HttpLogin(DeviceContext device, String path, Optional<Reply> anonymous) {
 			this.device = device;
 			this.path = path;
+			this.anonymous = anonymous;
 		}
 
 		@Override
 		public String protocol() {
-			return "http" + (device.web().get().tls() ? " (tls)" : "");
+			return "http" + (device.web().get().tls() ? " (tls)" : "") + "/" + device.web().get().port() + " " + path;
 		}
 
 		@Override
@@ -267,9 +287,8 @@ public final class CredentialCheck implements Check {
 		/** Whether the path asks for credentials; the snapshot check's anonymous answer tells, else one GET. */
 		private boolean challenged() {
 			if (challenge.isEmpty()) {
-				Reply anonymous = device.snapshotAnonymous()
-						.orElseGet(() -> device.http().send(device.web().get(), HttpRequest.get(path)));
-				challenge = anonymous instanceof Reply.Message m && m.status() == 401
+				Reply answer = anonymous.orElseGet(() -> device.http().send(device.web().get(), HttpRequest.get(path)));
+				challenge = answer instanceof Reply.Message m && m.status() == 401
 						? Challenge.best(m.headers().all("WWW-Authenticate")) : Optional.empty();
 			}
 			return challenge.isPresent();

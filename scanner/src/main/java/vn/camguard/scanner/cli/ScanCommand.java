@@ -90,6 +90,13 @@ public final class ScanCommand implements Callable<Integer> {
 	@Option(names = "--max-attempts", defaultValue = "10", description = "Login attempts per device (default: ${DEFAULT-VALUE}).")
 	int maxAttempts;
 
+	@Option(names = "--rtsp-route-budget", defaultValue = "50",
+			description = "DESCRIBE requests per device while looking for RTSP stream routes (default: ${DEFAULT-VALUE}).")
+	int rtspRouteBudget;
+
+	@Option(names = "--all", description = "Also write a line for addresses where nothing answered (else only counted).")
+	boolean all;
+
 	@Option(names = {"-f", "--format"}, defaultValue = "jsonl", description = "jsonl (default) or csv.")
 	Format format;
 
@@ -137,7 +144,7 @@ public final class ScanCommand implements Callable<Integer> {
 		try {
 			request = ScanRequest.of(hosts).withPorts(ports).withConcurrency(concurrency)
 					.withTimeouts(Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(readTimeoutMs))
-					.withRates(rate, hostRate).withCredentialAttempts(maxAttempts).skipping(finished);
+					.withRates(rate, hostRate).withCredentialAttempts(maxAttempts).withRtspRouteBudget(rtspRouteBudget).skipping(finished);
 		}
 		catch (IllegalArgumentException ex) {
 			err.println("camguard scan: " + ex.getMessage());
@@ -152,7 +159,9 @@ public final class ScanCommand implements Callable<Integer> {
 				ProgressBar progress = noProgress ? null : new ProgressBar(System.err, hosts.count() - finished.size())) {
 			new Scanner(request).scan(report -> {
 				try {
-					writer.write(report);
+					if (all || report.alive()) {
+						writer.write(report);
+					}
 					journal.finished(report.address());
 				}
 				catch (IOException ex) {

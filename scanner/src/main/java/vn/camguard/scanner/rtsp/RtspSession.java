@@ -85,19 +85,25 @@ public final class RtspSession implements AutoCloseable {
 	}
 
 	/**
-	 * OPTIONS, then DESCRIBE of {@code path}, both without credentials and sent together (RTSP, like HTTP/1.1,
-	 * lets a client pipeline requests on a persistent connection). Returns OPTIONS' answer, then DESCRIBE's
-	 * unless OPTIONS got none. The pair also tells whether this device takes pipelined requests: one that
-	 * answers only the first (or closes) costs one read timeout here, and is asked one request at a time from
-	 * then on.
+	 * OPTIONS, then DESCRIBE of each of {@code paths}, all without credentials and sent together (RTSP, like
+	 * HTTP/1.1, lets a client pipeline requests on a persistent connection). Returns OPTIONS' answer, then the
+	 * DESCRIBE answers in order, as many as came back, unless OPTIONS got none. The batch also tells whether this
+	 * device takes pipelined requests: one that answers only the first (or closes) costs one read timeout here,
+	 * and is asked one request at a time from then on.
 	 */
-	public List<Reply> optionsAndDescribe(String path) {
+	public List<Reply> optionsAndDescribe(List<String> paths) {
 		if (pipelining == Pipelining.FAILS) {
 			Reply options = options();
-			return options instanceof Reply.Message ? List.of(options, describe(path)) : List.of(options);
+			if (!(options instanceof Reply.Message)) {
+				return List.of(options);
+			}
+			List<Reply> replies = new ArrayList<>(List.of(options));
+			replies.addAll(describeAll(paths));
+			return replies;
 		}
-		List<Ask> asks = List.of(new Ask("OPTIONS", url("/"), null), new Ask("DESCRIBE", url(path), null));
-		List<Reply> replies = sendReopeningOnce(asks);
+		List<Ask> asks = new ArrayList<>(List.of(new Ask("OPTIONS", url("/"), null)));
+		paths.forEach(p -> asks.add(new Ask("DESCRIBE", url(p), null)));
+		List<Reply> replies = new ArrayList<>(sendReopeningOnce(asks));
 		if (!(replies.getFirst() instanceof Reply.Message)) {
 			return replies;
 		}
@@ -106,7 +112,8 @@ public final class RtspSession implements AutoCloseable {
 			return replies;
 		}
 		pipelining = Pipelining.FAILS;
-		return List.of(replies.getFirst(), describe(path));
+		replies.addAll(describeAll(paths.subList(replies.size() - 1, paths.size())));
+		return replies;
 	}
 
 	/**
@@ -125,6 +132,41 @@ public final class RtspSession implements AutoCloseable {
 		}
 		pipelining = replies.size() == credentials.size() ? Pipelining.WORKS : Pipelining.FAILS;
 		return replies;
+	}
+
+	/**
+	 * DESCRIBE of each of {@code paths} without credentials: sent together while this device takes pipelined
+	 * requests, one at a time once it showed it does not. Returns the answers in order, as many as came back
+	 * (a failure ends the list); every path's request went out either way.
+	 */
+	public List<Reply> describeAll(List<String> paths) {
+		if (paths.isEmpty()) {
+			return List.of();
+		}
+		List<Reply> replies = new ArrayList<>();
+		if (pipelining != Pipelining.FAILS && paths.size() > 1) {
+			replies.addAll(sendReopeningOnce(paths.stream().map(p -> new Ask("DESCRIBE", url(p), null)).toList()));
+			if (!(replies.getFirst() instanceof Reply.Message)) {
+				return replies;
+			}
+			if (replies.size() == paths.size()) {
+				pipelining = Pipelining.WORKS;
+				return replies;
+			}
+			pipelining = Pipelining.FAILS;
+		}
+		for (String path : paths.subList(replies.size(), paths.size())) {
+			Reply reply = describe(path);
+			replies.add(reply);
+			if (!(reply instanceof Reply.Message)) {
+				break;
+			}
+		}
+		return replies;
+	}
+
+	public int port() {
+		return port;
 	}
 
 	private Ask authorized(String path, Challenge challenge, Credential credential) {

@@ -74,6 +74,22 @@ class ScanCommandTests {
 	}
 
 	@Test
+	void silentAddressesAreOnlyCountedUnlessAllIsAsked(@TempDir Path dir) throws Exception {
+		String last = devices.getLast().address();
+		String[] octets = last.split("\\.");
+		// The last lab device and the three addresses after it, where nothing listens.
+		String silentTail = last + "-" + octets[0] + "." + octets[1] + "." + octets[2] + "."
+				+ (Integer.parseInt(octets[3]) + 3);
+		Path quiet = dir.resolve("quiet.jsonl");
+		Run run = run("scan", silentTail, "--scope", "127.22.0.0/16", "-o", quiet.toString(), "--no-progress");
+		assertThat(Files.readAllLines(quiet)).hasSize(1).allMatch(l -> l.contains("\"" + last + "\""));
+		assertThat(run.err()).contains("CamGuard scan summary");
+		Path all = dir.resolve("all.jsonl");
+		run("scan", silentTail, "--scope", "127.22.0.0/16", "-o", all.toString(), "--no-progress", "--all");
+		assertThat(Files.readAllLines(all)).hasSize(4);
+	}
+
+	@Test
 	void targetsOutsideTheScopeOrBadOptionsGiveExitCode2(@TempDir Path dir) {
 		Path out = dir.resolve("refused.jsonl");
 		Run refused = run("scan", "10.0.0.1", "-o", out.toString(), "--no-progress");
