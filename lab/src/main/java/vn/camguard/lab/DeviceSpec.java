@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * Exactly one of {@code profile} and {@code hostile} is set.
  */
 public record DeviceSpec(String id, String address, Profile profile, Set<Weakness> weaknesses, Hostility hostile,
-		String password) {
+		String password, Set<Behaviour> behaviours) {
 
 	public DeviceSpec {
 		if ((profile == null) == (hostile == null)) {
@@ -29,6 +29,24 @@ public record DeviceSpec(String id, String address, Profile profile, Set<Weaknes
 			throw new IllegalArgumentException(id + ": OUTDATED_FIRMWARE and KNOWN_CVE exclude each other");
 		}
 		password = profile == null ? null : resolvePassword(id, address, profile, weaknesses, password);
+		behaviours = behaviours.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(behaviours));
+	}
+
+	public DeviceSpec(String id, String address, Profile profile, Set<Weakness> weaknesses, Hostility hostile,
+			String password) {
+		this(id, address, profile, weaknesses, hostile, password, Set.of());
+	}
+
+	/** This device, also behaving as {@code more} says. */
+	public DeviceSpec with(Behaviour... more) {
+		Set<Behaviour> all = EnumSet.noneOf(Behaviour.class);
+		all.addAll(behaviours);
+		all.addAll(java.util.Arrays.asList(more));
+		return new DeviceSpec(id, address, profile, weaknesses, hostile, password, all);
+	}
+
+	public boolean behaves(Behaviour behaviour) {
+		return behaviours.contains(behaviour);
 	}
 
 	/** A normal device; its password is derived from id and address unless given. */

@@ -270,7 +270,24 @@ public record FleetSpec(List<DeviceSpec> devices, int latencyMs) {
 			}
 		}
 		String password = entry.has("password") ? entry.get("password").asString() : null;
-		return new DeviceSpec(id, address, profile, weaknesses, null, password);
+		Set<Behaviour> behaviours = EnumSet.noneOf(Behaviour.class);
+		JsonNode behaving = entry.get("behaviours");
+		if (behaving != null && !behaving.isNull()) {
+			if (!behaving.isArray()) {
+				throw new IllegalArgumentException("'behaviours' must be a list");
+			}
+			for (JsonNode item : behaving) {
+				String name = item.asString();
+				try {
+					behaviours.add(Behaviour.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+				}
+				catch (IllegalArgumentException e) {
+					throw new IllegalArgumentException("unknown behaviour '" + name + "' (known: "
+							+ List.of(Behaviour.values()) + ")");
+				}
+			}
+		}
+		return new DeviceSpec(id, address, profile, weaknesses, null, password, behaviours);
 	}
 
 	private static void requireOnly(JsonNode node, String where, Set<String> allowed) {

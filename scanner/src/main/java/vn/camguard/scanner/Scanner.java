@@ -37,7 +37,8 @@ public final class Scanner {
 		Connector connector = new Connector(request.connectTimeout(), request.readTimeout(), rateLimit);
 		VendorCatalogue vendors = VendorCatalogue.load();
 		DeviceContext.Tools tools = new DeviceContext.Tools(connector, DefaultCredentials.load(vendors),
-				CveCatalogue.load(), request.maxCredentialAttempts(), RtspRoutes.load(), request.rtspRouteBudget());
+				CveCatalogue.load(), request.maxCredentialAttempts(), request.loginPacing(), RtspRoutes.load(),
+				request.rtspRouteBudget());
 		this.deviceScan = new DeviceScan(request, tools, new Fingerprinter(FingerprintRules.load(), vendors), vendors,
 				rateLimit);
 	}

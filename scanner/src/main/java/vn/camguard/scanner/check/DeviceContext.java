@@ -3,6 +3,7 @@ package vn.camguard.scanner.check;
 import vn.camguard.scanner.Fingerprint;
 import vn.camguard.scanner.auth.Challenge;
 import vn.camguard.scanner.credentials.DefaultCredentials;
+import vn.camguard.scanner.credentials.LoginPacing;
 import vn.camguard.scanner.cve.CveCatalogue;
 import vn.camguard.scanner.fingerprint.VendorFamily;
 import vn.camguard.scanner.http.HttpProbe;
@@ -33,14 +34,15 @@ import java.util.Set;
  * @param snapshotAnonymous the web port's answer to a GET of the family's snapshot path without credentials
  * @param telnetPorts the ports a telnet service answered on, with the text it volunteered
  * @param unresponsive ports that timed out or sent garbage: no check spends more time on them
+ * @param notes the device report's notes, where a check says why it stopped (the one part checks add to)
  */
 public record DeviceContext(InetAddress host, Set<Integer> openPorts, Fingerprint fingerprint,
 		Optional<VendorFamily> family, Optional<HttpProbe.Endpoint> web, Optional<WebPage> page,
 		Optional<WebPage> cleartextPage, boolean httpsOffered, Optional<String> tlsProtocol,
 		Optional<OnvifEndpoint> onvif, Optional<OnvifClient.Outcome> onvifAnonymous, List<RtspRoute> rtspRoutes,
 		Optional<Reply> snapshotAnonymous,
-		Map<Integer, Optional<String>> telnetPorts, Set<Integer> unresponsive, HttpProbe http, OnvifClient onvifClient,
-		Tools tools) {
+		Map<Integer, Optional<String>> telnetPorts, Set<Integer> unresponsive, List<String> notes, HttpProbe http,
+		OnvifClient onvifClient, Tools tools) {
 
 	/** Where ONVIF answered. */
 	public record OnvifEndpoint(HttpProbe.Endpoint endpoint, String path) {
@@ -67,7 +69,7 @@ public record DeviceContext(InetAddress host, Set<Integer> openPorts, Fingerprin
 
 	/** What every device scan shares, built once per scan (immutable or thread-safe). */
 	public record Tools(Connector connector, DefaultCredentials credentials, CveCatalogue cves, int attemptBudget,
-			RtspRoutes routes, int rtspRouteBudget) {
+			LoginPacing pacing, RtspRoutes routes, int rtspRouteBudget) {
 	}
 
 	public DeviceContext {

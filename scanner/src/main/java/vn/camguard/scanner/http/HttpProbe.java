@@ -72,6 +72,12 @@ public final class HttpProbe implements AutoCloseable {
 
 	private final Map<Endpoint, Socket> spares = new HashMap<>();
 
+	/** Endpoints that answered every request of a pipelined batch. */
+	private final java.util.Set<Endpoint> pipelining = new java.util.HashSet<>();
+
+	/** Requests carrying credentials (Authorization header or WS-Security token) written, whatever became of them. */
+	private int credentialsSent;
+
 	public HttpProbe(Connector connector) {
 		this.connector = connector;
 	}
@@ -93,9 +99,14 @@ public final class HttpProbe implements AutoCloseable {
 
 	public Exchange exchange(Endpoint endpoint, HttpRequest request) {
 		boolean reused = open.containsKey(endpoint) || spares.containsKey(endpoint);
+		int before = credentialsSent;
 		Attempt attempt = attempt(endpoint, request);
 		if (attempt.exchange().reply() instanceof Reply.NoAnswer none
 				&& (reused && !none.why().contains("timed out") || attempt.refusedOnFirstRead())) {
+			if (!attempt.refusedOnFirstRead()) {
+				// The device had closed the kept-open connection: what was written into it never reached it.
+				credentialsSent = before;
+			}
 			// The device closed the kept-open connection between requests (allowed), or refused the TLS handshake
 			// on the first read (False Start), where JSSE may still succeed, as for a refusal at once: once more,
 			// fresh.
@@ -111,6 +122,7 @@ public final class HttpProbe implements AutoCloseable {
 			tlsProtocol = connection.tlsProtocol();
 			connection.out().write(bytes(endpoint, request));
 			connection.out().flush();
+			credentialsSent += credentialed(request) ? 1 : 0;
 			Reply reply = read(endpoint, connection, request);
 			return new Attempt(new Exchange(reply, tlsProtocol), connection.refusedOnFirstRead().getAsBoolean());
 		}
@@ -142,6 +154,7 @@ public final class HttpProbe implements AutoCloseable {
 			}
 			connection.out().write(batch.toByteArray());
 			connection.out().flush();
+			credentialsSent += (int) requests.stream().filter(HttpProbe::credentialed).count();
 			for (HttpRequest request : requests) {
 				Reply reply = read(endpoint, connection, request);
 				if (!(reply instanceof Reply.Message)) {
@@ -156,7 +169,25 @@ public final class HttpProbe implements AutoCloseable {
 		catch (IOException ex) {
 			drop(endpoint);
 		}
+		if (replies.size() == requests.size()) {
+			pipelining.add(endpoint);
+		}
 		return replies;
+	}
+
+	/** Whether {@code endpoint} answered every request of a batch sent together. */
+	public boolean pipelines(Endpoint endpoint) {
+		return pipelining.contains(endpoint);
+	}
+
+	/** How many requests with credentials were written to this device's web ports (login attempts on the wire). */
+	public int credentialsSent() {
+		return credentialsSent;
+	}
+
+	private static boolean credentialed(HttpRequest request) {
+		return request.headerLines().stream().anyMatch(h -> h.regionMatches(true, 0, "Authorization:", 0, 14))
+				|| new String(request.body(), StandardCharsets.ISO_8859_1).contains("UsernameToken");
 	}
 
 	/** The endpoint's open connection; else the port sweep's spare one, or a new one (with TLS when it speaks it). */

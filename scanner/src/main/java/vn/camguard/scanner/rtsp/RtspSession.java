@@ -36,6 +36,9 @@ public final class RtspSession implements AutoCloseable {
 
 	private Pipelining pipelining = Pipelining.UNKNOWN;
 
+	/** Requests carrying credentials written to this port, whatever became of them. */
+	private int credentialsSent;
+
 	/** Whether this device answers requests sent together, as far as its answers showed. */
 	private enum Pipelining {
 		UNKNOWN, WORKS, FAILS
@@ -82,6 +85,18 @@ public final class RtspSession implements AutoCloseable {
 	/** DESCRIBE answering {@code challenge} (taken from an earlier 401) with {@code credential}. */
 	public Reply describe(String path, Challenge challenge, Credential credential) {
 		return exchange(authorized(path, challenge, credential));
+	}
+
+	/**
+	 * DESCRIBE answering {@code challenge} with {@code credentials} all in one write, only on a device that has
+	 * shown it answers pipelined requests; as many answers as came back in order (the caller counts the whole
+	 * batch as sent, see {@link #credentialsSent()}).
+	 */
+	public List<Reply> describePipelined(String path, Challenge challenge, List<Credential> credentials) {
+		if (!pipelines() || credentials.isEmpty()) {
+			return List.of();
+		}
+		return describeEach(path, challenge, credentials);
 	}
 
 	/**
@@ -178,14 +193,29 @@ public final class RtspSession implements AutoCloseable {
 		return sendReopeningOnce(List.of(ask)).getFirst();
 	}
 
-	/** As {@link #send}, once more on a fresh connection when a kept-open one turns out closed (RTSP allows it). */
+	/**
+	 * As {@link #send}, once more on a fresh connection when a kept-open one turns out closed (RTSP allows it).
+	 * What went into the closed connection is not counted as sent: the device had closed it before.
+	 */
 	private List<Reply> sendReopeningOnce(List<Ask> asks) {
 		boolean reused = socket != null;
+		int before = credentialsSent;
 		List<Reply> replies = send(asks);
 		if (reused && replies.getFirst() instanceof Reply.NoAnswer none && !none.why().contains("timed out")) {
+			credentialsSent = before;
 			replies = send(asks);
 		}
 		return replies;
+	}
+
+	/** Whether this device answered requests sent together (then login attempts may go together too). */
+	public boolean pipelines() {
+		return pipelining == Pipelining.WORKS;
+	}
+
+	/** How many requests with credentials were written to this port (login attempts on the wire). */
+	public int credentialsSent() {
+		return credentialsSent;
 	}
 
 	/**
@@ -206,6 +236,7 @@ public final class RtspSession implements AutoCloseable {
 				requests.append(request(ask));
 			}
 			socket.getOutputStream().write(requests.toString().getBytes(StandardCharsets.ISO_8859_1));
+			credentialsSent += (int) asks.stream().filter(a -> a.authorization() != null).count();
 			for (int i = 0; i < asks.size(); i++) {
 				Reply reply = reader.read(MessageReader.Limits.within(connector.readTimeoutMillis()), false);
 				// A lone request's answer is taken whatever its CSeq; in a batch, the order has to show.

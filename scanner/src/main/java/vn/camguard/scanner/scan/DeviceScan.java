@@ -256,7 +256,7 @@ public final class DeviceScan {
 			Optional<VendorFamily> identified = vendors.family(fingerprint.vendor());
 			DeviceContext context = new DeviceContext(host, open, fingerprint, identified, web.endpoint(), web.page(),
 					web.cleartextPage(), web.httpsOffered(), web.tlsProtocol(), onvif.endpoint(), onvif.anonymous(),
-					rtsp.routes(), snapshot(web, identified), telnet, unresponsive, http, onvifClient, tools);
+					rtsp.routes(), snapshot(web, identified), telnet, unresponsive, notes, http, onvifClient, tools);
 			List<Finding> findings = new ArrayList<>();
 			for (Check check : checks) {
 				findings.addAll(check.evaluate(context));
