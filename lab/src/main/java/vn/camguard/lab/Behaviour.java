@@ -14,6 +14,12 @@ public enum Behaviour {
 	LOGIN_LOCKOUT,
 
 	/** Answers one HTTP or RTSP request per connection and then closes it: requests sent together are lost. */
-	NO_PIPELINING
+	NO_PIPELINING,
+
+	/**
+	 * The login page's script URL carries an empty {@code ?version=}: the firmware is readable only with
+	 * credentials (Hikvision ISAPI deviceInfo, Dahua magicBox, ONVIF GetDeviceInformation).
+	 */
+	FIRMWARE_HIDDEN
 
 }

@@ -82,7 +82,11 @@ record Device(DeviceSpec spec, DeviceTruth truth, String serial, AccountCheck we
 	}
 
 	/** The firmware as a URL query value, as the login pages' script URLs carry it. */
+	/** The login page's {@code ?version=} value: empty on a device that hides its firmware from strangers. */
 	String firmwareQueryValue() {
+		if (behaves(Behaviour.FIRMWARE_HIDDEN)) {
+			return "";
+		}
 		return URLEncoder.encode(firmware(), StandardCharsets.UTF_8).replace("+", "%20");
 	}
 

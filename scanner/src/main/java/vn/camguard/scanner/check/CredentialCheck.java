@@ -71,11 +71,23 @@ public final class CredentialCheck implements Check {
 		return List.of(DEFAULT, WEAK);
 	}
 
+	/** The findings and, when a login was accepted (and a random password was not), the credential. */
+	public record Outcome(List<Finding> findings, Optional<Credential> credential) {
+
+		static final Outcome NOTHING = new Outcome(List.of(), Optional.empty());
+
+	}
+
 	@Override
 	public List<Finding> evaluate(DeviceContext device) {
+		return login(device).findings();
+	}
+
+	/** Runs the device's login plan; the credential found lets the scan read what the device hides from strangers. */
+	public Outcome login(DeviceContext device) {
 		List<Login> logins = logins(device);
 		if (logins.isEmpty()) {
-			return List.of();
+			return Outcome.NOTHING;
 		}
 		Plan run = new Plan(device, logins);
 		try {
@@ -83,7 +95,7 @@ public final class CredentialCheck implements Check {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return List.of();
+			return Outcome.NOTHING;
 		}
 	}
 
@@ -118,7 +130,7 @@ public final class CredentialCheck implements Check {
 			return total;
 		}
 
-		List<Finding> execute() throws InterruptedException {
+		Outcome execute() throws InterruptedException {
 			List<DefaultCredentials.Attempt> plan = device.tools().credentials().plan(device.fingerprint().vendor(),
 					budget);
 			java.util.Set<Login> oneAtATime = new java.util.HashSet<>();
@@ -144,11 +156,11 @@ public final class CredentialCheck implements Check {
 						}
 						case LOCKED -> {
 							stop(primary, "answered that the account is locked");
-							return List.of();
+							return Outcome.NOTHING;
 						}
 						case SILENT -> {
 							stop(primary, "did not answer a login within the read timeout (a tarpit?)");
-							return List.of();
+							return Outcome.NOTHING;
 						}
 						case UNDECIDED -> undecided = true;
 						case REFUSED -> refused++;
@@ -170,7 +182,7 @@ public final class CredentialCheck implements Check {
 			if (next < plan.size() && sent() >= budget) {
 				device.notes().add("login plan stopped at its budget: " + sent() + " attempts sent");
 			}
-			return List.of();
+			return Outcome.NOTHING;
 		}
 
 		/**
@@ -207,14 +219,14 @@ public final class CredentialCheck implements Check {
 		 * anything proves nothing, cameradar #438, #347); otherwise confirmed over the other protocols, for the
 		 * evidence, as far as the budget and the pacing go.
 		 */
-		private List<Finding> finding(DefaultCredentials.Attempt attempt, Login primary) throws InterruptedException {
+		private Outcome finding(DefaultCredentials.Attempt attempt, Login primary) throws InterruptedException {
 			Credential worked = attempt.credential();
 			if (sent() < budget) {
 				pacer.awaitRoom(worked.username());
 				Answer decoy = primary.attempt(decoy(worked));
 				pacer.sent(worked.username());
 				if (decoy == Answer.ACCEPTED) {
-					return List.of();
+					return Outcome.NOTHING;
 				}
 			}
 			List<Evidence> evidence = new ArrayList<>();
@@ -231,10 +243,10 @@ public final class CredentialCheck implements Check {
 				}
 			}
 			boolean factory = attempt.kind() == DefaultCredentials.Kind.FACTORY;
-			return List.of(new Finding(factory ? DEFAULT : WEAK, factory ? Severity.CRITICAL : Severity.HIGH,
+			return new Outcome(List.of(new Finding(factory ? DEFAULT : WEAK, factory ? Severity.CRITICAL : Severity.HIGH,
 					Qcvn.UNIQUE_PASSWORD.label(),
 					factory ? "Factory default account still accepted" : "Common weak password accepted", evidence,
-					List.of()));
+					List.of())), Optional.of(worked));
 		}
 
 	}

@@ -79,6 +79,13 @@ public record DeviceContext(InetAddress host, Set<Integer> openPorts, Fingerprin
 		telnetPorts = Map.copyOf(telnetPorts);
 	}
 
+	/** The same device, known better: {@code known} read with a credential found (model, firmware). */
+	public DeviceContext withFingerprint(Fingerprint known, Optional<VendorFamily> knownFamily) {
+		return new DeviceContext(host, openPorts, known, knownFamily, web, page, cleartextPage, httpsOffered,
+				tlsProtocol, onvif, onvifAnonymous, rtspRoutes, snapshotAnonymous, telnetPorts, unresponsive, notes, http,
+				onvifClient, tools);
+	}
+
 	/** The first route that asks for credentials: where RTSP logins are tried. */
 	public Optional<RtspRoute> challengedRoute() {
 		return rtspRoutes.stream().filter(r -> r.challenge().isPresent()).findFirst();

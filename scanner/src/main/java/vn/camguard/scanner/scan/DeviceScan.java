@@ -110,7 +110,10 @@ public final class DeviceScan {
 
 	private final List<Check> checks = List.of(new TelnetCheck(), new FtpCheck(), new CleartextWebCheck(),
 			new SnapshotNoAuthCheck(), new RtspNoAuthCheck(), new OnvifNoAuthCheck(), new FirmwareCveCheck(),
-			new FirmwareOutdatedCheck(), new TlsVersionsCheck(), new CredentialCheck());
+			new FirmwareOutdatedCheck(), new TlsVersionsCheck());
+
+	/** Runs before the others: a credential it finds may tell the firmware the other checks judge. */
+	private final CredentialCheck credentialCheck = new CredentialCheck();
 
 	public DeviceScan(ScanRequest request, DeviceContext.Tools tools, Fingerprinter fingerprinter,
 			VendorCatalogue vendors, RateLimit rateLimit) {
@@ -257,10 +260,23 @@ public final class DeviceScan {
 			DeviceContext context = new DeviceContext(host, open, fingerprint, identified, web.endpoint(), web.page(),
 					web.cleartextPage(), web.httpsOffered(), web.tlsProtocol(), onvif.endpoint(), onvif.anonymous(),
 					rtsp.routes(), snapshot(web, identified), telnet, unresponsive, notes, http, onvifClient, tools);
+			CredentialCheck.Outcome login = credentialCheck.login(context);
+			if (login.credential().isPresent() && fingerprint.firmware().isEmpty()) {
+				Optional<AuthenticatedIdentity.Read> read = AuthenticatedIdentity.read(context, login.credential().get());
+				if (read.isPresent()) {
+					Fingerprint known = fingerprinter.identify(new Observations(open, wsd, web.page(), web.realm(),
+							rtsp.server(), rtsp.realm(), Optional.of(read.get().information()), identity, telnetBanner));
+					List<Evidence> evidence = new ArrayList<>(known.evidence());
+					evidence.add(new Evidence("firmware", "read " + read.get().source()));
+					fingerprint = new Fingerprint(known.vendor(), known.model(), known.firmware(), known.kind(), evidence);
+					context = context.withFingerprint(fingerprint, vendors.family(fingerprint.vendor()));
+				}
+			}
 			List<Finding> findings = new ArrayList<>();
 			for (Check check : checks) {
 				findings.addAll(check.evaluate(context));
 			}
+			findings.addAll(login.findings());
 			return new DeviceReport(host.getHostAddress(), List.copyOf(new TreeSet<>(open)), fingerprint, findings, notes,
 					elapsed(started));
 		}
