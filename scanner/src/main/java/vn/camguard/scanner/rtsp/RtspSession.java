@@ -39,6 +39,12 @@ public final class RtspSession implements AutoCloseable {
 	/** Requests carrying credentials written to this port, whatever became of them. */
 	private int credentialsSent;
 
+	/**
+	 * Whether this device closed a connection it had kept silent about: from then on each request gets a
+	 * connection of its own, so that no login is written into a connection the device is closing.
+	 */
+	private boolean closesAfterAnswer;
+
 	/** Whether this device answers requests sent together, as far as its answers showed. */
 	private enum Pipelining {
 		UNKNOWN, WORKS, FAILS
@@ -203,6 +209,7 @@ public final class RtspSession implements AutoCloseable {
 		List<Reply> replies = send(asks);
 		if (reused && replies.getFirst() instanceof Reply.NoAnswer none && !none.why().contains("timed out")) {
 			credentialsSent = before;
+			closesAfterAnswer = true;
 			replies = send(asks);
 		}
 		return replies;
@@ -250,6 +257,9 @@ public final class RtspSession implements AutoCloseable {
 					drop();
 					break;
 				}
+			}
+			if (closesAfterAnswer) {
+				drop();
 			}
 		}
 		catch (IOException ex) {
