@@ -159,7 +159,7 @@ public final class CredentialCheck implements Check {
 							return Outcome.NOTHING;
 						}
 						case SILENT -> {
-							stop(primary, "did not answer a login within the read timeout (a tarpit?)");
+							stop(primary, "gave no answer to a login within the read timeout (a tarpit?)");
 							return Outcome.NOTHING;
 						}
 						case UNDECIDED -> undecided = true;
@@ -426,8 +426,10 @@ public final class CredentialCheck implements Check {
 			if (!challenged()) {
 				return List.of(Answer.UNDECIDED);
 			}
-			return device.http().sendEachWithCredential(device.web().get(), HttpRequest.get(path), credentials,
-					challenge.get()).stream().map(HttpLogin::answer).toList();
+			List<Answer> answers = device.http().sendEachWithCredential(device.web().get(), HttpRequest.get(path),
+					credentials, challenge.get()).stream().map(HttpLogin::answer).toList();
+			// Not one answer to logins sent together: the plan stops as for a tarpit (the safe reading).
+			return answers.isEmpty() ? List.of(Answer.SILENT) : answers;
 		}
 
 		@Override

@@ -95,14 +95,19 @@ public final class RtspSession implements AutoCloseable {
 
 	/**
 	 * DESCRIBE answering {@code challenge} with {@code credentials} all in one write, only on a device that has
-	 * shown it answers pipelined requests; as many answers as came back in order (the caller counts the whole
-	 * batch as sent, see {@link #credentialsSent()}).
+	 * shown it answers pipelined requests: the first answer whatever it was, then as many as came back in order
+	 * (the whole batch counts as sent, see {@link #credentialsSent()}).
 	 */
 	public List<Reply> describePipelined(String path, Challenge challenge, List<Credential> credentials) {
 		if (!pipelines() || credentials.isEmpty()) {
 			return List.of();
 		}
-		return describeEach(path, challenge, credentials);
+		// Unlike describeEach, a failure of the first answer is handed back: silence there is a tarpit's sign.
+		List<Reply> replies = send(credentials.stream().map(c -> authorized(path, challenge, c)).toList());
+		if (replies.getFirst() instanceof Reply.Message && replies.size() < credentials.size()) {
+			pipelining = Pipelining.FAILS;
+		}
+		return replies;
 	}
 
 	/**

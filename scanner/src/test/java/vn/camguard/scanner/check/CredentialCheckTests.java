@@ -71,6 +71,9 @@ class CredentialCheckTests {
 
 		LoginPacing.Timeline timeline = LoginPacing.Timeline.SYSTEM;
 
+		/** A tarpit: requests with credentials are read and never answered. */
+		volatile boolean tarpit;
+
 		RtspDevice(String address, boolean acceptsAnything) throws IOException {
 			// 12345678 is a weak password but no vendor's factory one (admin/123456 is, for ACTi, iCatch, ...).
 			this(address, acceptsAnything, Pipelining.ANSWERS_ALL, "12345678");
@@ -157,6 +160,9 @@ class CredentialCheckTests {
 				return "RTSP/1.0 200 OK\r\n" + cseq + "\r\nPublic: OPTIONS, DESCRIBE\r\n\r\n";
 			}
 			String auth = head.stream().filter(h -> h.startsWith("Authorization:")).findFirst().orElse("");
+			if (!auth.isEmpty() && tarpit) {
+				return "";
+			}
 			if (!auth.isEmpty()) {
 				authorizations.incrementAndGet();
 				boolean granted = acceptsAnything || validFor(auth, "admin", password);
@@ -278,6 +284,20 @@ class CredentialCheckTests {
 			}
 			assertThat(timeline.now).as("the plan took its two pauses").isGreaterThanOrEqualTo(2 * window);
 			assertThat(device.onTheWire.get()).isLessThanOrEqualTo(10);
+		}
+	}
+
+	/** A device that never answers a login ends the plan at once, with a note; nothing is reported. */
+	@Test
+	void aTarpitEndsThePlanWithANote() throws Exception {
+		try (RtspDevice device = new RtspDevice("127.22.3.7", false)) {
+			device.tarpit = true;
+			DeviceReport report = scan("127.22.3.7", 10, LoginPacing.DEFAULT);
+			assertThat(report.findings()).isEmpty();
+			assertThat(report.notes()).anyMatch(n -> n.contains("login plan stopped") && n.contains("tarpit"));
+			// One batch went out (at most four per account: admin's first four and root's first), nothing after
+			// the silence, and the plan did not wait out the pacing for more.
+			assertThat(device.onTheWire.get()).isBetween(1, 2 * LoginPacing.DEFAULT.failures());
 		}
 	}
 

@@ -28,7 +28,7 @@ final class RealServerScan {
 		List<DeviceReport> reports = new ArrayList<>();
 		new Scanner(request).scan(reports::add);
 		DeviceReport report = reports.getFirst();
-		System.out.printf("%s -> %s %s notes %s%n", server, report.fingerprint(), report.findings(), report.notes());
+		System.out.printf("%s -> %d ms %s %s notes %s%n", server, report.millis(), report.fingerprint(), report.findings(), report.notes());
 		return report;
 	}
 
