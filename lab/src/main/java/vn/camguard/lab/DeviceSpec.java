@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  * Exactly one of {@code profile} and {@code hostile} is set.
  */
 public record DeviceSpec(String id, String address, Profile profile, Set<Weakness> weaknesses, Hostility hostile,
-		String password) {
+		String password, Set<Behaviour> behaviours) {
 
 	public DeviceSpec {
 		if ((profile == null) == (hostile == null)) {
@@ -36,6 +36,24 @@ public record DeviceSpec(String id, String address, Profile profile, Set<Weaknes
 					id + ": TLS10_ONLY, RSA_KEY_EXCHANGE_ONLY and CLEARTEXT_MANAGEMENT exclude each other");
 		}
 		password = profile == null ? null : resolvePassword(id, address, profile, weaknesses, password);
+		behaviours = behaviours.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(behaviours));
+	}
+
+	public DeviceSpec(String id, String address, Profile profile, Set<Weakness> weaknesses, Hostility hostile,
+			String password) {
+		this(id, address, profile, weaknesses, hostile, password, Set.of());
+	}
+
+	/** This device, also behaving as {@code more} says. */
+	public DeviceSpec with(Behaviour... more) {
+		Set<Behaviour> all = EnumSet.noneOf(Behaviour.class);
+		all.addAll(behaviours);
+		all.addAll(java.util.Arrays.asList(more));
+		return new DeviceSpec(id, address, profile, weaknesses, hostile, password, all);
+	}
+
+	public boolean behaves(Behaviour behaviour) {
+		return behaviours.contains(behaviour);
 	}
 
 	/** A normal device; its password is derived from id and address unless given. */

@@ -130,8 +130,8 @@ public record FleetSpec(List<DeviceSpec> devices, int latencyMs) {
 	/**
 	 * Reads a fleet description (YAML, or JSON which is YAML too). Errors name the offending entry.
 	 * Format: {@code subnet}, optional {@code latencyMs}, and {@code devices}: a list of entries with
-	 * either {@code profile} (+ optional {@code count}, {@code weaknesses}, {@code password}, {@code address},
-	 * {@code id}) or {@code hostile}. See lab/README.md.
+	 * either {@code profile} (+ optional {@code count}, {@code weaknesses}, {@code password}, {@code behaviours},
+	 * {@code address}, {@code id}) or {@code hostile}. See lab/README.md.
 	 */
 	public static FleetSpec parse(Path file) throws IOException {
 		if (Files.size(file) > MAX_FLEET_FILE_BYTES) {
@@ -169,7 +169,7 @@ public record FleetSpec(List<DeviceSpec> devices, int latencyMs) {
 				throw new IllegalArgumentException(where + ": expected a mapping");
 			}
 			requireOnly(entry, where,
-					Set.of("profile", "hostile", "count", "weaknesses", "password", "address", "id"));
+					Set.of("profile", "hostile", "count", "weaknesses", "password", "behaviours", "address", "id"));
 			int count = intField(entry, "count", 1, where);
 			if (count < 1 || count > MAX_DEVICES || devices.size() + count > MAX_DEVICES) {
 				throw new IllegalArgumentException(where + ": count must be within 1.." + MAX_DEVICES);
@@ -222,6 +222,9 @@ public record FleetSpec(List<DeviceSpec> devices, int latencyMs) {
 				entry.put("profile", device.profile().id());
 				entry.put("weaknesses", device.weaknessList().stream().map(Enum::name).toList());
 				entry.put("password", device.password());
+				if (!device.behaviours().isEmpty()) {
+					entry.put("behaviours", device.behaviours().stream().sorted().map(Enum::name).toList());
+				}
 			}
 			list.add(entry);
 		}
@@ -270,7 +273,24 @@ public record FleetSpec(List<DeviceSpec> devices, int latencyMs) {
 			}
 		}
 		String password = entry.has("password") ? entry.get("password").asString() : null;
-		return new DeviceSpec(id, address, profile, weaknesses, null, password);
+		Set<Behaviour> behaviours = EnumSet.noneOf(Behaviour.class);
+		JsonNode behaving = entry.get("behaviours");
+		if (behaving != null && !behaving.isNull()) {
+			if (!behaving.isArray()) {
+				throw new IllegalArgumentException("'behaviours' must be a list");
+			}
+			for (JsonNode item : behaving) {
+				String name = item.asString();
+				try {
+					behaviours.add(Behaviour.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+				}
+				catch (IllegalArgumentException e) {
+					throw new IllegalArgumentException("unknown behaviour '" + name + "' (known: "
+							+ List.of(Behaviour.values()) + ")");
+				}
+			}
+		}
+		return new DeviceSpec(id, address, profile, weaknesses, null, password, behaviours);
 	}
 
 	private static void requireOnly(JsonNode node, String where, Set<String> allowed) {

@@ -95,6 +95,25 @@ class FleetSpecTests {
 	}
 
 	@Test
+	void behavioursAreReadFromAFleetFileAndWrittenBack(@TempDir Path dir) throws Exception {
+		FleetSpec fleet = FleetSpec.parse("""
+				subnet: 127.10.8.0
+				devices:
+				  - profile: hikvision-ipc
+				    behaviours: [login_lockout, no_pipelining]
+				  - profile: dahua-ipc
+				""", "f.yaml");
+		assertThat(fleet.devices().getFirst().behaviours())
+				.containsExactlyInAnyOrder(Behaviour.LOGIN_LOCKOUT, Behaviour.NO_PIPELINING);
+		assertThat(fleet.devices().get(1).behaviours()).isEmpty();
+		Path json = dir.resolve("fleet.json");
+		Files.writeString(json, fleet.toJson());
+		assertThat(FleetSpec.parse(json)).isEqualTo(fleet);
+		assertThatThrownBy(() -> FleetSpec.parse("subnet: 127.10.8.0\ndevices:\n  - profile: axis-ipc\n"
+				+ "    behaviours: [sleepy]\n", "f.yaml")).hasMessageContaining("unknown behaviour 'sleepy'");
+	}
+
+	@Test
 	void badInputGetsAClearError() {
 		assertThatThrownBy(() -> FleetSpec.parse("subnet: 127.10.0.0\ndevices:\n  - profile: sony\n", "f.yaml"))
 				.hasMessageContaining("f.yaml: devices[0]").hasMessageContaining("unknown profile 'sony'")

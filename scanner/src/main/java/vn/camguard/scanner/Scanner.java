@@ -6,6 +6,7 @@ import vn.camguard.scanner.cve.CveCatalogue;
 import vn.camguard.scanner.fingerprint.FingerprintRules;
 import vn.camguard.scanner.fingerprint.Fingerprinter;
 import vn.camguard.scanner.fingerprint.VendorCatalogue;
+import vn.camguard.scanner.rtsp.RtspRoutes;
 import vn.camguard.scanner.scan.DeviceScan;
 import vn.camguard.scanner.wire.Connector;
 import vn.camguard.scanner.wire.RateLimit;
@@ -36,7 +37,8 @@ public final class Scanner {
 		Connector connector = new Connector(request.connectTimeout(), request.readTimeout(), rateLimit);
 		VendorCatalogue vendors = VendorCatalogue.load();
 		DeviceContext.Tools tools = new DeviceContext.Tools(connector, DefaultCredentials.load(vendors),
-				CveCatalogue.load(), request.maxCredentialAttempts());
+				CveCatalogue.load(), request.maxCredentialAttempts(), request.loginPacing(), RtspRoutes.load(),
+				request.rtspRouteBudget());
 		this.deviceScan = new DeviceScan(request, tools, new Fingerprinter(FingerprintRules.load(), vendors), vendors,
 				rateLimit);
 	}

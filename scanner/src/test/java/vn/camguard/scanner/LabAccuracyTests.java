@@ -10,6 +10,10 @@ import vn.camguard.lab.Lab;
 import vn.camguard.lab.Profile;
 import vn.camguard.lab.RunningLab;
 import vn.camguard.lab.Weakness;
+import vn.camguard.scanner.auth.Credential;
+import vn.camguard.scanner.credentials.DefaultCredentials;
+import vn.camguard.scanner.credentials.LoginPacing;
+import vn.camguard.scanner.fingerprint.VendorCatalogue;
 import vn.camguard.scanner.target.Scope;
 import vn.camguard.scanner.target.Targets;
 
@@ -59,7 +63,9 @@ class LabAccuracyTests {
 		String range = devices.getFirst().address() + "-" + devices.getLast().address();
 		Targets targets = Targets.of(List.of(range), List.of(), Scope.of(List.of("127.20.0.0/14")));
 		ScanRequest request = ScanRequest.of(targets).withConcurrency(64)
-				.withTimeouts(Duration.ofMillis(1000), Duration.ofMillis(3000));
+				.withTimeouts(Duration.ofMillis(1000), Duration.ofMillis(3000))
+				// The random fleet locks no account out (LoginSafetyTests scans devices that do).
+				.withLoginPacing(LoginPacing.NONE);
 		var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
 		long cpu0 = os.getProcessCpuTime();
 		long started = System.nanoTime();
@@ -95,6 +101,12 @@ class LabAccuracyTests {
 		for (DeviceTruth truth : lab.manifest().devices()) {
 			DeviceReport report = reports.get(truth.address());
 			Set<String> expected = truth.weaknesses().stream().map(CHECK_FOR::get).collect(Collectors.toCollection(TreeSet::new));
+			if (truth.weaknesses().contains(Weakness.WEAK_PASSWORD) && !planned(truth)) {
+				// A known vendor's factory accounts all come before the weak passwords, and the plan stops at the
+				// default 10 attempts (lockout safety): Axis has six factory accounts, so its last weak passwords
+				// are never tried. Not finding them is the scanner's documented plan, not a miss of this scan.
+				expected.remove(CHECK_FOR.get(Weakness.WEAK_PASSWORD));
+			}
 			Set<String> actual = report == null ? Set.of("(not scanned)")
 					: report.findings().stream().map(Finding::checkId).collect(Collectors.toCollection(TreeSet::new));
 			if (!expected.equals(actual)) {
@@ -103,6 +115,14 @@ class LabAccuracyTests {
 			}
 		}
 		assertThat(mismatches).as("devices whose findings differ from the manifest").isEmpty();
+	}
+
+	/** Whether the scanner's documented login plan for this device's vendor tries its account at all. */
+	private static boolean planned(DeviceTruth truth) {
+		VendorCatalogue vendors = VendorCatalogue.load();
+		Credential account = new Credential(truth.credentials().username(), truth.credentials().password());
+		return DefaultCredentials.load(vendors).plan(truth.vendor(), ScanRequest.of(Targets.of(List.of("127.0.0.1"),
+				List.of(), Scope.loopback())).maxCredentialAttempts()).stream().anyMatch(a -> a.credential().equals(account));
 	}
 
 	@Test

@@ -26,7 +26,9 @@ final class AccountCheck {
 		/** Right user and password. */
 		GRANTED,
 		/** Credentials were sent and are wrong (or malformed, or the nonce is not ours). */
-		REFUSED
+		REFUSED,
+		/** Credentials were sent while the device's lockout holds: refused whatever they are. */
+		LOCKED
 	}
 
 	private static final int NONCE_MINUTES = 10;
@@ -47,6 +49,9 @@ final class AccountCheck {
 
 	private final String nonceKey;
 
+	/** The device's lockout, or null when it has none. */
+	private final Lockout lockout;
+
 	/** Digest's HA1, the same for every request. */
 	private final String ha1;
 
@@ -57,6 +62,12 @@ final class AccountCheck {
 	}
 
 	AccountCheck(String username, String password, String realm, boolean basicOffered, String nonceKey) {
+		this(username, password, realm, basicOffered, nonceKey, null);
+	}
+
+	AccountCheck(String username, String password, String realm, boolean basicOffered, String nonceKey,
+			Lockout lockout) {
+		this.lockout = lockout;
 		this.username = username;
 		this.password = password;
 		this.realm = realm;
@@ -82,11 +93,18 @@ final class AccountCheck {
 		int space = value.indexOf(' ');
 		String scheme = (space < 0 ? value : value.substring(0, space)).toLowerCase(Locale.ROOT);
 		String rest = space < 0 ? "" : value.substring(space + 1).trim();
-		return switch (scheme) {
+		if (lockout != null && lockout.locked()) {
+			return Verdict.LOCKED;
+		}
+		Verdict verdict = switch (scheme) {
 			case "basic" -> basicOffered && basic(rest) ? Verdict.GRANTED : Verdict.REFUSED;
 			case "digest" -> digest(rest, request.method()) ? Verdict.GRANTED : Verdict.REFUSED;
 			default -> Verdict.REFUSED;
 		};
+		if (verdict == Verdict.REFUSED && lockout != null) {
+			lockout.refused();
+		}
+		return verdict;
 	}
 
 	boolean matches(String user, String pass) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import vn.camguard.lab.Behaviour;
 import vn.camguard.lab.DeviceSpec;
 import vn.camguard.lab.DeviceTruth;
 import vn.camguard.lab.Profile;
@@ -32,22 +33,23 @@ record Device(DeviceSpec spec, DeviceTruth truth, String serial, AccountCheck we
 		String user = profile.adminUser();
 		String password = spec.password();
 		String key = nonceKey + "@" + spec.address();
+		Lockout lockout = spec.behaves(Behaviour.LOGIN_LOCKOUT) ? new Lockout() : null;
 		return switch (profile) {
 			case HIKVISION_IPC -> new Device(spec, truth, serial,
-					new AccountCheck(user, password, "Hikvision", false, key),
-					new AccountCheck(user, password, "Hikvision", true, key), sockets);
+					new AccountCheck(user, password, "Hikvision", false, key, lockout),
+					new AccountCheck(user, password, "Hikvision", true, key, lockout), sockets);
 			case DAHUA_IPC, DAHUA_NVR -> new Device(spec, truth, serial,
-					new AccountCheck(user, password, "Login to " + serial, false, key),
-					new AccountCheck(user, password, "Login to " + serial, false, key), sockets);
+					new AccountCheck(user, password, "Login to " + serial, false, key, lockout),
+					new AccountCheck(user, password, "Login to " + serial, false, key, lockout), sockets);
 			case XIONGMAI_IPC -> new Device(spec, truth, serial,
-					new AccountCheck(user, password, "NETSurveillance", true, key),
-					new AccountCheck(user, password, AccountCheck.md5(serial).substring(0, 16), false, key), sockets);
+					new AccountCheck(user, password, "NETSurveillance", true, key, lockout),
+					new AccountCheck(user, password, AccountCheck.md5(serial).substring(0, 16), false, key, lockout), sockets);
 			case AXIS_IPC -> new Device(spec, truth, serial,
-					new AccountCheck(user, password, "AXIS_" + serial, false, key),
-					new AccountCheck(user, password, "AXIS_" + serial, false, key), sockets);
+					new AccountCheck(user, password, "AXIS_" + serial, false, key, lockout),
+					new AccountCheck(user, password, "AXIS_" + serial, false, key, lockout), sockets);
 			case ONVIF_GENERIC -> new Device(spec, truth, serial,
-					new AccountCheck(user, password, profile.model(), true, key),
-					new AccountCheck(user, password, profile.model(), false, key), sockets);
+					new AccountCheck(user, password, profile.model(), true, key, lockout),
+					new AccountCheck(user, password, profile.model(), false, key, lockout), sockets);
 		};
 	}
 
@@ -80,7 +82,11 @@ record Device(DeviceSpec spec, DeviceTruth truth, String serial, AccountCheck we
 	}
 
 	/** The firmware as a URL query value, as the login pages' script URLs carry it. */
+	/** The login page's {@code ?version=} value: empty on a device that hides its firmware from strangers. */
 	String firmwareQueryValue() {
+		if (behaves(Behaviour.FIRMWARE_HIDDEN)) {
+			return "";
+		}
 		return URLEncoder.encode(firmware(), StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
@@ -99,9 +105,21 @@ record Device(DeviceSpec spec, DeviceTruth truth, String serial, AccountCheck we
 	 */
 	Response guarded(Request request, Weakness openWithout, Supplier<Response> content) {
 		AccountCheck.Verdict verdict = web.check(request);
+		if (verdict == AccountCheck.Verdict.LOCKED) {
+			return locked();
+		}
 		boolean open = verdict == AccountCheck.Verdict.GRANTED
 				|| verdict == AccountCheck.Verdict.ANONYMOUS && openWithout != null && has(openWithout);
 		return open ? content.get() : webChallenge();
+	}
+
+	/** The answer to any login while the lockout holds (lab value). */
+	static Response locked() {
+		return Response.status(403, "Forbidden").withBody("text/plain", "account locked");
+	}
+
+	boolean behaves(Behaviour behaviour) {
+		return spec.behaves(behaviour);
 	}
 
 	/** Headers every web answer of this profile starts with (the Server banner, where the vendor sends one). */

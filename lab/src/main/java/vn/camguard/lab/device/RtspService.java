@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import vn.camguard.lab.Behaviour;
 import vn.camguard.lab.Profile;
 import vn.camguard.lab.Weakness;
 import vn.camguard.lab.http.Header;
@@ -49,6 +50,9 @@ final class RtspService {
 				first.add(new Header("Server", server));
 			}
 			response.withFirst(first).write(out, "RTSP/1.0", false);
+			if (device.behaves(Behaviour.NO_PIPELINING)) {
+				return;
+			}
 		}
 	}
 
@@ -79,6 +83,9 @@ final class RtspService {
 			return Response.notFound();
 		}
 		AccountCheck.Verdict verdict = device.rtsp().check(request);
+		if (verdict == AccountCheck.Verdict.LOCKED) {
+			return Device.locked();
+		}
 		boolean open = credentialsInPath && verdict != AccountCheck.Verdict.REFUSED
 				|| verdict == AccountCheck.Verdict.GRANTED
 				|| verdict == AccountCheck.Verdict.ANONYMOUS && device.has(Weakness.RTSP_NO_AUTH);

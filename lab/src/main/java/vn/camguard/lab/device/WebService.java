@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Optional;
 
+import vn.camguard.lab.Behaviour;
 import vn.camguard.lab.Profile;
 import vn.camguard.lab.http.MalformedMessageException;
 import vn.camguard.lab.http.MessageInput;
@@ -50,7 +51,8 @@ final class WebService {
 				return;
 			}
 			Request request = read.get();
-			boolean keepAlive = served < MAX_REQUESTS_PER_CONNECTION && keepAlive(request);
+			boolean keepAlive = served < MAX_REQUESTS_PER_CONNECTION && keepAlive(request)
+					&& !device.behaves(Behaviour.NO_PIPELINING);
 			device.sockets().pause();
 			write(out, device, answer(request, device, role), keepAlive, !request.method().equals("HEAD"));
 			if (!keepAlive) {

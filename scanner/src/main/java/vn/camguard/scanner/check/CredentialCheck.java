@@ -6,6 +6,7 @@ import vn.camguard.scanner.Severity;
 import vn.camguard.scanner.auth.Challenge;
 import vn.camguard.scanner.auth.Credential;
 import vn.camguard.scanner.credentials.DefaultCredentials;
+import vn.camguard.scanner.credentials.LoginPacing;
 import vn.camguard.scanner.http.HttpRequest;
 import vn.camguard.scanner.onvif.OnvifClient;
 import vn.camguard.scanner.wire.Reply;
@@ -13,17 +14,20 @@ import vn.camguard.scanner.wire.Reply;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * {@code CG-CRED-DEFAULT} / {@code CG-CRED-WEAK}: the device accepts its factory account or a common weak
  * password. Tries the short per-vendor plan over the cheapest protocol that challenges (RTSP on its kept-open
- * connection, then HTTP Digest, then ONVIF UsernameToken; clear text before TLS). RTSP and HTTP get the plan
- * pipelined, all attempts in one write and one round trip, which a device that cannot pipeline turns back into
- * one by one; the others go one by one and stop at the first success. Then it makes sure a random password is
- * refused (a device that accepts anything proves nothing) and confirms the credential over the other protocols
- * for the evidence. Every attempt that got an answer, confirmations included, counts against the per-device
- * budget (default 10), which stays below lockout thresholds.
+ * connection, then HTTP Digest, then ONVIF UsernameToken; clear text before TLS), then makes sure a random
+ * password is refused (a device that accepts anything proves nothing) and confirms the credential over the other
+ * protocols for the evidence.
+ * <p>
+ * It must never lock anyone out: every login that goes on the wire counts against the per-device budget
+ * (default 10), answered or not, confirmations and the random password included; no account gets more logins
+ * that may fail than the pacing allows (default 4 in any 30 s, {@link LoginPacing}); attempts go one at a time
+ * unless the protocol's port has shown it answers requests sent together; and an answer saying the account is
+ * locked, or no answer at all within the read timeout (a tarpit), ends the plan for the device, with a note.
+ * Basic credentials go in clear text only to a device that offers nothing else, and the evidence says so.
  */
 public final class CredentialCheck implements Check {
 
@@ -31,54 +35,33 @@ public final class CredentialCheck implements Check {
 
 	public static final String WEAK = "CG-CRED-WEAK";
 
-	/** A protocol over which a login can be tried; {@code empty} = this protocol could not tell. */
+	/** What one login attempt's answer showed. */
+	enum Answer {
+		ACCEPTED, REFUSED,
+		/** The device says the account is locked: nothing more may be tried. */
+		LOCKED,
+		/** No answer within the read timeout: a tarpit, or a device in trouble; nothing more is tried. */
+		SILENT,
+		/** This protocol could not tell (closed, odd status): the next protocol goes on. */
+		UNDECIDED
+	}
+
+	/** A protocol over which a login can be tried. */
 	private interface Login {
 
 		String protocol();
 
-		Optional<Boolean> attempt(Credential credential);
+		/** Whether several attempts may go in one write (the port has shown it answers pipelined requests). */
+		boolean pipelines();
 
-		/**
-		 * Verdicts on {@code credentials} in order, for as many as this protocol could tell. One by one, it
-		 * stops at the first login accepted; a protocol that sends them all at once answers them all.
-		 */
-		default List<Boolean> attemptEach(List<Credential> credentials) {
-			return oneByOne(credentials);
-		}
+		/** The answers to {@code credentials}, in order, as far as they came (all sent in one write). */
+		List<Answer> attemptTogether(List<Credential> credentials);
 
-		default List<Boolean> oneByOne(List<Credential> credentials) {
-			List<Boolean> verdicts = new ArrayList<>();
-			for (Credential credential : credentials) {
-				Optional<Boolean> verdict = attempt(credential);
-				if (verdict.isEmpty()) {
-					break;
-				}
-				verdicts.add(verdict.get());
-				if (verdict.get()) {
-					break;
-				}
-			}
-			return verdicts;
-		}
+		Answer attempt(Credential credential);
 
-		/**
-		 * The verdicts a pipelined batch's {@code replies} give, in order; whatever the batch left undecided (a
-		 * device that closed, fell silent or answered oddly) goes on one by one.
-		 */
-		default List<Boolean> afterBatch(List<Reply> replies, List<Credential> credentials,
-				Function<Reply, Optional<Boolean>> verdictOf) {
-			List<Boolean> verdicts = new ArrayList<>();
-			for (Reply reply : replies) {
-				Optional<Boolean> verdict = verdictOf.apply(reply);
-				if (verdict.isEmpty()) {
-					break;
-				}
-				verdicts.add(verdict.get());
-			}
-			if (verdicts.size() < credentials.size() && !verdicts.contains(true)) {
-				verdicts.addAll(oneByOne(credentials.subList(verdicts.size(), credentials.size())));
-			}
-			return verdicts;
+		/** Why the evidence must mention how the credential travelled (empty when nothing to say). */
+		default String caveat() {
+			return "";
 		}
 
 	}
@@ -88,65 +71,184 @@ public final class CredentialCheck implements Check {
 		return List.of(DEFAULT, WEAK);
 	}
 
-	@Override
-	public List<Finding> evaluate(DeviceContext device) {
-		List<Login> logins = logins(device);
-		if (logins.isEmpty()) {
-			return List.of();
-		}
-		int budget = device.tools().attemptBudget();
-		List<DefaultCredentials.Attempt> plan = device.tools().credentials().plan(device.fingerprint().vendor(), budget);
-		int used = 0;
-		int next = 0;
-		while (next < plan.size() && used < budget && !logins.isEmpty()) {
-			Login primary = logins.getFirst();
-			List<DefaultCredentials.Attempt> batch = plan.subList(next, Math.min(plan.size(), next + budget - used));
-			List<Boolean> verdicts = primary.attemptEach(
-					batch.stream().map(DefaultCredentials.Attempt::credential).toList());
-			// Only attempts that reached a verdict count against the budget; a protocol that could not tell
-			// gives way to the next one, which goes on from the same credential.
-			used += verdicts.size();
-			int accepted = verdicts.indexOf(true);
-			if (accepted >= 0) {
-				return finding(batch.get(accepted), primary, logins, budget - used);
-			}
-			next += verdicts.size();
-			if (verdicts.size() < batch.size()) {
-				logins.removeFirst();
-			}
-		}
-		return List.of();
+	/** The findings and, when a login was accepted (and a random password was not), the credential. */
+	public record Outcome(List<Finding> findings, Optional<Credential> credential) {
+
+		static final Outcome NOTHING = new Outcome(List.of(), Optional.empty());
+
 	}
 
-	/**
-	 * A login {@code primary} accepted: no finding if a random password is accepted too (a device that accepts
-	 * anything proves nothing, cameradar #438, #347); otherwise confirmed over the other protocols, for the
-	 * evidence, as far as the {@code left} attempts of the budget go.
-	 */
-	private static List<Finding> finding(DefaultCredentials.Attempt attempt, Login primary, List<Login> logins,
-			int left) {
-		if (left > 0) {
-			left--;
-			if (primary.attemptEach(List.of(decoy(attempt.credential()))).contains(true)) {
-				return List.of();
-			}
+	@Override
+	public List<Finding> evaluate(DeviceContext device) {
+		return login(device).findings();
+	}
+
+	/** Runs the device's login plan; the credential found lets the scan read what the device hides from strangers. */
+	public Outcome login(DeviceContext device) {
+		List<Login> logins = logins(device);
+		if (logins.isEmpty()) {
+			return Outcome.NOTHING;
 		}
-		List<Evidence> evidence = new ArrayList<>();
-		evidence.add(new Evidence(primary.protocol(), "login accepted for " + attempt.credential().masked()));
-		for (Login other : logins.subList(1, logins.size())) {
-			if (left <= 0) {
-				break;
-			}
-			left--;
-			if (other.attemptEach(List.of(attempt.credential())).contains(true)) {
-				evidence.add(new Evidence(other.protocol(), "login accepted for " + attempt.credential().masked()));
-			}
+		Plan run = new Plan(device, logins);
+		try {
+			return run.execute();
 		}
-		boolean factory = attempt.kind() == DefaultCredentials.Kind.FACTORY;
-		return List.of(new Finding(factory ? DEFAULT : WEAK, factory ? Severity.CRITICAL : Severity.HIGH,
-				Qcvn.UNIQUE_PASSWORD.label(),
-				factory ? "Factory default account still accepted" : "Common weak password accepted", evidence,
-				List.of()));
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Outcome.NOTHING;
+		}
+	}
+
+	/** One device's login plan under its budget and pacing. */
+	private static final class Plan {
+
+		private final DeviceContext device;
+
+		private final List<Login> logins;
+
+		private final List<Login> all;
+
+		private final int budget;
+
+		private final LoginPacing.Pacer pacer;
+
+		Plan(DeviceContext device, List<Login> logins) {
+			this.device = device;
+			this.logins = new ArrayList<>(logins);
+			this.all = List.copyOf(logins);
+			this.budget = device.tools().attemptBudget();
+			this.pacer = device.tools().pacing().pacer();
+		}
+
+		/** Logins on the wire so far, over every protocol of the device. */
+		private int sent() {
+			// Logins over one transport (the web port's HTTP and ONVIF) share its count: each transport once.
+			int total = device.http().credentialsSent();
+			for (DeviceContext.RtspRoute route : device.rtspRoutes()) {
+				total += route.session().credentialsSent();
+			}
+			return total;
+		}
+
+		Outcome execute() throws InterruptedException {
+			List<DefaultCredentials.Attempt> plan = device.tools().credentials().plan(device.fingerprint().vendor(),
+					budget);
+			java.util.Set<Login> oneAtATime = new java.util.HashSet<>();
+			int next = 0;
+			while (next < plan.size() && sent() < budget && !logins.isEmpty()) {
+				Login primary = logins.getFirst();
+				pacer.awaitRoom(plan.get(next).credential().username());
+				List<DefaultCredentials.Attempt> batch = batch(plan, next, primary, oneAtATime.contains(primary));
+				List<Answer> answers = batch.size() > 1
+						? primary.attemptTogether(batch.stream().map(DefaultCredentials.Attempt::credential).toList())
+						: List.of(primary.attempt(batch.getFirst().credential()));
+				// Counted as failures, answered or not, until one shows it was accepted; timed when the answer came
+				// (or was given up on), which is no earlier than when the device counted it.
+				batch.forEach(a -> pacer.sent(a.credential().username()));
+				int refused = 0;
+				boolean undecided = false;
+				for (Answer answer : answers) {
+					DefaultCredentials.Attempt attempt = batch.get(refused);
+					switch (answer) {
+						case ACCEPTED -> {
+							pacer.accepted(attempt.credential().username());
+							return finding(attempt, primary);
+						}
+						case LOCKED -> {
+							stop(primary, "answered that the account is locked");
+							return Outcome.NOTHING;
+						}
+						case SILENT -> {
+							stop(primary, "gave no answer to a login within the read timeout (a tarpit?)");
+							return Outcome.NOTHING;
+						}
+						case UNDECIDED -> undecided = true;
+						case REFUSED -> refused++;
+					}
+					if (undecided) {
+						break;
+					}
+				}
+				next += refused;
+				if (undecided) {
+					// This protocol cannot tell: the next one goes on from the same credential.
+					logins.removeFirst();
+				}
+				else if (refused < batch.size()) {
+					// A batch cut short: the rest went out unanswered. One at a time from here on.
+					oneAtATime.add(primary);
+				}
+			}
+			if (next < plan.size() && sent() >= budget) {
+				device.notes().add("login plan stopped at its budget: " + sent() + " attempts sent");
+			}
+			return Outcome.NOTHING;
+		}
+
+		/**
+		 * The attempts that go out together from {@code next}: one, unless {@code login} pipelines; then as many
+		 * as the budget and every account's pacing allow.
+		 */
+		private List<DefaultCredentials.Attempt> batch(List<DefaultCredentials.Attempt> plan, int next, Login login,
+				boolean oneAtATime) {
+			// One attempt of the budget stays for the random password that checks a success.
+			int left = budget - sent() - 1;
+			if (oneAtATime || !login.pipelines() || left < 2) {
+				return plan.subList(next, next + 1);
+			}
+			java.util.Map<String, Integer> room = new java.util.HashMap<>();
+			int end = next;
+			while (end < plan.size() && end - next < left) {
+				String user = plan.get(end).credential().username();
+				int r = room.computeIfAbsent(user, pacer::room);
+				if (r <= 0) {
+					break;
+				}
+				room.put(user, r - 1);
+				end++;
+			}
+			return plan.subList(next, Math.max(end, next + 1));
+		}
+
+		private void stop(Login login, String why) {
+			device.notes().add("login plan stopped after " + sent() + " attempts: " + login.protocol() + " " + why);
+		}
+
+		/**
+		 * A login {@code primary} accepted: no finding if a random password is accepted too (a device that accepts
+		 * anything proves nothing, cameradar #438, #347); otherwise confirmed over the other protocols, for the
+		 * evidence, as far as the budget and the pacing go.
+		 */
+		private Outcome finding(DefaultCredentials.Attempt attempt, Login primary) throws InterruptedException {
+			Credential worked = attempt.credential();
+			if (sent() < budget) {
+				pacer.awaitRoom(worked.username());
+				Answer decoy = primary.attempt(decoy(worked));
+				pacer.sent(worked.username());
+				if (decoy == Answer.ACCEPTED) {
+					return Outcome.NOTHING;
+				}
+			}
+			List<Evidence> evidence = new ArrayList<>();
+			evidence.add(new Evidence(primary.protocol(), "login accepted for " + worked.masked() + primary.caveat()));
+			for (Login other : all) {
+				if (other == primary || sent() >= budget || pacer.room(worked.username()) <= 0) {
+					continue;
+				}
+				boolean accepted = other.attempt(worked) == Answer.ACCEPTED;
+				pacer.sent(worked.username());
+				if (accepted) {
+					pacer.accepted(worked.username());
+					evidence.add(new Evidence(other.protocol(), "login accepted for " + worked.masked() + other.caveat()));
+				}
+			}
+			boolean factory = attempt.kind() == DefaultCredentials.Kind.FACTORY;
+			return new Outcome(List.of(new Finding(factory ? DEFAULT : WEAK, factory ? Severity.CRITICAL : Severity.HIGH,
+					Qcvn.UNIQUE_PASSWORD.label(),
+					factory ? "Factory default account still accepted" : "Common weak password accepted", evidence,
+					List.of())), Optional.of(worked));
+		}
+
 	}
 
 	private static Credential decoy(Credential worked) {
@@ -157,51 +259,96 @@ public final class CredentialCheck implements Check {
 
 	private static List<Login> logins(DeviceContext device) {
 		List<Login> logins = new ArrayList<>();
-		if (device.rtspChallenge().isPresent() && device.rtspPath().isPresent()) {
-			logins.add(new RtspLogin(device, device.rtspChallenge().get(), device.rtspPath().get()));
-		}
+		device.challengedRoute().ifPresent(route -> logins.add(new RtspLogin(route)));
 		device.onvif().ifPresent(endpoint -> logins.add(new OnvifLogin(device, endpoint)));
 		httpLogin(device).ifPresent(logins::add);
 		// Cheapest first: RTSP reuses one connection and its answers are small; plain before TLS (each attempt
 		// is encrypted at both ends); an HTTP Digest GET before an ONVIF call (a SOAP envelope with a
 		// WS-Security header, several times the bytes to build, encrypt and parse on both ends).
 		logins.sort(java.util.Comparator.comparingInt(l -> l.protocol().startsWith("rtsp") ? 0
-				: (l.protocol().endsWith("(tls)") ? 2 : 0) + (l.protocol().startsWith("onvif") ? 2 : 1)));
+				: (l.protocol().contains("(tls)") ? 2 : 0) + (l.protocol().startsWith("onvif") ? 2 : 1)));
 		return logins;
 	}
 
-	private static Optional<Login> httpLogin(DeviceContext device) {
-		if (device.web().isEmpty() || device.family().isEmpty()
-				|| device.unresponsive().contains(device.web().get().port())) {
-			return Optional.empty();
-		}
-		String path = device.family().get().snapshotPath();
-		return Optional.of(new HttpLogin(device, path));
+	/** A refusal that says the account is locked (403, or a 401 whose text mentions a lock). */
+	static Answer refusal(Reply.Message m) {
+		String text = m.reason() + " " + m.bodyText();
+		return text.toLowerCase(java.util.Locale.ROOT).contains("lock") ? Answer.LOCKED : Answer.REFUSED;
 	}
 
-	private record RtspLogin(DeviceContext device, Challenge challenge, String path) implements Login {
+	private static Answer unanswered(Reply reply) {
+		return reply instanceof Reply.NoAnswer none && none.why().contains("timed out") ? Answer.SILENT
+				: Answer.UNDECIDED;
+	}
+
+	/** Why Basic credentials crossed the network in clear text, for the evidence. */
+	private static String basicCaveat(Challenge challenge, boolean tls) {
+		return challenge.isBasic() && !tls
+				? " (the device offers only Basic authentication, so the credential was sent in clear text)" : "";
+	}
+
+	/**
+	 * Over the web port: the family's snapshot path when the vendor is known, else the page that asked for
+	 * credentials itself (a web server of an unknown vendor that challenges on its first page).
+	 */
+	private static Optional<Login> httpLogin(DeviceContext device) {
+		if (device.web().isEmpty() || device.unresponsive().contains(device.web().get().port())) {
+			return Optional.empty();
+		}
+		if (device.family().isPresent()) {
+			return Optional.of(new HttpLogin(device, device.family().get().snapshotPath(), device.snapshotAnonymous()));
+		}
+		return device.page().filter(p -> p.status() == 401).map(p -> new HttpLogin(device, pathOf(p.url()), Optional.empty()));
+	}
+
+	private static String pathOf(String url) {
+		java.net.URI uri = java.net.URI.create(url);
+		String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+		return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+	}
+
+	/** DESCRIBE of the route found on one RTSP port, answering its challenge. */
+	private record RtspLogin(DeviceContext.RtspRoute route) implements Login {
 
 		@Override
 		public String protocol() {
-			return "rtsp";
+			return "rtsp/" + route.port() + " " + route.path();
 		}
 
 		@Override
-		public Optional<Boolean> attempt(Credential credential) {
-			return verdict(device.rtsp().describe(path, challenge, credential));
+		public boolean pipelines() {
+			return route.session().pipelines();
 		}
 
-		/** All at once over the kept-open connection. */
 		@Override
-		public List<Boolean> attemptEach(List<Credential> credentials) {
-			return afterBatch(device.rtsp().describeEach(path, challenge, credentials), credentials, RtspLogin::verdict);
+		public Answer attempt(Credential credential) {
+			return answer(route.session().describe(route.path(), route.challenge().get(), credential));
 		}
 
-		private static Optional<Boolean> verdict(Reply reply) {
-			return switch (reply.status()) {
-				case 200 -> Optional.of(reply instanceof Reply.Message m && m.headers().all("WWW-Authenticate").isEmpty());
-				case 401, 403 -> Optional.of(false);
-				default -> Optional.empty();
+		@Override
+		public List<Answer> attemptTogether(List<Credential> credentials) {
+			return route.session().describePipelined(route.path(), route.challenge().get(), credentials).stream()
+					.map(this::answer).toList();
+		}
+
+		@Override
+		public String caveat() {
+			return basicCaveat(route.challenge().get(), false);
+		}
+
+		/**
+		 * On a port that challenges before it looks the path up, 404 with credentials means they got past the
+		 * login (Cameradar's credential attack counts it so): the path was only a stand-in.
+		 */
+		private Answer answer(Reply reply) {
+			if (!(reply instanceof Reply.Message m)) {
+				return unanswered(reply);
+			}
+			return switch (m.status()) {
+				case 200 -> m.headers().all("WWW-Authenticate").isEmpty() ? Answer.ACCEPTED : Answer.REFUSED;
+				case 404 -> route.anyPath() ? Answer.ACCEPTED : Answer.UNDECIDED;
+				case 401, 403 -> refusal(m);
+				default -> Answer.UNDECIDED;
 			};
 		}
 
@@ -215,13 +362,23 @@ public final class CredentialCheck implements Check {
 		}
 
 		@Override
-		public Optional<Boolean> attempt(Credential credential) {
+		public boolean pipelines() {
+			return false;
+		}
+
+		@Override
+		public List<Answer> attemptTogether(List<Credential> credentials) {
+			return List.of(attempt(credentials.getFirst()));
+		}
+
+		@Override
+		public Answer attempt(Credential credential) {
 			OnvifClient.Outcome outcome = device.onvifClient().getDeviceInformation(endpoint.endpoint(), endpoint.path(),
 					Optional.of(credential));
 			return switch (outcome) {
-				case OnvifClient.Outcome.Answered a -> Optional.of(true);
-				case OnvifClient.Outcome.NotAuthorized n -> Optional.of(false);
-				case OnvifClient.Outcome.Unavailable u -> Optional.empty();
+				case OnvifClient.Outcome.Answered a -> Answer.ACCEPTED;
+				case OnvifClient.Outcome.NotAuthorized n -> Answer.REFUSED;
+				case OnvifClient.Outcome.Unavailable u -> Answer.UNDECIDED;
 			};
 		}
 
@@ -233,57 +390,74 @@ public final class CredentialCheck implements Check {
 
 		private final String path;
 
+		/** The path's answer without credentials, when already fetched (the snapshot check's). */
+		private final Optional<Reply> anonymous;
+
 		private Optional<Challenge> challenge = Optional.empty();
 
-		HttpLogin(DeviceContext device, String path) {
+		HttpLogin(DeviceContext device, String path, Optional<Reply> anonymous) {
 			this.device = device;
 			this.path = path;
+			this.anonymous = anonymous;
 		}
 
 		@Override
 		public String protocol() {
-			return "http" + (device.web().get().tls() ? " (tls)" : "");
+			return "http" + (device.web().get().tls() ? " (tls)" : "") + "/" + device.web().get().port() + " " + path;
 		}
 
 		@Override
-		public Optional<Boolean> attempt(Credential credential) {
+		public boolean pipelines() {
+			return device.http().pipelines(device.web().get()) && challenged();
+		}
+
+		@Override
+		public Answer attempt(Credential credential) {
 			if (!challenged()) {
-				return Optional.empty();
+				return Answer.UNDECIDED;
 			}
-			return verdict(device.http().sendWithCredential(device.web().get(), HttpRequest.get(path), credential,
+			return answer(device.http().sendWithCredential(device.web().get(), HttpRequest.get(path), credential,
 					challenge));
 		}
 
-		/** All at once over the kept-open connection (GETs, which HTTP/1.1 lets a client pipeline). */
+		/** All in one write over the kept-open connection (GETs, which HTTP/1.1 lets a client pipeline). */
 		@Override
-		public List<Boolean> attemptEach(List<Credential> credentials) {
-			if (credentials.size() < 2 || !challenged()) {
-				return oneByOne(credentials);
+		public List<Answer> attemptTogether(List<Credential> credentials) {
+			if (!challenged()) {
+				return List.of(Answer.UNDECIDED);
 			}
-			return afterBatch(device.http().sendEachWithCredential(device.web().get(), HttpRequest.get(path),
-					credentials, challenge.get()), credentials, HttpLogin::verdict);
+			List<Answer> answers = device.http().sendEachWithCredential(device.web().get(), HttpRequest.get(path),
+					credentials, challenge.get()).stream().map(HttpLogin::answer).toList();
+			// Not one answer to logins sent together: the plan stops as for a tarpit (the safe reading).
+			return answers.isEmpty() ? List.of(Answer.SILENT) : answers;
+		}
+
+		@Override
+		public String caveat() {
+			return challenge.map(c -> basicCaveat(c, device.web().get().tls())).orElse("");
 		}
 
 		/** Whether the path asks for credentials; the snapshot check's anonymous answer tells, else one GET. */
 		private boolean challenged() {
 			if (challenge.isEmpty()) {
-				Reply anonymous = device.snapshotAnonymous()
-						.orElseGet(() -> device.http().send(device.web().get(), HttpRequest.get(path)));
-				challenge = anonymous instanceof Reply.Message m && m.status() == 401
+				Reply answer = anonymous.orElseGet(() -> device.http().send(device.web().get(), HttpRequest.get(path)));
+				challenge = answer instanceof Reply.Message m && m.status() == 401
 						? Challenge.best(m.headers().all("WWW-Authenticate")) : Optional.empty();
 			}
 			return challenge.isPresent();
 		}
 
 		/** A Digest answer refused as stale proves nothing about the password. */
-		private static Optional<Boolean> verdict(Reply reply) {
-			return switch (reply.status()) {
-				case 200 -> Optional.of(true);
-				case 401 -> reply instanceof Reply.Message m && Challenge.best(m.headers().all("WWW-Authenticate"))
-						.filter(c -> c.param("stale").equalsIgnoreCase("true")).isPresent() ? Optional.empty()
-								: Optional.of(false);
-				case 403 -> Optional.of(false);
-				default -> Optional.empty();
+		private static Answer answer(Reply reply) {
+			if (!(reply instanceof Reply.Message m)) {
+				return unanswered(reply);
+			}
+			return switch (m.status()) {
+				case 200 -> Answer.ACCEPTED;
+				case 401 -> Challenge.best(m.headers().all("WWW-Authenticate"))
+						.filter(c -> c.param("stale").equalsIgnoreCase("true")).isPresent() ? Answer.UNDECIDED : refusal(m);
+				case 403 -> refusal(m);
+				default -> Answer.UNDECIDED;
 			};
 		}
 

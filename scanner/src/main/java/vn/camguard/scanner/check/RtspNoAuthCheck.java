@@ -3,14 +3,15 @@ package vn.camguard.scanner.check;
 import vn.camguard.scanner.Evidence;
 import vn.camguard.scanner.Finding;
 import vn.camguard.scanner.Severity;
-import vn.camguard.scanner.rtsp.RtspSession;
 import vn.camguard.scanner.wire.Reply;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code CG-RTSP-NOAUTH}: DESCRIBE of the vendor's stream path without credentials returns an SDP with
- * video media. A bare 200, or a 200 carrying a challenge (XiongMai), is not counted.
+ * {@code CG-RTSP-NOAUTH}: on some RTSP port, DESCRIBE of a stream route (the vendor's path or one of the
+ * dictionary's) without credentials returns an SDP with video media; the evidence names the route. A bare 200,
+ * or a 200 carrying a challenge (XiongMai), is not counted.
  */
 public final class RtspNoAuthCheck implements Check {
 
@@ -23,14 +24,20 @@ public final class RtspNoAuthCheck implements Check {
 
 	@Override
 	public List<Finding> evaluate(DeviceContext device) {
-		if (device.rtspAnonymous().isEmpty() || !RtspSession.servesStream(device.rtspAnonymous().get())) {
+		List<Evidence> evidence = new ArrayList<>();
+		for (DeviceContext.RtspRoute route : device.rtspRoutes()) {
+			if (route.servesStream()) {
+				Reply.Message m = (Reply.Message) route.anonymous();
+				evidence.add(new Evidence("rtsp/" + route.port(), "DESCRIBE " + route.session().url(route.path())
+						+ " without credentials -> " + m.status() + " " + m.header("Content-Type") + ", SDP with m=video"
+						+ (route.anyPath() ? " (the port serves a stream on any path, even a made-up one)" : "")));
+			}
+		}
+		if (evidence.isEmpty()) {
 			return List.of();
 		}
-		Reply.Message m = (Reply.Message) device.rtspAnonymous().get();
 		return List.of(new Finding(ID, Severity.HIGH, Qcvn.USER_DATA.label(), "Video stream served without authentication",
-				List.of(new Evidence("rtsp", "DESCRIBE " + device.rtspPath().orElse("") + " without credentials -> "
-						+ m.status() + " " + m.header("Content-Type") + ", SDP with m=video")),
-				List.of()));
+				evidence, List.of()));
 	}
 
 }

@@ -6,7 +6,10 @@ import vn.camguard.scanner.Severity;
 
 import java.util.List;
 
-/** {@code CG-SVC-TELNET}: a telnet service listens (clear-text remote shell login; needless on a camera). */
+/**
+ * {@code CG-SVC-TELNET}: a telnet service listens (clear-text remote shell login; needless on a camera), on port 23
+ * or on any other port whose bytes showed telnet.
+ */
 public final class TelnetCheck implements Check {
 
 	public static final String ID = "CG-SVC-TELNET";
@@ -20,12 +23,15 @@ public final class TelnetCheck implements Check {
 
 	@Override
 	public List<Finding> evaluate(DeviceContext device) {
-		if (!device.openPorts().contains(PORT)) {
+		if (device.telnetPorts().isEmpty()) {
 			return List.of();
 		}
-		String banner = device.telnetBanner().map(b -> ", banner \"" + b + "\"").orElse("");
-		return List.of(new Finding(ID, Severity.HIGH, Qcvn.ATTACK_SURFACE.label(), "Telnet service open",
-				List.of(new Evidence("tcp/23", "connect accepted" + banner)), List.of()));
+		List<Evidence> evidence = new java.util.TreeMap<>(device.telnetPorts()).entrySet().stream()
+				.map(e -> new Evidence("tcp/" + e.getKey(), "open"
+						+ e.getValue().map(b -> ", banner \"" + b + "\"").orElse("")))
+				.toList();
+		return List.of(new Finding(ID, Severity.HIGH, Qcvn.ATTACK_SURFACE.label(), "Telnet service open", evidence,
+				List.of()));
 	}
 
 }

@@ -3,6 +3,7 @@ package vn.camguard.scanner.check;
 import vn.camguard.scanner.Evidence;
 import vn.camguard.scanner.Finding;
 import vn.camguard.scanner.Severity;
+import vn.camguard.scanner.http.HttpProbe;
 import vn.camguard.scanner.tls.LegacyTls;
 import vn.camguard.scanner.tls.TlsHandshake;
 import vn.camguard.scanner.tls.TlsVersion;
@@ -22,9 +23,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -63,7 +66,10 @@ public final class TlsCheck implements Check {
 	public List<Finding> evaluate(DeviceContext device) {
 		List<Evidence> versions = new ArrayList<>();
 		List<Evidence> weak = new ArrayList<>();
-		for (int port : PORTS) {
+		// the usual ports, and the port the web page came from over TLS when content detection found it elsewhere
+		Set<Integer> ports = new LinkedHashSet<>(PORTS);
+		device.web().filter(HttpProbe.Endpoint::tls).map(HttpProbe.Endpoint::port).ifPresent(ports::add);
+		for (int port : ports) {
 			if (device.responsive(port)) {
 				survey(device, port, versions, weak);
 			}

@@ -6,6 +6,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import vn.camguard.scanner.ScanRequest;
+import vn.camguard.scanner.credentials.LoginPacing;
 import vn.camguard.scanner.Scanner;
 import vn.camguard.scanner.discovery.WsDiscovery;
 import vn.camguard.scanner.report.CsvWriter;
@@ -90,6 +91,18 @@ public final class ScanCommand implements Callable<Integer> {
 	@Option(names = "--max-attempts", defaultValue = "10", description = "Login attempts per device (default: ${DEFAULT-VALUE}).")
 	int maxAttempts;
 
+	@Option(names = "--rtsp-route-budget", defaultValue = "50",
+			description = "DESCRIBE requests per device while looking for RTSP stream routes (default: ${DEFAULT-VALUE}).")
+	int rtspRouteBudget;
+
+	@Option(names = "--login-pace", defaultValue = "4/30", paramLabel = "N/SECONDS",
+			description = "At most N logins per account of a device in any SECONDS (default: ${DEFAULT-VALUE}, under the "
+					+ "lockout of 5 failures in 30 s cameras have); 0 = no pacing, only for devices without lockout.")
+	String loginPace;
+
+	@Option(names = "--all", description = "Also write a line for addresses where nothing answered (else only counted).")
+	boolean all;
+
 	@Option(names = {"-f", "--format"}, defaultValue = "jsonl", description = "jsonl (default) or csv.")
 	Format format;
 
@@ -111,6 +124,23 @@ public final class ScanCommand implements Callable<Integer> {
 	@Option(names = "--ws-discovery-multicast",
 			description = "Also send one WS-Discovery probe to the LAN multicast group and scan in-scope responders.")
 	boolean multicast;
+
+	private static LoginPacing pacing(String text) {
+		if (text.strip().equals("0")) {
+			return LoginPacing.NONE;
+		}
+		String[] parts = text.strip().split("/");
+		try {
+			if (parts.length == 2) {
+				return new LoginPacing(Integer.parseInt(parts[0]), Duration.ofSeconds(Long.parseLong(parts[1])),
+						LoginPacing.Timeline.SYSTEM);
+			}
+		}
+		catch (NumberFormatException ex) {
+			// Reported below as a bad value.
+		}
+		throw new IllegalArgumentException("--login-pace must be N/SECONDS (e.g. 4/30) or 0");
+	}
 
 	@Override
 	public Integer call() throws Exception {
@@ -137,7 +167,7 @@ public final class ScanCommand implements Callable<Integer> {
 		try {
 			request = ScanRequest.of(hosts).withPorts(ports).withConcurrency(concurrency)
 					.withTimeouts(Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(readTimeoutMs))
-					.withRates(rate, hostRate).withCredentialAttempts(maxAttempts).skipping(finished);
+					.withRates(rate, hostRate).withCredentialAttempts(maxAttempts).withRtspRouteBudget(rtspRouteBudget).withLoginPacing(pacing(loginPace)).skipping(finished);
 		}
 		catch (IllegalArgumentException ex) {
 			err.println("camguard scan: " + ex.getMessage());
@@ -152,7 +182,9 @@ public final class ScanCommand implements Callable<Integer> {
 				ProgressBar progress = noProgress ? null : new ProgressBar(System.err, hosts.count() - finished.size())) {
 			new Scanner(request).scan(report -> {
 				try {
-					writer.write(report);
+					if (all || report.alive()) {
+						writer.write(report);
+					}
 					journal.finished(report.address());
 				}
 				catch (IOException ex) {

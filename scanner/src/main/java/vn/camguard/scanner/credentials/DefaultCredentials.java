@@ -31,10 +31,16 @@ public final class DefaultCredentials {
 	public record Entry(String vendor, Credential credential, Set<String> protocols) {
 	}
 
+	/** How many of the most common factory accounts an unknown vendor's device is asked before weak passwords. */
+	static final int COMMON_FIRST = 5;
+
 	private final List<Entry> entries;
+
+	private final List<Credential> common;
 
 	private DefaultCredentials(List<Entry> entries) {
 		this.entries = List.copyOf(entries);
+		this.common = byCommonness(this.entries);
 	}
 
 	public static DefaultCredentials load(VendorCatalogue vendors) {
@@ -66,24 +72,54 @@ public final class DefaultCredentials {
 	}
 
 	/**
-	 * The attempts for one device, at most {@code budget}: the vendor's first factory account, then the weak
-	 * passwords with that account's user, then the vendor's other factory accounts. Unknown vendors get the
-	 * common {@code admin} account instead.
+	 * The attempts for one device, at most {@code budget}. A known vendor: all its factory accounts (file order),
+	 * then the weak passwords with its first account's user. An unknown vendor: the {@value #COMMON_FIRST} factory
+	 * accounts the file names most often across vendors, then the weak passwords with {@code admin}, then the
+	 * other common factory accounts.
 	 */
 	public List<Attempt> plan(String vendor, int budget) {
 		List<Credential> factory = factory(vendor);
-		String user = factory.isEmpty() ? "admin" : factory.getFirst().username();
 		List<Attempt> plan = new ArrayList<>();
 		if (!factory.isEmpty()) {
-			plan.add(new Attempt(factory.getFirst(), Kind.FACTORY));
+			factory.forEach(c -> plan.add(new Attempt(c, Kind.FACTORY)));
+			weak(factory.getFirst().username(), plan);
 		}
+		else {
+			common.stream().limit(COMMON_FIRST).forEach(c -> plan.add(new Attempt(c, Kind.FACTORY)));
+			weak("admin", plan);
+			common.stream().skip(COMMON_FIRST).forEach(c -> plan.add(new Attempt(c, Kind.FACTORY)));
+		}
+		// A weak password that is also a factory account already planned is tried once, as the factory one.
+		List<Attempt> distinct = new ArrayList<>();
+		Set<Credential> seen = new java.util.HashSet<>();
+		for (Attempt attempt : plan) {
+			if (seen.add(attempt.credential())) {
+				distinct.add(attempt);
+			}
+		}
+		return distinct.stream().limit(Math.max(0, budget)).toList();
+	}
+
+	private static void weak(String user, List<Attempt> plan) {
 		for (String weak : WEAK_PASSWORDS) {
 			plan.add(new Attempt(new Credential(user, weak), Kind.WEAK));
 		}
-		for (Credential other : factory.stream().skip(1).toList()) {
-			plan.add(new Attempt(other, Kind.FACTORY));
-		}
-		return plan.stream().distinct().limit(Math.max(0, budget)).toList();
+	}
+
+	/** The network factory accounts of every vendor, the ones most vendors share first (file order on ties). */
+	public List<Credential> common() {
+		return common;
+	}
+
+	private static List<Credential> byCommonness(List<Entry> entries) {
+		java.util.Map<Credential, Long> vendorsPer = new java.util.LinkedHashMap<>();
+		entries.stream().filter(e -> !e.protocols().equals(Set.of("local-console")))
+				.map(e -> java.util.Map.entry(e.credential(), e.vendor().toLowerCase(java.util.Locale.ROOT))).distinct()
+				.forEach(e -> vendorsPer.merge(e.getKey(), 1L, Long::sum));
+		List<Credential> ordered = new ArrayList<>(vendorsPer.keySet());
+		// A stable sort keeps the file's order among accounts named by as many vendors.
+		ordered.sort(java.util.Comparator.comparingLong((Credential c) -> vendorsPer.get(c)).reversed());
+		return List.copyOf(ordered);
 	}
 
 	/** Whether a credential that worked is a factory one or a weak one. */

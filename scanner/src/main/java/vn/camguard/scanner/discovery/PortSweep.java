@@ -156,15 +156,7 @@ public final class PortSweep {
 				return Optional.empty();
 			}
 			// Telnet option negotiation (IAC 0xFF sequences) is not text: keep printable bytes only.
-			StringBuilder text = new StringBuilder();
-			for (int i = 0; i < n; i++) {
-				int b = buffer[i] & 0xff;
-				if (b >= 0x20 && b < 0x7f) {
-					text.append((char) b);
-				}
-			}
-			String banner = text.toString().strip();
-			return banner.isEmpty() ? Optional.empty() : Optional.of(Excerpt.of(banner));
+			return ServiceDetection.printable(buffer, n);
 		}
 		catch (IOException ex) {
 			return Optional.empty();

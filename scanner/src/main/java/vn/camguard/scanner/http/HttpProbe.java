@@ -64,6 +64,12 @@ public final class HttpProbe implements AutoCloseable {
 
 	private final Map<Endpoint, Socket> spares = new HashMap<>();
 
+	/** Endpoints that answered every request of a pipelined batch. */
+	private final java.util.Set<Endpoint> pipelining = new java.util.HashSet<>();
+
+	/** Requests carrying credentials (Authorization header or WS-Security token) written, whatever became of them. */
+	private int credentialsSent;
+
 	public HttpProbe(Connector connector) {
 		this.connector = connector;
 	}
@@ -85,9 +91,12 @@ public final class HttpProbe implements AutoCloseable {
 
 	public Exchange exchange(Endpoint endpoint, HttpRequest request) {
 		boolean reused = open.containsKey(endpoint) || spares.containsKey(endpoint);
+		int before = credentialsSent;
 		Exchange exchange = attempt(endpoint, request);
 		if (exchange.reply() instanceof Reply.NoAnswer none && reused && !none.why().contains("timed out")) {
-			// The device closed the kept-open connection between requests (allowed): once more, fresh.
+			// The device closed the kept-open connection between requests (allowed): what was written into it
+			// never reached it, so it is not counted; once more, fresh.
+			credentialsSent = before;
 			exchange = attempt(endpoint, request);
 		}
 		return exchange;
@@ -100,6 +109,7 @@ public final class HttpProbe implements AutoCloseable {
 			tlsProtocol = connection.tlsProtocol();
 			connection.out().write(bytes(endpoint, request));
 			connection.out().flush();
+			credentialsSent += credentialed(request) ? 1 : 0;
 			return new Exchange(read(endpoint, connection, request), tlsProtocol);
 		}
 		catch (IOException ex) {
@@ -129,6 +139,7 @@ public final class HttpProbe implements AutoCloseable {
 			}
 			connection.out().write(batch.toByteArray());
 			connection.out().flush();
+			credentialsSent += (int) requests.stream().filter(HttpProbe::credentialed).count();
 			for (HttpRequest request : requests) {
 				Reply reply = read(endpoint, connection, request);
 				if (!(reply instanceof Reply.Message)) {
@@ -143,7 +154,25 @@ public final class HttpProbe implements AutoCloseable {
 		catch (IOException ex) {
 			drop(endpoint);
 		}
+		if (replies.size() == requests.size()) {
+			pipelining.add(endpoint);
+		}
 		return replies;
+	}
+
+	/** Whether {@code endpoint} answered every request of a batch sent together. */
+	public boolean pipelines(Endpoint endpoint) {
+		return pipelining.contains(endpoint);
+	}
+
+	/** How many requests with credentials were written to this device's web ports (login attempts on the wire). */
+	public int credentialsSent() {
+		return credentialsSent;
+	}
+
+	private static boolean credentialed(HttpRequest request) {
+		return request.headerLines().stream().anyMatch(h -> h.regionMatches(true, 0, "Authorization:", 0, 14))
+				|| new String(request.body(), StandardCharsets.ISO_8859_1).contains("UsernameToken");
 	}
 
 	/** The endpoint's open connection; else the port sweep's spare one, or a new one (with TLS when it speaks it). */

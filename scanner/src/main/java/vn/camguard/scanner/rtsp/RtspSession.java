@@ -36,6 +36,15 @@ public final class RtspSession implements AutoCloseable {
 
 	private Pipelining pipelining = Pipelining.UNKNOWN;
 
+	/** Requests carrying credentials written to this port, whatever became of them. */
+	private int credentialsSent;
+
+	/**
+	 * Whether this device closed a connection it had kept silent about: from then on each request gets a
+	 * connection of its own, so that no login is written into a connection the device is closing.
+	 */
+	private boolean closesAfterAnswer;
+
 	/** Whether this device answers requests sent together, as far as its answers showed. */
 	private enum Pipelining {
 		UNKNOWN, WORKS, FAILS
@@ -85,19 +94,42 @@ public final class RtspSession implements AutoCloseable {
 	}
 
 	/**
-	 * OPTIONS, then DESCRIBE of {@code path}, both without credentials and sent together (RTSP, like HTTP/1.1,
-	 * lets a client pipeline requests on a persistent connection). Returns OPTIONS' answer, then DESCRIBE's
-	 * unless OPTIONS got none. The pair also tells whether this device takes pipelined requests: one that
-	 * answers only the first (or closes) costs one read timeout here, and is asked one request at a time from
-	 * then on.
+	 * DESCRIBE answering {@code challenge} with {@code credentials} all in one write, only on a device that has
+	 * shown it answers pipelined requests: the first answer whatever it was, then as many as came back in order
+	 * (the whole batch counts as sent, see {@link #credentialsSent()}).
 	 */
-	public List<Reply> optionsAndDescribe(String path) {
+	public List<Reply> describePipelined(String path, Challenge challenge, List<Credential> credentials) {
+		if (!pipelines() || credentials.isEmpty()) {
+			return List.of();
+		}
+		// Unlike describeEach, a failure of the first answer is handed back: silence there is a tarpit's sign.
+		List<Reply> replies = send(credentials.stream().map(c -> authorized(path, challenge, c)).toList());
+		if (replies.getFirst() instanceof Reply.Message && replies.size() < credentials.size()) {
+			pipelining = Pipelining.FAILS;
+		}
+		return replies;
+	}
+
+	/**
+	 * OPTIONS, then DESCRIBE of each of {@code paths}, all without credentials and sent together (RTSP, like
+	 * HTTP/1.1, lets a client pipeline requests on a persistent connection). Returns OPTIONS' answer, then the
+	 * DESCRIBE answers in order, as many as came back, unless OPTIONS got none. The batch also tells whether this
+	 * device takes pipelined requests: one that answers only the first (or closes) costs one read timeout here,
+	 * and is asked one request at a time from then on.
+	 */
+	public List<Reply> optionsAndDescribe(List<String> paths) {
 		if (pipelining == Pipelining.FAILS) {
 			Reply options = options();
-			return options instanceof Reply.Message ? List.of(options, describe(path)) : List.of(options);
+			if (!(options instanceof Reply.Message)) {
+				return List.of(options);
+			}
+			List<Reply> replies = new ArrayList<>(List.of(options));
+			replies.addAll(describeAll(paths));
+			return replies;
 		}
-		List<Ask> asks = List.of(new Ask("OPTIONS", url("/"), null), new Ask("DESCRIBE", url(path), null));
-		List<Reply> replies = sendReopeningOnce(asks);
+		List<Ask> asks = new ArrayList<>(List.of(new Ask("OPTIONS", url("/"), null)));
+		paths.forEach(p -> asks.add(new Ask("DESCRIBE", url(p), null)));
+		List<Reply> replies = new ArrayList<>(sendReopeningOnce(asks));
 		if (!(replies.getFirst() instanceof Reply.Message)) {
 			return replies;
 		}
@@ -106,7 +138,8 @@ public final class RtspSession implements AutoCloseable {
 			return replies;
 		}
 		pipelining = Pipelining.FAILS;
-		return List.of(replies.getFirst(), describe(path));
+		replies.addAll(describeAll(paths.subList(replies.size() - 1, paths.size())));
+		return replies;
 	}
 
 	/**
@@ -127,6 +160,41 @@ public final class RtspSession implements AutoCloseable {
 		return replies;
 	}
 
+	/**
+	 * DESCRIBE of each of {@code paths} without credentials: sent together while this device takes pipelined
+	 * requests, one at a time once it showed it does not. Returns the answers in order, as many as came back
+	 * (a failure ends the list); every path's request went out either way.
+	 */
+	public List<Reply> describeAll(List<String> paths) {
+		if (paths.isEmpty()) {
+			return List.of();
+		}
+		List<Reply> replies = new ArrayList<>();
+		if (pipelining != Pipelining.FAILS && paths.size() > 1) {
+			replies.addAll(sendReopeningOnce(paths.stream().map(p -> new Ask("DESCRIBE", url(p), null)).toList()));
+			if (!(replies.getFirst() instanceof Reply.Message)) {
+				return replies;
+			}
+			if (replies.size() == paths.size()) {
+				pipelining = Pipelining.WORKS;
+				return replies;
+			}
+			pipelining = Pipelining.FAILS;
+		}
+		for (String path : paths.subList(replies.size(), paths.size())) {
+			Reply reply = describe(path);
+			replies.add(reply);
+			if (!(reply instanceof Reply.Message)) {
+				break;
+			}
+		}
+		return replies;
+	}
+
+	public int port() {
+		return port;
+	}
+
 	private Ask authorized(String path, Challenge challenge, Credential credential) {
 		String uri = url(path);
 		return new Ask("DESCRIBE", uri, Authorization.answer(challenge, credential, "DESCRIBE", uri));
@@ -136,14 +204,30 @@ public final class RtspSession implements AutoCloseable {
 		return sendReopeningOnce(List.of(ask)).getFirst();
 	}
 
-	/** As {@link #send}, once more on a fresh connection when a kept-open one turns out closed (RTSP allows it). */
+	/**
+	 * As {@link #send}, once more on a fresh connection when a kept-open one turns out closed (RTSP allows it).
+	 * What went into the closed connection is not counted as sent: the device had closed it before.
+	 */
 	private List<Reply> sendReopeningOnce(List<Ask> asks) {
 		boolean reused = socket != null;
+		int before = credentialsSent;
 		List<Reply> replies = send(asks);
 		if (reused && replies.getFirst() instanceof Reply.NoAnswer none && !none.why().contains("timed out")) {
+			credentialsSent = before;
+			closesAfterAnswer = true;
 			replies = send(asks);
 		}
 		return replies;
+	}
+
+	/** Whether this device answered requests sent together (then login attempts may go together too). */
+	public boolean pipelines() {
+		return pipelining == Pipelining.WORKS;
+	}
+
+	/** How many requests with credentials were written to this port (login attempts on the wire). */
+	public int credentialsSent() {
+		return credentialsSent;
 	}
 
 	/**
@@ -164,6 +248,7 @@ public final class RtspSession implements AutoCloseable {
 				requests.append(request(ask));
 			}
 			socket.getOutputStream().write(requests.toString().getBytes(StandardCharsets.ISO_8859_1));
+			credentialsSent += (int) asks.stream().filter(a -> a.authorization() != null).count();
 			for (int i = 0; i < asks.size(); i++) {
 				Reply reply = reader.read(MessageReader.Limits.within(connector.readTimeoutMillis()), false);
 				// A lone request's answer is taken whatever its CSeq; in a batch, the order has to show.
@@ -177,6 +262,9 @@ public final class RtspSession implements AutoCloseable {
 					drop();
 					break;
 				}
+			}
+			if (closesAfterAnswer) {
+				drop();
 			}
 		}
 		catch (IOException ex) {

@@ -19,6 +19,7 @@ import vn.camguard.scanner.check.SnapshotNoAuthCheck;
 import vn.camguard.scanner.check.TelnetCheck;
 import vn.camguard.scanner.check.TlsCheck;
 import vn.camguard.scanner.discovery.PortSweep;
+import vn.camguard.scanner.discovery.ServiceDetection;
 import vn.camguard.scanner.discovery.WsDiscovery;
 import vn.camguard.scanner.fingerprint.Fingerprinter;
 import vn.camguard.scanner.fingerprint.Observations;
@@ -39,6 +40,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +67,8 @@ public final class DeviceScan {
 
 	private static final int MAX_REDIRECTS = 3;
 
-	private static final String GENERIC_RTSP_PATH = "/";
+	/** Unanswered DESCRIBEs sent in one write while looking for a route (when the device takes pipelining). */
+	private static final int ROUTE_BATCH = 10;
 
 	/** A web port of its own some families serve ONVIF on (XiongMai: 8899), plain HTTP. */
 	private static final int ONVIF_ALTERNATIVE = 8899;
@@ -77,6 +80,15 @@ public final class DeviceScan {
 	/** Ports whose sweep connection the probes go on using: each saves a connect on both ends. */
 	private static final Set<Integer> KEPT_PORTS = Stream.concat(WEB_PORTS.stream(), Stream.of(RTSP, TelnetCheck.PORT))
 		.collect(Collectors.toUnmodifiableSet());
+
+	/**
+	 * Ports whose usual protocol is asked for directly, each saving a device the content probe's wait and round
+	 * trip: the web, RTSP and telnet ports above, FTP and SSH (banners), and the vendor SDK ports the fingerprint
+	 * rules know (Hikvision 8000, Dahua 37777, XiongMai 34567: binary, no check speaks to them). Every other open
+	 * port is asked what it speaks ({@link ServiceDetection}).
+	 */
+	private static final Set<Integer> USUAL_PORTS = Stream.concat(KEPT_PORTS.stream(), Stream.of(21, 22, 8000, 37777,
+			34567)).collect(Collectors.toUnmodifiableSet());
 
 	private static final Pattern IDENTITY_PROPERTY = Pattern.compile(
 			"\"(Brand|ProdNbr|ProdFullName|Version|SerialNumber|ProdType)\"\\s*:\\s*\"([^\"\\\\]{0,200})\"");
@@ -95,9 +107,14 @@ public final class DeviceScan {
 
 	private final WsDiscovery discovery;
 
+	private final ServiceDetection detection;
+
 	private final List<Check> checks = List.of(new TelnetCheck(), new FtpCheck(), new CleartextWebCheck(),
 			new SnapshotNoAuthCheck(), new RtspNoAuthCheck(), new OnvifNoAuthCheck(), new FirmwareCveCheck(),
-			new FirmwareOutdatedCheck(), new TlsCheck(), new CredentialCheck());
+			new FirmwareOutdatedCheck(), new TlsCheck());
+
+	/** Runs before the others: a credential it finds may tell the firmware the other checks judge. */
+	private final CredentialCheck credentialCheck = new CredentialCheck();
 
 	public DeviceScan(ScanRequest request, DeviceContext.Tools tools, Fingerprinter fingerprinter,
 			VendorCatalogue vendors, RateLimit rateLimit) {
@@ -108,6 +125,7 @@ public final class DeviceScan {
 		this.rateLimit = rateLimit;
 		this.sweep = new PortSweep(tools.connector());
 		this.discovery = new WsDiscovery(request.discoveryTimeout());
+		this.detection = new ServiceDetection(tools.connector());
 	}
 
 	public DeviceReport run(InetAddress host) {
@@ -149,9 +167,13 @@ public final class DeviceScan {
 	private record SnapshotFetched(String path, Reply reply) {
 	}
 
-	/** What RTSP showed without credentials. */
-	private record Rtsp(Optional<String> server, Optional<String> path, Optional<Reply> anonymous,
-			Optional<Challenge> challenge) {
+	/** What RTSP showed without credentials: the first port's Server header and the route found on each port. */
+	private record Rtsp(Optional<String> server, List<DeviceContext.RtspRoute> routes) {
+
+		Optional<String> realm() {
+			return routes.stream().flatMap(r -> r.challenge().stream()).map(Challenge::realm).findFirst();
+		}
+
 	}
 
 	/** Where ONVIF answered and what GetDeviceInformation said without credentials. */
@@ -184,7 +206,10 @@ public final class DeviceScan {
 
 		private final OnvifClient onvifClient;
 
-		private final RtspSession rtspSession;
+		private final Map<Integer, RtspSession> rtspSessions = new LinkedHashMap<>();
+
+		/** The open ports that are not {@link #USUAL_PORTS}, by what their content showed. */
+		private final Map<Integer, ServiceDetection.Detected> detected;
 
 		/** The snapshot path's answer when it was fetched together with the ONVIF call. */
 		private Optional<SnapshotFetched> snapshotFetched = Optional.empty();
@@ -196,7 +221,7 @@ public final class DeviceScan {
 			this.notes = notes;
 			this.http = new HttpProbe(tools.connector());
 			this.onvifClient = new OnvifClient(http);
-			this.rtspSession = new RtspSession(tools.connector(), host, RTSP);
+			this.detected = detection.detect(host, open.stream().filter(p -> !USUAL_PORTS.contains(p)).sorted().toList());
 			for (int port : WEB_PORTS) {
 				kept.take(port).ifPresent(connection -> http.adopt(
 						new HttpProbe.Endpoint(host, port, TlsCheck.PORTS.contains(port)), connection));
@@ -212,7 +237,12 @@ public final class DeviceScan {
 				web = web();
 				wsd = probe.answer();
 			}
-			Optional<String> telnetBanner = kept.take(TelnetCheck.PORT).flatMap(sweep::banner);
+			Map<Integer, Optional<String>> telnet = new LinkedHashMap<>();
+			if (open.contains(TelnetCheck.PORT)) {
+				telnet.put(TelnetCheck.PORT, kept.take(TelnetCheck.PORT).flatMap(sweep::banner));
+			}
+			ports(ServiceDetection.Service.TELNET).forEach(p -> telnet.put(p, detected.get(p).banner()));
+			Optional<String> telnetBanner = telnet.values().stream().flatMap(Optional::stream).findFirst();
 			Optional<VendorFamily> family = vendors.family(fingerprinter.identify(new Observations(open, wsd, web.page(),
 					web.realm(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), telnetBanner)).vendor());
 			Map<String, String> identity = identity(web, family);
@@ -220,7 +250,7 @@ public final class DeviceScan {
 			Onvif onvif = onvif(wsd, web, family);
 
 			Fingerprint fingerprint = fingerprinter.identify(new Observations(open, wsd, web.page(), web.realm(),
-					rtsp.server(), rtsp.challenge().map(Challenge::realm), onvif.information(), identity, telnetBanner));
+					rtsp.server(), rtsp.realm(), onvif.information(), identity, telnetBanner));
 			if (web.tlsProtocol().isPresent()) {
 				List<Evidence> evidence = new ArrayList<>(fingerprint.evidence());
 				evidence.add(new Evidence("tls/" + web.endpoint().map(HttpProbe.Endpoint::port).orElse(HTTPS),
@@ -231,26 +261,35 @@ public final class DeviceScan {
 			Optional<VendorFamily> identified = vendors.family(fingerprint.vendor());
 			DeviceContext context = new DeviceContext(host, open, fingerprint, identified, web.endpoint(), web.page(),
 					web.cleartextPage(), web.httpsOffered(), web.tlsProtocol(), onvif.endpoint(), onvif.anonymous(),
-					rtspSession, rtsp.path(), rtsp.anonymous(), rtsp.challenge(), snapshot(web, identified),
-					telnetBanner, unresponsive, http, onvifClient, tools);
+					rtsp.routes(), snapshot(web, identified), telnet, unresponsive, notes, http, onvifClient, tools);
+			CredentialCheck.Outcome login = credentialCheck.login(context);
+			if (login.credential().isPresent() && fingerprint.firmware().isEmpty()) {
+				Optional<AuthenticatedIdentity.Read> read = AuthenticatedIdentity.read(context, login.credential().get());
+				if (read.isPresent()) {
+					Fingerprint known = fingerprinter.identify(new Observations(open, wsd, web.page(), web.realm(),
+							rtsp.server(), rtsp.realm(), Optional.of(read.get().information()), identity, telnetBanner));
+					List<Evidence> evidence = new ArrayList<>(known.evidence());
+					evidence.add(new Evidence("firmware", "read " + read.get().source()));
+					fingerprint = new Fingerprint(known.vendor(), known.model(), known.firmware(), known.kind(), evidence);
+					context = context.withFingerprint(fingerprint, vendors.family(fingerprint.vendor()));
+				}
+			}
 			List<Finding> findings = new ArrayList<>();
 			for (Check check : checks) {
 				findings.addAll(check.evaluate(context));
 			}
+			findings.addAll(login.findings());
 			return new DeviceReport(host.getHostAddress(), List.copyOf(new TreeSet<>(open)), fingerprint, findings, notes,
 					elapsed(started));
 		}
 
 		/**
-		 * HTTPS first, on its standard port and then its common alternative (its presence decides clear-text
-		 * management), plain HTTP only when HTTPS is absent. "/" leads to the login page on every family, so no
-		 * vendor guess is needed yet.
+		 * HTTPS first (its presence decides clear-text management), plain HTTP only when HTTPS is absent: the usual
+		 * TLS ports (443, 8443) and 80, then any other port whose content showed TLS or HTTP. "/" leads to the login
+		 * page on every family, so no vendor guess is needed yet.
 		 */
 		private Web web() {
-			for (int port : TlsCheck.PORTS) {
-				if (!open.contains(port)) {
-					continue;
-				}
+			for (int port : tlsPorts()) {
 				HttpProbe.Endpoint https = new HttpProbe.Endpoint(host, port, true);
 				Fetched fetched = fetch(https, "/");
 				if (fetched.page().isPresent()) {
@@ -258,8 +297,8 @@ public final class DeviceScan {
 							fetched.realm());
 				}
 			}
-			if (open.contains(HTTP)) {
-				HttpProbe.Endpoint plain = new HttpProbe.Endpoint(host, HTTP, false);
+			for (int port : webPorts(HTTP, ServiceDetection.Service.HTTP)) {
+				HttpProbe.Endpoint plain = new HttpProbe.Endpoint(host, port, false);
 				Fetched fetched = fetch(plain, "/");
 				if (fetched.page().isPresent()) {
 					boolean cleartext = !fetched.redirectedToHttps() && fetched.page().get().status() < 400;
@@ -269,6 +308,28 @@ public final class DeviceScan {
 			}
 			return new Web(Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
 					Optional.empty());
+		}
+
+		/** The usual TLS ports that are open, then the other ports whose content showed TLS, in port order. */
+		private List<Integer> tlsPorts() {
+			List<Integer> ports = new ArrayList<>(TlsCheck.PORTS.stream().filter(open::contains).toList());
+			ports.addAll(ports(ServiceDetection.Service.TLS));
+			return ports;
+		}
+
+		/** {@code usual} when open, then the other ports that showed {@code service}, in port order. */
+		private List<Integer> webPorts(int usual, ServiceDetection.Service service) {
+			List<Integer> ports = new ArrayList<>();
+			if (open.contains(usual)) {
+				ports.add(usual);
+			}
+			ports.addAll(ports(service));
+			return ports;
+		}
+
+		private List<Integer> ports(ServiceDetection.Service service) {
+			return detected.values().stream().filter(d -> d.service() == service).map(ServiceDetection.Detected::port)
+					.toList();
 		}
 
 		/** The vendor's unauthenticated identity API (e.g. Axis basicdeviceinfo), when the family has one. */
@@ -302,22 +363,102 @@ public final class DeviceScan {
 			return Optional.of(http.send(web.endpoint().get(), HttpRequest.get(path)));
 		}
 
-		/** OPTIONS, then DESCRIBE of the family's main stream path, both without credentials, sent together. */
+		/**
+		 * Route discovery on every RTSP port (554 when open, then any port whose content showed RTSP), all without
+		 * credentials: OPTIONS and DESCRIBE of a made-up path together, then DESCRIBE of the candidate paths (the
+		 * family's own, then the dictionary, most common first) until one is found, a route counting as found on
+		 * 200 with SDP, 401 or 403 (as Cameradar's route attack counts it). At most the request budget
+		 * ({@code --rtsp-route-budget}) of DESCRIBEs per device, over all its ports. A port that answers the
+		 * made-up path with a stream serves any path; one that challenges it challenges before it looks the path
+		 * up, so the first candidate stands for the route and the credential check treats 404 as past the login.
+		 */
 		private Rtsp rtsp(Optional<VendorFamily> family) {
-			if (!open.contains(RTSP)) {
-				return new Rtsp(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+			List<Integer> ports = new ArrayList<>();
+			if (open.contains(RTSP)) {
+				ports.add(RTSP);
 			}
-			kept.take(RTSP).ifPresent(rtspSession::adopt);
-			String path = family.map(f -> f.rtspPaths().getFirst()).orElse(GENERIC_RTSP_PATH);
-			List<Reply> answers = rtspSession.optionsAndDescribe(path);
-			if (!(answers.getFirst() instanceof Reply.Message m)) {
-				note(RTSP, answers.getFirst());
-				return new Rtsp(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+			ports.addAll(ports(ServiceDetection.Service.RTSP));
+			Optional<String> server = Optional.empty();
+			List<DeviceContext.RtspRoute> routes = new ArrayList<>();
+			int budget = tools.rtspRouteBudget();
+			List<String> candidates = tools.routes().candidates(family.map(VendorFamily::rtspPaths).orElse(List.of()));
+			for (int port : ports) {
+				if (budget <= 0) {
+					notes.add("port " + port + ": RTSP route budget spent, no route looked for");
+					break;
+				}
+				RtspSession session = new RtspSession(tools.connector(), host, port);
+				rtspSessions.put(port, session);
+				if (port == RTSP) {
+					kept.take(RTSP).ifPresent(session::adopt);
+				}
+				String madeUp = "/camguard-" + HexFormat.of().formatHex(random(6));
+				// The made-up path goes with the first candidates: the family's own paths when it is known (usually
+				// found at once), else the dictionary's first batch.
+				List<String> first = candidates.subList(0, Math.min(candidates.size(), Math.max(0, Math.min(budget - 1,
+						family.isPresent() ? family.get().rtspPaths().size() : ROUTE_BATCH))));
+				List<String> asked = new ArrayList<>(List.of(madeUp));
+				asked.addAll(first);
+				List<Reply> answers = session.optionsAndDescribe(asked);
+				budget -= asked.size();
+				if (!(answers.getFirst() instanceof Reply.Message options)) {
+					note(port, answers.getFirst());
+					continue;
+				}
+				if (server.isEmpty()) {
+					server = options.headers().first("Server");
+				}
+				if (answers.size() < 2) {
+					continue;
+				}
+				Reply dummy = answers.get(1);
+				note(port, dummy);
+				if (RtspSession.servesStream(dummy)) {
+					routes.add(new DeviceContext.RtspRoute(session, madeUp, dummy, Optional.empty(), true));
+					continue;
+				}
+				Optional<Challenge> challengedAnyPath = routeFound(dummy) ? RtspSession.challengeOf(dummy)
+						: Optional.empty();
+				if (challengedAnyPath.isPresent()) {
+					routes.add(new DeviceContext.RtspRoute(session, candidates.getFirst(), dummy, challengedAnyPath, true));
+					continue;
+				}
+				Optional<DeviceContext.RtspRoute> route = found(session, first, answers.subList(2, answers.size()));
+				int next = first.size();
+				boolean answering = answers.size() == asked.size() + 1;
+				while (route.isEmpty() && answering && budget > 0 && next < candidates.size()) {
+					List<String> batch = candidates.subList(next, Math.min(candidates.size(),
+							next + Math.min(budget, ROUTE_BATCH)));
+					List<Reply> replies = session.describeAll(batch);
+					budget -= batch.size();
+					route = found(session, batch, replies);
+					answering = replies.size() == batch.size();
+					if (!answering) {
+						note(port, replies.isEmpty() ? new Reply.NoAnswer("no answer") : replies.getLast());
+					}
+					next += batch.size();
+				}
+				route.ifPresent(routes::add);
 			}
-			Reply described = answers.get(1);
-			note(RTSP, described);
-			return new Rtsp(m.headers().first("Server"), Optional.of(path), Optional.of(described),
-					RtspSession.challengeOf(described));
+			return new Rtsp(server, routes);
+		}
+
+		/** The first of {@code paths} whose answer among {@code replies} (in order) shows a route. */
+		private static Optional<DeviceContext.RtspRoute> found(RtspSession session, List<String> paths,
+				List<Reply> replies) {
+			for (int i = 0; i < replies.size() && i < paths.size(); i++) {
+				if (routeFound(replies.get(i))) {
+					return Optional.of(new DeviceContext.RtspRoute(session, paths.get(i), replies.get(i),
+							RtspSession.challengeOf(replies.get(i)), false));
+				}
+			}
+			return Optional.empty();
+		}
+
+		/** A route exists here: 200 with a stream description, 401 or 403 (or XiongMai's 200 with a challenge). */
+		private static boolean routeFound(Reply reply) {
+			return reply instanceof Reply.Message m && (m.status() == 401 || m.status() == 403
+					|| m.status() == 200 && (RtspSession.servesStream(m) || !m.headers().all("WWW-Authenticate").isEmpty()));
 		}
 
 		/**
@@ -437,7 +578,7 @@ public final class DeviceScan {
 
 		@Override
 		public void close() {
-			rtspSession.close();
+			rtspSessions.values().forEach(RtspSession::close);
 			http.close();
 		}
 
@@ -466,6 +607,12 @@ public final class DeviceScan {
 			// An unparseable Location is a device quirk, not a reason to stop: the page stands as it is.
 		}
 		return Optional.empty();
+	}
+
+	private static byte[] random(int n) {
+		byte[] bytes = new byte[n];
+		java.util.concurrent.ThreadLocalRandom.current().nextBytes(bytes);
+		return bytes;
 	}
 
 	private static long elapsed(long started) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import vn.camguard.scanner.DeviceReport;
 import vn.camguard.scanner.Finding;
 import vn.camguard.scanner.ScanRequest;
+import vn.camguard.scanner.credentials.LoginPacing;
 import vn.camguard.scanner.Scanner;
 import vn.camguard.scanner.auth.Authorization;
 import vn.camguard.scanner.target.Scope;
@@ -45,6 +46,10 @@ class CredentialCheckTests {
 		DROPS_THE_REST
 	}
 
+	/** A login the device refused: for which user name, when. */
+	record Refusal(String user, long at) {
+	}
+
 	/** A minimal RTSP device on port 554: Digest challenge, then accepts per {@code acceptsAnything}. */
 	static final class RtspDevice implements AutoCloseable {
 
@@ -58,8 +63,20 @@ class CredentialCheckTests {
 
 		final AtomicInteger authorizations = new AtomicInteger();
 
+		/** Authorization headers that arrived on the wire, read or dropped by the firmware. */
+		final AtomicInteger onTheWire = new AtomicInteger();
+
+		/** Each login refused: for which account and when (on {@link #timeline}). */
+		final List<Refusal> refusedAt = java.util.Collections.synchronizedList(new ArrayList<>());
+
+		LoginPacing.Timeline timeline = LoginPacing.Timeline.SYSTEM;
+
+		/** A tarpit: requests with credentials are read and never answered. */
+		volatile boolean tarpit;
+
 		RtspDevice(String address, boolean acceptsAnything) throws IOException {
-			this(address, acceptsAnything, Pipelining.ANSWERS_ALL, "123456");
+			// 12345678 is a weak password but no vendor's factory one (admin/123456 is, for ACTi, iCatch, ...).
+			this(address, acceptsAnything, Pipelining.ANSWERS_ALL, "12345678");
 		}
 
 		RtspDevice(String address, boolean acceptsAnything, Pipelining pipelining, String password) throws IOException {
@@ -89,9 +106,12 @@ class CredentialCheckTests {
 						if (head.isEmpty()) {
 							break;
 						}
+						onTheWire.addAndGet((int) head.stream().filter(h -> h.startsWith("Authorization:")).count());
 						out.write(answer(head).getBytes(StandardCharsets.ISO_8859_1));
 						out.flush();
 						if (pipelining == Pipelining.CLOSES_AFTER_EACH) {
+							// Whatever else the client had sent when the device closed is on the wire too.
+							onTheWire.addAndGet(authorizationsIn(client.getInputStream()));
 							break;
 						}
 					}
@@ -111,11 +131,27 @@ class CredentialCheckTests {
 					return;
 				}
 				String text = new String(buffer, 0, read, StandardCharsets.ISO_8859_1);
+				onTheWire.addAndGet(text.split("\r\nAuthorization:", -1).length - 1);
 				int end = text.indexOf("\r\n\r\n");
 				List<String> head = List.of((end < 0 ? text : text.substring(0, end)).split("\r\n"));
 				out.write(answer(head).getBytes(StandardCharsets.ISO_8859_1));
 				out.flush();
 			}
+		}
+
+		static int authorizationsIn(java.io.InputStream in) {
+			byte[] buffer = new byte[65536];
+			int total = 0;
+			try {
+				int n;
+				while (in.available() > 0 && (n = in.read(buffer)) > 0) {
+					total += new String(buffer, 0, n, StandardCharsets.ISO_8859_1).split("\r\nAuthorization:", -1).length - 1;
+				}
+			}
+			catch (IOException ex) {
+				// Nothing more came.
+			}
+			return total;
 		}
 
 		String answer(List<String> head) {
@@ -124,9 +160,17 @@ class CredentialCheckTests {
 				return "RTSP/1.0 200 OK\r\n" + cseq + "\r\nPublic: OPTIONS, DESCRIBE\r\n\r\n";
 			}
 			String auth = head.stream().filter(h -> h.startsWith("Authorization:")).findFirst().orElse("");
+			if (!auth.isEmpty() && tarpit) {
+				return "";
+			}
 			if (!auth.isEmpty()) {
 				authorizations.incrementAndGet();
-				if (acceptsAnything || validFor(auth, "admin", password)) {
+				boolean granted = acceptsAnything || validFor(auth, "admin", password);
+				if (!granted) {
+					Matcher user = Pattern.compile("username=\"([^\"]*)\"").matcher(auth);
+					refusedAt.add(new Refusal(user.find() ? user.group(1) : "", timeline.nanoTime()));
+				}
+				if (granted) {
 					String sdp = "v=0\r\no=- 1 1 IN IP4 0.0.0.0\r\ns=x\r\nm=video 0 RTP/AVP 96\r\n";
 					return "RTSP/1.0 200 OK\r\n" + cseq + "\r\nContent-Type: application/sdp\r\nContent-Length: " + sdp.length()
 							+ "\r\n\r\n" + sdp;
@@ -158,9 +202,14 @@ class CredentialCheckTests {
 	}
 
 	static DeviceReport scan(String address, int attempts) throws InterruptedException {
+		// These devices lock no account out; LoginSafetyTests and the pacing test below keep the default pacing.
+		return scan(address, attempts, LoginPacing.NONE);
+	}
+
+	static DeviceReport scan(String address, int attempts, LoginPacing pacing) throws InterruptedException {
 		List<DeviceReport> reports = new ArrayList<>();
 		ScanRequest request = ScanRequest.of(Targets.of(List.of(address), List.of(), Scope.of(List.of("127.20.0.0/14"))))
-				.withPorts(List.of(554)).withCredentialAttempts(attempts)
+				.withPorts(List.of(554)).withCredentialAttempts(attempts).withLoginPacing(pacing)
 				.withTimeouts(java.time.Duration.ofMillis(1000), java.time.Duration.ofMillis(500));
 		new Scanner(request).scan(reports::add);
 		return reports.getFirst();
@@ -171,8 +220,10 @@ class CredentialCheckTests {
 		try (RtspDevice device = new RtspDevice("127.22.3.1", true)) {
 			DeviceReport report = scan("127.22.3.1", 10);
 			assertThat(report.findings()).extracting(Finding::checkId).doesNotContain("CG-CRED-DEFAULT", "CG-CRED-WEAK");
-			// The plan for an unknown vendor (five weak passwords) goes out in one batch, then the decoy.
-			assertThat(device.authorizations.get()).isEqualTo(6);
+			// The device showed it answers pipelined requests: the plan goes out in one batch (keeping one attempt of
+			// the budget back), then the random password that unmasks it; never more than the budget.
+			assertThat(device.authorizations.get()).isLessThanOrEqualTo(10);
+			assertThat(device.onTheWire.get()).isLessThanOrEqualTo(10);
 		}
 	}
 
@@ -203,8 +254,68 @@ class CredentialCheckTests {
 						.containsExactly("CG-CRED-WEAK");
 				assertThat(report.findings().getFirst().evidence().getFirst().detail()).contains("admin:1*****");
 				assertThat(device.authorizations.get()).as("%s", device.pipelining).isLessThanOrEqualTo(10);
+				// Counted as sent, not as answered: nothing beyond the budget went out on the wire.
+				assertThat(device.onTheWire.get()).as("%s", device.pipelining).isLessThanOrEqualTo(10);
 			}
 		}
+	}
+
+	/**
+	 * The default pacing against a device, on a clock the test moves instead of waiting: the scanner's waits
+	 * advance it, and the device stamps each refused login with it. No account gets more than 4 failed logins in
+	 * any 30 s, however long the plan.
+	 */
+	@Test
+	void theDefaultPacingNeverGivesAnAccountMoreThanFourFailuresInAnyThirtySeconds() throws Exception {
+		ManualTimeline timeline = new ManualTimeline();
+		LoginPacing pacing = new LoginPacing(LoginPacing.DEFAULT.failures(), LoginPacing.DEFAULT.window(), timeline);
+		try (RtspDevice device = new RtspDevice("127.22.3.6", false, Pipelining.ANSWERS_ALL, "111111")) {
+			device.timeline = timeline;
+			DeviceReport report = scan("127.22.3.6", 10, pacing);
+			assertThat(report.findings()).extracting(Finding::checkId).containsExactly("CG-CRED-WEAK");
+			List<Refusal> refused = List.copyOf(device.refusedAt);
+			// The unknown vendor's plan holds more than four of admin's passwords before 111111: pacing had to act.
+			assertThat(refused.stream().filter(r -> r.user().equals("admin"))).hasSizeGreaterThan(4);
+			long window = LoginPacing.DEFAULT.window().toNanos();
+			for (Refusal start : refused) {
+				assertThat(refused.stream().filter(r -> r.user().equals(start.user()) && r.at() >= start.at()
+						&& r.at() - start.at() < window)).as("refusals of %s in 30 s from %d", start.user(), start.at())
+						.hasSizeLessThanOrEqualTo(4);
+			}
+			assertThat(timeline.now).as("the plan took its two pauses").isGreaterThanOrEqualTo(2 * window);
+			assertThat(device.onTheWire.get()).isLessThanOrEqualTo(10);
+		}
+	}
+
+	/** A device that never answers a login ends the plan at once, with a note; nothing is reported. */
+	@Test
+	void aTarpitEndsThePlanWithANote() throws Exception {
+		try (RtspDevice device = new RtspDevice("127.22.3.7", false)) {
+			device.tarpit = true;
+			DeviceReport report = scan("127.22.3.7", 10, LoginPacing.DEFAULT);
+			assertThat(report.findings()).isEmpty();
+			assertThat(report.notes()).anyMatch(n -> n.contains("login plan stopped") && n.contains("tarpit"));
+			// One batch went out (at most four per account: admin's first four and root's first), nothing after
+			// the silence, and the plan did not wait out the pacing for more.
+			assertThat(device.onTheWire.get()).isBetween(1, 2 * LoginPacing.DEFAULT.failures());
+		}
+	}
+
+	/** Time that moves only when the scanner waits on it. */
+	static final class ManualTimeline implements LoginPacing.Timeline {
+
+		volatile long now;
+
+		@Override
+		public long nanoTime() {
+			return now;
+		}
+
+		@Override
+		public synchronized void sleepUntil(long deadlineNanos) {
+			now = Math.max(now, deadlineNanos);
+		}
+
 	}
 
 }

@@ -19,16 +19,29 @@ class DefaultCredentialsTests {
 	}
 
 	@Test
-	void thePlanIsShortOrderedAndWithinTheBudget() {
+	void aKnownVendorGetsAllItsFactoryAccountsBeforeWeakPasswordsWithinTheBudget() {
 		var plan = credentials.plan("Axis", 10);
 		assertThat(plan).hasSize(10);
-		assertThat(plan.getFirst().credential()).isEqualTo(new Credential("root", "pass"));
-		assertThat(plan.subList(1, 6)).allMatch(a -> a.kind() == DefaultCredentials.Kind.WEAK
+		assertThat(plan.subList(0, 6)).extracting(DefaultCredentials.Attempt::credential)
+				.containsExactlyElementsOf(credentials.factory("Axis"));
+		assertThat(plan.subList(6, 10)).allMatch(a -> a.kind() == DefaultCredentials.Kind.WEAK
 				&& a.credential().username().equals("root"));
 		assertThat(credentials.plan("Axis", 3)).hasSize(3);
 		assertThat(credentials.plan("Axis", 0)).isEmpty();
-		assertThat(credentials.plan("Nobody Inc", 10)).hasSize(5)
-				.allMatch(a -> a.credential().username().equals("admin"));
+	}
+
+	@Test
+	void anUnknownVendorGetsTheMostCommonFactoryAccountsFirst() {
+		var plan = credentials.plan("Nobody Inc", 10);
+		assertThat(plan).hasSize(10);
+		// Counted in camera-default-credentials.csv: admin/admin is named for the most vendors, then admin/12345
+		// (Hikvision, ACTi, 3xLogic, Panasonic, Planet), then admin with no password.
+		assertThat(plan.subList(0, 3)).extracting(DefaultCredentials.Attempt::credential).containsExactly(
+				new Credential("admin", "admin"), new Credential("admin", "12345"), new Credential("admin", ""));
+		assertThat(plan.subList(0, 5)).allMatch(a -> a.kind() == DefaultCredentials.Kind.FACTORY);
+		assertThat(plan).filteredOn(a -> a.kind() == DefaultCredentials.Kind.WEAK)
+				.allMatch(a -> a.credential().username().equals("admin")).isNotEmpty();
+		assertThat(plan).doesNotHaveDuplicates();
 	}
 
 }

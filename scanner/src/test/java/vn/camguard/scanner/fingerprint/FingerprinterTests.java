@@ -42,6 +42,18 @@ class FingerprinterTests {
 	}
 
 	@Test
+	void whiteLabelNamesMapToTheirMaker() {
+		VendorCatalogue vendors = VendorCatalogue.load();
+		for (String dahua : List.of("KBVision", "Imou", "IMOU", "Amcrest", "Lorex")) {
+			assertThat(vendors.canonical(dahua)).as(dahua).isEqualTo("Dahua");
+		}
+		for (String hikvision : List.of("HiLook", "EZVIZ", "HiWatch")) {
+			assertThat(vendors.canonical(hikvision)).as(hikvision).isEqualTo("Hikvision");
+		}
+		assertThat(vendors.canonical("Nobody Inc")).isEqualTo("Nobody Inc");
+	}
+
+	@Test
 	void hikvisionFromServerHeaderRealmAndScriptVersion() {
 		WebPage login = page("App-webs/", "<title>Hikvision Digital Technology - Login</title>"
 				+ "<script type=\"text/javascript\" src=\"../script/login.js?version=V5.5.82%20build%20190909\"></script>");

@@ -1,4 +1,4 @@
-package vn.camguard.scanner.realserver;
+package vn.camguard.scanner.realservers;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package vn.camguard.scanner.realserver;
+package vn.camguard.scanner.realservers;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
