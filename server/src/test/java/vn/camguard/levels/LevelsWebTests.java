@@ -225,6 +225,16 @@ class LevelsWebTests {
 			.query(Long.class)
 			.single()).isEqualTo(before);
 		assertThat(audit("level.framework.correct", Long.toString(after))).isEqualTo(1);
+		assertThat(body(as(officerA, get("/levels/systems/" + system + "/wizard").param("framework", Long.toString(before)))))
+			.as("an old link to a superseded version opens a current one")
+			.doesNotContain("name=\"frameworkVersionId\" value=\"" + before + "\"")
+			.contains("name=\"frameworkVersionId\"");
+		assertThat(body(as(auditorA, get("/levels/determinations/" + jdbc
+			.sql("SELECT id FROM level_determination WHERE system_id = :s")
+			.param("s", system)
+			.query(Long.class)
+			.single())))).as("the determination still shows the limit of its own version")
+			.contains("<strong>7 ngày làm việc</strong>");
 
 		MockHttpServletResponse stale = perform(as(provinceAdmin, put("/api/v1/levels/frameworks/" + before + "/items/T-APPROVAL")
 			.contentType(MediaType.APPLICATION_JSON)

@@ -57,7 +57,9 @@ public class DeterminationController {
 	public String wizard(@PathVariable long id, @RequestParam(required = false) Long framework, Model model) {
 		SystemRef system = determinations.systemToDetermine(id);
 		List<FrameworkVersion> offered = determinations.offeredFrameworks();
-		long chosen = framework != null ? framework : offered.getFirst().id();
+		// a superseded version (an old link) falls back to the version offered first
+		long chosen = framework != null && offered.stream().anyMatch(v -> v.id() == framework) ? framework
+				: offered.getFirst().id();
 		return wizard(model, system, offered, determinations.frameworkForWizard(chosen), Map.of(), null, null, null,
 				List.of());
 	}
