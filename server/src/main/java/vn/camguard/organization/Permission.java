@@ -17,6 +17,11 @@ public enum Permission {
 	/** Create users and grant roles. */
 	USERS_MANAGE,
 	/** Read and export the audit log. */
-	AUDIT_READ
+	AUDIT_READ,
+	/**
+	 * Correct and add versions of the security-level frameworks (province-wide reference data, so
+	 * the levels module also requires the grant to sit on a province, a root of the unit tree).
+	 */
+	FRAMEWORKS_MANAGE
 
 }

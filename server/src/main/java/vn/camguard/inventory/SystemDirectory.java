@@ -1,0 +1,25 @@
+package vn.camguard.inventory;
+
+import java.util.Optional;
+
+/**
+ * Read access to information systems for other modules (e.g. levels, which determines a system's
+ * security level). Answers only what the signed-in caller may read, so a module that asks cannot
+ * leak a system of another unit.
+ */
+public interface SystemDirectory {
+
+	/** The system if it exists and the caller holds inventory read permission on its unit. */
+	Optional<SystemRef> readable(long systemId);
+
+	/**
+	 * An information system as other modules see it.
+	 *
+	 * @param id database id
+	 * @param unitId owning unit
+	 * @param name name, unique inside its unit
+	 */
+	record SystemRef(long id, long unitId, String name) {
+	}
+
+}
