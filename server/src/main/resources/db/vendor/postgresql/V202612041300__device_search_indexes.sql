@@ -18,7 +18,13 @@ CREATE INDEX ix_inventory_device_mac_prefix ON inventory_device (mac text_patter
 -- adds a dozen or more entries per row. Inserting 100,000 bench rows took about 3.5 times as long
 -- with this file's indexes as without; with the model, address and MAC in this index as well, about
 -- 1.5 times as long again.
-CREATE INDEX ix_inventory_device_text_trgm ON inventory_device USING gin (
-  LOWER(serial) gin_trgm_ops,
-  LOWER(name) gin_trgm_ops
-);
+-- The operator class is named with the schema the extension lives in: a database whose extension was
+-- created earlier in another schema (e.g. public) than the one being migrated still finds it.
+DO $$
+DECLARE
+  trgm_schema text := (SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'pg_trgm');
+BEGIN
+  EXECUTE format('CREATE INDEX ix_inventory_device_text_trgm ON inventory_device USING gin ('
+      || 'LOWER(serial) %1$s.gin_trgm_ops, LOWER(name) %1$s.gin_trgm_ops)', trgm_schema);
+END
+$$;
