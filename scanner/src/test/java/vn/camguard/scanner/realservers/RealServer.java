@@ -44,10 +44,12 @@ final class RealServer implements AutoCloseable {
 	/**
 	 * Starts {@code command} (its output to {@code log}) and waits until {@code address:port} accepts a
 	 * connection, at most 15 s; standard input stays open (a server that ends when it closes ends with the test).
+	 * It runs in the log's folder, where its configuration lives, so relative paths in it resolve there.
 	 */
 	static RealServer start(String name, List<String> command, Path log, InetAddress address, int port)
 			throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		Process process = new ProcessBuilder(command).directory(log.getParent().toFile()).redirectErrorStream(true)
+			.redirectOutput(log.toFile()).start();
 		RealServer server = new RealServer(name, process, log, address, port);
 		long deadline = System.nanoTime() + START_LIMIT.toNanos();
 		while (System.nanoTime() < deadline) {

@@ -1,8 +1,7 @@
 package vn.camguard.scanner.realservers;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,14 +10,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Third-party server programs (Debian packages) a test class starts on loopback addresses and stops at its end:
- * one set per class. Each is waited for until its port accepts connections (bounded), and its output goes to a
- * log file in the class's temporary directory, shown when it does not come up.
+ * one set per class, each a {@link RealServer} whose log and configuration live in the class's temporary directory,
+ * which goes with them.
  */
 final class ServerProcesses implements AutoCloseable {
 
 	private final Path directory;
 
-	private final List<Process> started = new ArrayList<>();
+	private final List<RealServer> started = new ArrayList<>();
 
 	ServerProcesses(Path directory) {
 		this.directory = directory;
@@ -41,36 +40,14 @@ final class ServerProcesses implements AutoCloseable {
 
 	/** Starts {@code command} (a server) and returns once {@code address:port} accepts a TCP connection. */
 	void start(String name, String address, int port, String... command) throws IOException, InterruptedException {
-		Path log = directory.resolve(name + ".log");
-		Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-				.redirectOutput(log.toFile()).start();
-		started.add(process);
-		for (int attempt = 0; attempt < 100; attempt++) {
-			if (!process.isAlive() && process.exitValue() != 0) {
-				break;
-			}
-			try (Socket probe = new Socket()) {
-				probe.connect(new InetSocketAddress(address, port), 200);
-				return;
-			}
-			catch (IOException notYet) {
-				Thread.sleep(100);
-			}
-		}
-		throw new IOException(name + " did not listen on " + address + ":" + port + ":\n" + Files.readString(log));
+		started.add(RealServer.start(name, List.of(command), directory.resolve(name + ".log"),
+				InetAddress.getByName(address), port));
 	}
 
 	/** Stops the servers and removes the directory (keys, certificates, logs). */
 	@Override
-	public void close() throws InterruptedException {
-		for (Process process : started) {
-			process.destroy();
-		}
-		for (Process process : started) {
-			if (!process.waitFor(5, TimeUnit.SECONDS)) {
-				process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-			}
-		}
+	public void close() {
+		started.forEach(RealServer::close);
 		try (var files = Files.walk(directory)) {
 			files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 		}
