@@ -156,7 +156,7 @@ class ProfileProtocolTests {
 		String open = rtsp(HIK_OPEN, "DESCRIBE", "rtsp://" + HIK_OPEN + ":554/Streaming/Channels/101", 9);
 		assertThat(open).startsWith("RTSP/1.0 200").contains("CSeq: 9").contains("v=0");
 		assertThat(rtsp(HIK_OPEN, "DESCRIBE", "rtsp://" + HIK_OPEN + ":554/nope", 1)).startsWith("RTSP/1.0 404");
-		assertThat(rtsp(HIK_OPEN, "SETUP", "rtsp://" + HIK_OPEN + ":554/Streaming/Channels/101", 1))
+		assertThat(rtsp(HIK_OPEN, "RECORD", "rtsp://" + HIK_OPEN + ":554/Streaming/Channels/101", 1))
 				.startsWith("RTSP/1.0 405");
 	}
 

@@ -60,6 +60,7 @@ final class OnvifService {
 			case "GetServices" -> services(device);
 			case "GetDeviceInformation" -> deviceInformation(device);
 			case "GetProfiles" -> profiles();
+			case "GetVideoSources" -> videoSources();
 			case "GetStreamUri" -> "<trt:GetStreamUriResponse><trt:MediaUri><tt:Uri>"
 					+ Xml.escape(RtspService.mainStreamUrl(device))
 					+ "</tt:Uri><tt:InvalidAfterConnect>false</tt:InvalidAfterConnect><tt:InvalidAfterReboot>false"
@@ -154,11 +155,32 @@ final class OnvifService {
 				+ "</tds:GetDeviceInformationResponse>";
 	}
 
+	/**
+	 * One profile on one video source, with the source and encoder configurations third-party clients (the npm
+	 * {@code onvif} client among them) match a profile to its source by; sizes are those of the clip the RTSP
+	 * service plays.
+	 */
 	private static String profiles() {
 		return "<trt:GetProfilesResponse><trt:Profiles token=\"Profile_1\" fixed=\"true\"><tt:Name>mainStream"
-				+ "</tt:Name><tt:VideoEncoderConfiguration token=\"VideoEncoder_1\"><tt:Name>VideoEncoder_1</tt:Name>"
-				+ "<tt:Encoding>H264</tt:Encoding><tt:Resolution><tt:Width>2560</tt:Width><tt:Height>1440"
-				+ "</tt:Height></tt:Resolution></tt:VideoEncoderConfiguration></trt:Profiles></trt:GetProfilesResponse>";
+				+ "</tt:Name><tt:VideoSourceConfiguration token=\"VideoSourceConfig_1\"><tt:Name>VideoSourceConfig_1"
+				+ "</tt:Name><tt:UseCount>1</tt:UseCount><tt:SourceToken>VideoSource_1</tt:SourceToken>"
+				+ "<tt:Bounds x=\"0\" y=\"0\" width=\"" + StreamClip.WIDTH + "\" height=\"" + StreamClip.HEIGHT + "\"/>"
+				+ "</tt:VideoSourceConfiguration><tt:VideoEncoderConfiguration token=\"VideoEncoder_1\">"
+				+ "<tt:Name>VideoEncoder_1</tt:Name><tt:UseCount>1</tt:UseCount><tt:Encoding>H264</tt:Encoding>"
+				+ "<tt:Resolution><tt:Width>" + StreamClip.WIDTH + "</tt:Width><tt:Height>" + StreamClip.HEIGHT
+				+ "</tt:Height></tt:Resolution><tt:Quality>4</tt:Quality><tt:RateControl><tt:FrameRateLimit>"
+				+ StreamClip.FRAME_RATE + "</tt:FrameRateLimit><tt:EncodingInterval>1</tt:EncodingInterval>"
+				+ "<tt:BitrateLimit>64</tt:BitrateLimit></tt:RateControl><tt:H264><tt:GovLength>"
+				+ StreamClip.FRAME_RATE + "</tt:GovLength><tt:H264Profile>Baseline</tt:H264Profile></tt:H264>"
+				+ "<tt:SessionTimeout>PT60S</tt:SessionTimeout></tt:VideoEncoderConfiguration></trt:Profiles>"
+				+ "</trt:GetProfilesResponse>";
+	}
+
+	private static String videoSources() {
+		return "<trt:GetVideoSourcesResponse><trt:VideoSources token=\"VideoSource_1\"><tt:Framerate>"
+				+ StreamClip.FRAME_RATE + "</tt:Framerate><tt:Resolution><tt:Width>" + StreamClip.WIDTH
+				+ "</tt:Width><tt:Height>" + StreamClip.HEIGHT + "</tt:Height></tt:Resolution></trt:VideoSources>"
+				+ "</trt:GetVideoSourcesResponse>";
 	}
 
 	static String snapshotPath(Device device) {

@@ -9,16 +9,26 @@ import java.util.Optional;
 import vn.camguard.lab.Behaviour;
 import vn.camguard.lab.Profile;
 import vn.camguard.lab.Weakness;
+import vn.camguard.lab.http.AnswerOutput;
 import vn.camguard.lab.http.Header;
 import vn.camguard.lab.http.MalformedMessageException;
 import vn.camguard.lab.http.MessageInput;
 import vn.camguard.lab.http.Request;
 import vn.camguard.lab.http.Response;
 
-/** RTSP/1.0 OPTIONS and DESCRIBE (with SDP) with Basic/Digest auth; read-only, so no SETUP/PLAY. */
+/**
+ * RTSP/1.0 OPTIONS and DESCRIBE (with SDP) with Basic/Digest auth, and SETUP and PLAY over interleaved TCP:
+ * a stream the caller may see plays the lab's looping clip as RTP, for a bounded time. SETUP and PLAY are
+ * checked as DESCRIBE is, so a protected stream plays only after auth.
+ */
 final class RtspService {
 
 	private static final int MAX_REQUESTS = 20;
+
+	/** How long a PLAY streams at most before the device closes the connection (lab value). */
+	private static final int MAX_PLAY_SECONDS = 60;
+
+	private static final String TRACK = "trackID=1";
 
 	private RtspService() {
 	}
@@ -28,6 +38,7 @@ final class RtspService {
 	}
 
 	private static void serve(MessageInput in, OutputStream out, Device device) throws IOException {
+		Playback playback = null;
 		for (int i = 0; i < MAX_REQUESTS; i++) {
 			Optional<Request> read;
 			try {
@@ -42,7 +53,51 @@ final class RtspService {
 			}
 			device.sockets().pause();
 			Request request = read.get();
-			Response response = answer(request, device);
+			Response response;
+			boolean play = false;
+			switch (request.method()) {
+				case "SETUP" -> {
+					Response refusal = refusal(request, device);
+					if (refusal != null) {
+						response = refusal;
+					}
+					else {
+						Optional<String> interleaved = interleavedChannels(request);
+						if (interleaved.isEmpty()) {
+							response = Response.status(461, "Unsupported Transport");
+						}
+						else {
+							if (playback == null) {
+								playback = Playback.start();
+							}
+							response = Response.status(200, "OK")
+									.with("Transport", "RTP/AVP/TCP;unicast;interleaved=" + interleaved.get()
+											+ ";ssrc=" + String.format("%08X", playback.ssrc))
+									.with("Session", playback.session + ";timeout=60");
+							playback.channel = Integer.parseInt(interleaved.get().split("-")[0]);
+						}
+					}
+				}
+				case "PLAY" -> {
+					Response refusal = refusal(request, device);
+					if (refusal != null) {
+						response = refusal;
+					}
+					else if (playback == null || !request.header("Session").orElse("").startsWith(playback.session)) {
+						response = Response.status(454, "Session Not Found");
+					}
+					else {
+						String url = "rtsp://" + device.address() + ":554" + streamPath(request.pathAndQuery());
+						response = Response.status(200, "OK").with("Session", playback.session)
+								.with("Range", "npt=0.000-").with("RTP-Info", "url=" + url + "/" + TRACK + ";seq="
+										+ playback.firstSequence + ";rtptime=" + playback.firstTimestamp);
+						play = true;
+					}
+				}
+				case "TEARDOWN" -> response = playback == null ? Response.status(454, "Session Not Found")
+						: Response.status(200, "OK");
+				default -> response = answer(request, device);
+			}
 			List<Header> first = new ArrayList<>();
 			first.add(new Header("CSeq", request.header("CSeq").orElse("0")));
 			String server = server(device);
@@ -50,6 +105,10 @@ final class RtspService {
 				first.add(new Header("Server", server));
 			}
 			response.withFirst(first).write(out, "RTSP/1.0", false);
+			if (play) {
+				stream(out, playback);
+				return;
+			}
 			if (device.behaves(Behaviour.NO_PIPELINING)) {
 				return;
 			}
@@ -60,7 +119,7 @@ final class RtspService {
 		return switch (request.method()) {
 			case "OPTIONS" -> Response.status(200, "OK").with("Public", publicMethods(device));
 			case "DESCRIBE" -> describe(request, device);
-			default -> Response.status(405, "Method Not Allowed").with("Allow", "OPTIONS, DESCRIBE");
+			default -> Response.status(405, "Method Not Allowed").with("Allow", "OPTIONS, DESCRIBE, SETUP, PLAY, TEARDOWN");
 		};
 	}
 
@@ -69,7 +128,25 @@ final class RtspService {
 	}
 
 	private static Response describe(Request request, Device device) {
+		Response refusal = refusal(request, device);
+		if (refusal != null) {
+			return refusal;
+		}
 		String path = request.pathAndQuery();
+		String url = "rtsp://" + device.address() + ":554" + path;
+		String sdp = "v=0\r\no=- 1700000000 1 IN IP4 " + device.address() + "\r\ns=" + sessionName(device)
+				+ "\r\nc=IN IP4 0.0.0.0\r\nt=0 0\r\na=control:*\r\nm=video 0 RTP/AVP 96\r\n"
+				+ "a=rtpmap:96 H264/90000\r\na=fmtp:96 " + StreamClip.clip().fmtp() + "\r\na=control:" + TRACK + "\r\n";
+		return Response.ok("application/sdp", sdp).with("Content-Base", url + "/");
+	}
+
+	/**
+	 * Why a DESCRIBE, SETUP or PLAY of this request's stream is refused (404, 401 challenge or 403 locked), or
+	 * null when the caller may see the stream: with the account, by the path's own credentials (XiongMai), or
+	 * anonymously on RTSP_NO_AUTH. SETUP and PLAY name the stream with the track or a trailing slash after it.
+	 */
+	private static Response refusal(Request request, Device device) {
+		String path = request.method().equals("DESCRIBE") ? request.pathAndQuery() : streamPath(request.pathAndQuery());
 		boolean credentialsInPath = false;
 		if (device.profile() == Profile.XIONGMAI_IPC && path.startsWith("/user=")) {
 			String expected = "/user=" + device.profile().adminUser() + "_password=" + device.spec().password()
@@ -89,14 +166,86 @@ final class RtspService {
 		boolean open = credentialsInPath && verdict != AccountCheck.Verdict.REFUSED
 				|| verdict == AccountCheck.Verdict.GRANTED
 				|| verdict == AccountCheck.Verdict.ANONYMOUS && device.has(Weakness.RTSP_NO_AUTH);
-		if (!open) {
-			return challenge(device);
+		return open ? null : challenge(device);
+	}
+
+	/** The stream path of a SETUP or PLAY target: without {@code /trackID=1} or the trailing slash. */
+	private static String streamPath(String pathAndQuery) {
+		if (pathAndQuery.endsWith("/" + TRACK)) {
+			return pathAndQuery.substring(0, pathAndQuery.length() - TRACK.length() - 1);
 		}
-		String url = "rtsp://" + device.address() + ":554" + path;
-		String sdp = "v=0\r\no=- 1700000000 1 IN IP4 " + device.address() + "\r\ns=" + sessionName(device)
-				+ "\r\nc=IN IP4 0.0.0.0\r\nt=0 0\r\na=control:*\r\nm=video 0 RTP/AVP 96\r\n"
-				+ "a=rtpmap:96 H264/90000\r\na=fmtp:96 packetization-mode=1\r\na=control:trackID=1\r\n";
-		return Response.ok("application/sdp", sdp).with("Content-Base", url + "/");
+		if (pathAndQuery.endsWith("/") && pathAndQuery.length() > 1) {
+			return pathAndQuery.substring(0, pathAndQuery.length() - 1);
+		}
+		return pathAndQuery;
+	}
+
+	/** The client's interleaved channel pair ("0-1" when it names none) if it asks for RTP over the RTSP connection. */
+	private static Optional<String> interleavedChannels(Request request) {
+		String transport = request.header("Transport").orElse("");
+		for (String option : transport.split(",")) {
+			List<String> parts = List.of(option.trim().split(";"));
+			if (!parts.getFirst().trim().equalsIgnoreCase("RTP/AVP/TCP")) {
+				continue;
+			}
+			for (String part : parts) {
+				String trimmed = part.trim();
+				if (trimmed.startsWith("interleaved=") && trimmed.matches("interleaved=\\d{1,3}-\\d{1,3}")) {
+					String channels = trimmed.substring("interleaved=".length());
+					return Integer.parseInt(channels.split("-")[0]) < 255 ? Optional.of(channels) : Optional.empty();
+				}
+			}
+			return Optional.of("0-1");
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Plays the clip in a loop at its frame rate over the connection, until the client goes (a write fails) or
+	 * {@value #MAX_PLAY_SECONDS} s have passed.
+	 */
+	private static void stream(OutputStream out, Playback playback) throws IOException {
+		StreamClip clip = StreamClip.clip();
+		RtpSender sender = new RtpSender(out, playback.channel, playback.ssrc, playback.firstSequence);
+		int frameTicks = 90_000 / StreamClip.FRAME_RATE;
+		for (int frame = 0; frame < MAX_PLAY_SECONDS * StreamClip.FRAME_RATE; frame++) {
+			sender.send(clip.frame(frame), playback.firstTimestamp + frame * frameTicks);
+			if (out instanceof AnswerOutput answers) {
+				answers.send();
+			}
+			else {
+				out.flush();
+			}
+			LabSockets.sleep(1000 / StreamClip.FRAME_RATE);
+		}
+	}
+
+	/** What SETUP settled on one connection, for its PLAY; nothing outlives the connection. */
+	private static final class Playback {
+
+		final String session;
+
+		final int ssrc;
+
+		final int firstSequence;
+
+		final int firstTimestamp;
+
+		int channel;
+
+		private Playback(String session, int ssrc, int firstSequence, int firstTimestamp) {
+			this.session = session;
+			this.ssrc = ssrc;
+			this.firstSequence = firstSequence;
+			this.firstTimestamp = firstTimestamp;
+		}
+
+		static Playback start() {
+			java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+			return new Playback(String.format("%016X", random.nextLong()), random.nextInt(),
+					random.nextInt(0x10000), random.nextInt() & 0x7fffffff);
+		}
+
 	}
 
 	private static Response challenge(Device device) {
