@@ -1,4 +1,4 @@
-package vn.camguard.scanner.cli;
+package vn.camguard.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

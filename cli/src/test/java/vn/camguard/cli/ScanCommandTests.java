@@ -1,4 +1,4 @@
-package vn.camguard.scanner.cli;
+package vn.camguard.cli;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
