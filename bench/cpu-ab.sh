@@ -2,7 +2,8 @@
 # A/B of scanner and lab CPU per scan: one lab, a warm-up scan, then ROUNDS timed scans with each jar in turn.
 #
 #   bench/cpu-ab.sh DEVICES SUBNET LAB_JAR ROUNDS JAR [JAR...]
-#   e.g. bench/cpu-ab.sh 3000 127.150.0.0 old-cli.jar 2 old-cli.jar new-cli.jar
+#   e.g. bench/cpu-ab.sh 3000 127.150.0.0 old-cli.jar 2 old-cli.jar cli/target/camguard-cli.jar
+# (a JAR is the command-line jar, built at cli/target/camguard-cli.jar by `./mvnw -pl cli -am package`).
 #
 # Prints, per timed scan, the scanner's user/sys CPU seconds and wall time and the lab's user/sys CPU during
 # it. End-to-end figures on this kind of VM move by about 10% between runs of the same jar: alternate the jars

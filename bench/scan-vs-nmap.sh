@@ -43,11 +43,11 @@ if ! command -v nmap >/dev/null; then
   timeout 300 apt-get install -y -qq nmap >/dev/null
 fi
 
-jar="${CAMGUARD_JAR:-$(ls -t scanner/target*/camguard-scanner-*-cli.jar 2>/dev/null | head -n 1 || true)}"
+jar="${CAMGUARD_JAR:-$(ls -t cli/target*/camguard-cli.jar 2>/dev/null | head -n 1 || true)}"
 if [ -z "$jar" ]; then
   log "building the CLI jar"
-  timeout 900 ./mvnw -B -q -Dcamguard.target=target-bench -DskipTests -pl scanner -am package
-  jar="$(ls scanner/target-bench/camguard-scanner-*-cli.jar | head -n 1)"
+  timeout 900 ./mvnw -B -q -Dcamguard.target=target-bench -DskipTests -pl cli -am package
+  jar=cli/target-bench/camguard-cli.jar
 fi
 log "jar: $jar, work dir: $work"
 

@@ -1,4 +1,4 @@
-package vn.camguard.lab.cli;
+package vn.camguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package vn.camguard.scanner.cli;
+package vn.camguard.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +17,8 @@ import vn.camguard.scanner.target.Scope;
 import vn.camguard.scanner.target.TargetException;
 import vn.camguard.scanner.target.Targets;
 
+import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -25,8 +27,9 @@ import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -34,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 
 /** {@code camguard scan}: scans targets inside the allowed scope and writes one result per device. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
@@ -162,7 +166,8 @@ public final class ScanCommand implements Callable<Integer> {
 		}
 		Path statePath = state != null ? state
 				: output != null ? output.resolveSibling(output.getFileName() + ".state") : Path.of("camguard-scan.state");
-		Set<String> finished = resume ? StateFile.finished(statePath) : Set.of();
+		StateFile.Journal earlier = resume ? StateFile.recover(statePath) : StateFile.Journal.EMPTY;
+		Set<String> finished = earlier.finished();
 		ScanRequest request;
 		try {
 			request = ScanRequest.of(hosts).withPorts(ports).withConcurrency(concurrency)
@@ -174,18 +179,19 @@ public final class ScanCommand implements Callable<Integer> {
 			err.flush();
 			return EXIT_USAGE;
 		}
-		boolean appending = resume && output != null && Files.exists(output) && Files.size(output) > 0;
 		ScanSummary summary = new ScanSummary();
 		boolean interrupted = false;
-		try (Writer sink = openOutput(appending); ReportWriter writer = writer(sink, !appending);
+		try (Results results = openOutput(resume ? earlier.reportBytes() : 0);
+				ReportWriter writer = writer(results.sink(), results.length().getAsLong() == 0);
 				StateFile journal = StateFile.open(statePath, resume);
 				ProgressBar progress = noProgress ? null : new ProgressBar(System.err, hosts.count() - finished.size())) {
 			new Scanner(request).scan(report -> {
 				try {
 					if (all || report.alive()) {
+						// The writers flush each report: its bytes are in the file before the journal names the host.
 						writer.write(report);
 					}
-					journal.finished(report.address());
+					journal.finished(report.address(), results.length().getAsLong(), report.findings().size());
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -200,6 +206,10 @@ public final class ScanCommand implements Callable<Integer> {
 			interrupted = true;
 		}
 		summary.print(err);
+		if (!finished.isEmpty()) {
+			err.printf("camguard scan: resumed; %d hosts finished by earlier runs, %d of them with findings%n",
+					finished.size(), earlier.hostsWithFindings());
+		}
 		if (interrupted) {
 			err.println("camguard scan: interrupted; finished hosts are in " + statePath + ", continue with --resume");
 			err.flush();
@@ -211,21 +221,49 @@ public final class ScanCommand implements Callable<Integer> {
 					summary.hosts() / Math.max(seconds, 1e-3), peakHeapBytes() / 1048576.0);
 			err.flush();
 		}
-		return summary.findings() > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+		// After --resume the exit code answers for the whole scan, the earlier runs' hosts included.
+		return summary.findings() > 0 || earlier.hostsWithFindings() > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 	}
 
-	private Writer openOutput(boolean append) throws IOException {
+	/** Where reports go, and how long the results file is (0 for standard output, which is not resumed). */
+	private record Results(Writer sink, LongSupplier length) implements Closeable {
+
+		@Override
+		public void close() throws IOException {
+			sink.close();
+		}
+
+	}
+
+	/**
+	 * Opens the results file, keeping its first {@code keep} bytes (what the resume journal vouches for; -1 =
+	 * all of it, for a journal that does not say).
+	 */
+	private Results openOutput(long keep) throws IOException {
 		if (output == null) {
 			// Standard output stays open after the scan: flush, do not close it.
-			return new OutputStreamWriter(System.out, StandardCharsets.UTF_8) {
+			return new Results(new OutputStreamWriter(System.out, StandardCharsets.UTF_8) {
 				@Override
 				public void close() throws IOException {
 					flush();
 				}
-			};
+			}, () -> 0);
 		}
-		return Files.newBufferedWriter(output, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-				append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
+		FileChannel file = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+		if (keep >= 0) {
+			file.truncate(keep);
+		}
+		file.position(file.size());
+		LongSupplier length = () -> {
+			try {
+				return file.position();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		};
+		return new Results(new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(file), StandardCharsets.UTF_8)),
+				length);
 	}
 
 	private ReportWriter writer(Writer sink, boolean header) throws IOException {

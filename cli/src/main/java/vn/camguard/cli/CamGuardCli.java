@@ -1,8 +1,7 @@
-package vn.camguard.scanner.cli;
+package vn.camguard.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import vn.camguard.lab.cli.LabCommand;
 
 /** The `camguard` command line: scan cameras, start the camera lab. */
 @Command(name = "camguard", mixinStandardHelpOptions = true, version = "CamGuard 0.1.0",

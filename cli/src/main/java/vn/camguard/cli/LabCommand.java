@@ -1,4 +1,4 @@
-package vn.camguard.lab.cli;
+package vn.camguard.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +20,7 @@ import vn.camguard.lab.Lab;
 import vn.camguard.lab.RunningLab;
 import vn.camguard.lab.shard.ShardedLab;
 
-/** {@code lab}: starts simulated cameras and recorders on loopback addresses until Ctrl-C or a duration. */
+/** {@code camguard lab}: starts simulated cameras and recorders on loopback addresses until Ctrl-C or a duration. */
 @Command(name = "lab", mixinStandardHelpOptions = true,
 		description = "Starts simulated cameras and recorders, each on its own 127.x.y.z address.")
 public final class LabCommand implements Callable<Integer> {

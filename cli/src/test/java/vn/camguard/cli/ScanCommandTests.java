@@ -1,4 +1,4 @@
-package vn.camguard.scanner.cli;
+package vn.camguard.cli;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,6 +146,91 @@ class ScanCommandTests {
 		assertThat(new HashSet<>(addresses)).hasSize(devices.size());
 		assertThat(addresses).hasSize(devices.size());
 		assertThat(new HashSet<>(Files.readAllLines(state))).hasSize(devices.size());
+	}
+
+	/** The address of each line of a JSON Lines results file, failing on a line that is not a whole report. */
+	static List<String> reportedAddresses(Path results) throws Exception {
+		List<String> addresses = new ArrayList<>();
+		for (String line : Files.readAllLines(results)) {
+			assertThat(line).startsWith("{\"address\":\"").endsWith("}");
+			addresses.add(line.substring(12, line.indexOf('"', 12)));
+		}
+		return addresses;
+	}
+
+	@Test
+	void aKilledScanResumesWithEveryHostOnceAndAnExitCodeForTheWholeScan(@TempDir Path dir) throws Exception {
+		// Two weak devices first, then hardened ones (no finding): every finding belongs to the run that is
+		// killed, so only an exit code that remembers the earlier run says 1. The latency keeps the scan
+		// running long enough to be killed half-way.
+		Path fleet = dir.resolve("fleet.yaml");
+		Files.writeString(fleet, """
+				subnet: 127.22.1.0
+				latencyMs: 20
+				devices:
+				  - profile: hikvision-ipc
+				    count: 2
+				    weaknesses: [DEFAULT_CREDENTIALS, TELNET_OPEN]
+				  - profile: axis-ipc
+				    count: 10
+				""");
+		try (RunningLab slow = Lab.start(FleetSpec.parse(fleet))) {
+			List<DeviceTruth> fleetDevices = slow.manifest().devices();
+			String slowRange = fleetDevices.getFirst().address() + "-" + fleetDevices.getLast().address();
+			Path out = dir.resolve("scan.jsonl");
+			Path state = dir.resolve("scan.state");
+			String java = ProcessHandle.current().info().command().orElseThrow();
+			Process first = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+					CamGuardCli.class.getName(), "scan", slowRange, "--scope", "127.22.0.0/16", "-o", out.toString(),
+					"--state", state.toString(), "--concurrency", "1", "--login-pace", "0", "--no-progress")
+					.redirectErrorStream(true).redirectOutput(dir.resolve("first.log").toFile()).start();
+			try {
+				long deadline = System.nanoTime() + 60_000_000_000L;
+				while ((!Files.exists(state) || Files.readAllLines(state).size() < 3) && first.isAlive()
+						&& System.nanoTime() < deadline) {
+					Thread.sleep(10);
+				}
+			}
+			finally {
+				first.destroyForcibly();
+				assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			}
+			int finishedBefore = Files.readAllLines(state).size();
+			assertThat(finishedBefore).as(Files.readString(dir.resolve("first.log"))).isBetween(3,
+					fleetDevices.size() - 1);
+
+			Run resumed = run("scan", slowRange, "--scope", "127.22.0.0/16", "-o", out.toString(), "--state",
+					state.toString(), "--resume", "--no-progress");
+			assertThat(resumed.err()).containsPattern("devices with findings\\s+0\\b");
+			assertThat(resumed.exit()).as(resumed.err()).isEqualTo(ScanCommand.EXIT_FINDINGS);
+			List<String> addresses = reportedAddresses(out);
+			assertThat(addresses).doesNotHaveDuplicates()
+					.containsExactlyInAnyOrderElementsOf(fleetDevices.stream().map(DeviceTruth::address).toList());
+		}
+	}
+
+	@Test
+	void aReportWrittenJustBeforeAKillIsNotWrittenTwice(@TempDir Path dir) throws Exception {
+		Path out = dir.resolve("scan.jsonl");
+		Path state = dir.resolve("scan.state");
+		assertThat(run("scan", range, "--scope", "127.22.0.0/16", "-o", out.toString(), "--state", state.toString(),
+				"--no-progress").exit()).isEqualTo(1);
+		// The files as a kill leaves them right after the last host's report was written and before its journal
+		// line was, with a later report cut in half (a report longer than one write) and a journal line begun.
+		List<String> journal = Files.readAllLines(state);
+		Files.write(state, journal.subList(0, journal.size() - 1));
+		Files.writeString(state, journal.getLast().substring(0, 7), java.nio.file.StandardOpenOption.APPEND);
+		String firstReport = Files.readAllLines(out).getFirst();
+		Files.writeString(out, firstReport.substring(0, firstReport.length() / 2),
+				java.nio.file.StandardOpenOption.APPEND);
+
+		Run resumed = run("scan", range, "--scope", "127.22.0.0/16", "-o", out.toString(), "--state", state.toString(),
+				"--resume", "--no-progress");
+		assertThat(resumed.exit()).isEqualTo(1);
+		assertThat(resumed.err()).containsPattern("hosts scanned\\s+1\\b");
+		assertThat(reportedAddresses(out)).doesNotHaveDuplicates()
+				.containsExactlyInAnyOrderElementsOf(devices.stream().map(DeviceTruth::address).toList());
+		assertThat(Files.readAllLines(state)).hasSize(devices.size()).doesNotHaveDuplicates();
 	}
 
 }

@@ -1,4 +1,4 @@
-package vn.camguard.scanner.cli;
+package vn.camguard.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
