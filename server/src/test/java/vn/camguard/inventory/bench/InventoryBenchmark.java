@@ -82,7 +82,10 @@ public final class InventoryBenchmark {
 				"--spring.datasource.url=" + db + (db.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true",
 				"--spring.datasource.username=camguard", "--spring.datasource.password=camguard",
 				"--spring.datasource.hikari.maximum-pool-size=16", "--camguard.demo.enabled=false",
-				"--camguard.inventory.import.max-rows=200000", "--server.servlet.session.cookie.secure=false",
+				"--camguard.inventory.import.max-rows=200000",
+				// the bench's own audit key, in the temporary folder: the test configuration's relative path would put one
+				// into whatever folder the bench is started from
+				"--camguard.audit.key-file=" + Path.of(System.getProperty("java.io.tmpdir"), "camguard-bench-audit.key"),
 				"--logging.level.root=WARN", "--logging.level.vn.camguard.inventory=INFO", "--spring.thymeleaf.cache=true",
 				System.getProperty("bench.extra", "--camguard.bench=true"))) {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
