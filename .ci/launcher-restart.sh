@@ -30,14 +30,7 @@ fail() {
   exit 1
 }
 
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-  done
-  return 1
-}
+. .ci/free-port.sh
 
 # Starts ./camguard run in a session of its own (so the whole tree can be stopped) with its own H2 file.
 start() {

@@ -22,14 +22,7 @@ setup="$(block readme-postgres:setup)"
 start="$(block readme-postgres:start)"
 [ -n "$setup" ] && [ -n "$start" ] || { echo "readme-postgres: README.md has no marked PostgreSQL blocks" >&2; exit 1; }
 
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-  done
-  return 1
-}
+. .ci/free-port.sh
 
 pgver="$(ls /usr/lib/postgresql | sort -V | tail -n 1)"
 cluster="readme$$"

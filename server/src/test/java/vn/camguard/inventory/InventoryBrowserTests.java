@@ -1,7 +1,6 @@
 package vn.camguard.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,9 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -35,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.camguard.HeadlessBrowser;
 import vn.camguard.organization.OrganizationSetup;
 
 /**
@@ -46,10 +43,6 @@ import vn.camguard.organization.OrganizationSetup;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class InventoryBrowserTests {
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static WebDriver browser;
 
@@ -70,20 +63,7 @@ class InventoryBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Chromium and chromedriver are not installed");
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1400,1000",
-				"--user-data-dir=" + Files.createDirectories(temp.resolve("profile")));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		browser = HeadlessBrowser.start(temp.resolve("profile"), "1400,1000");
 	}
 
 	@AfterAll
@@ -103,10 +83,7 @@ class InventoryBrowserTests {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
 		browser.get(url("/login?lang=en"));
-		browser.findElement(By.id("username")).sendKeys(units.officerA());
-		browser.findElement(By.id("password")).sendKeys(units.password());
-		browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		HeadlessBrowser.signIn(browser, units.officerA(), units.password(), Duration.ofSeconds(20));
 
 		String header = DeviceImportIntegrationTests.HEADER;
 		String good1 = DeviceImportIntegrationTests.row(units.districtA().code(), "CAMERA", "Hikvision",
@@ -170,9 +147,8 @@ class InventoryBrowserTests {
 	/** Saves a picture of the page when -Dinventory.screenshots=DIR is given (for looking, not asserting). */
 	private static void screenshot(String name) throws java.io.IOException {
 		String dir = System.getProperty("inventory.screenshots");
-		if (dir != null && browser instanceof org.openqa.selenium.TakesScreenshot camera) {
-			Files.createDirectories(Path.of(dir));
-			Files.write(Path.of(dir, name + ".png"), camera.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+		if (dir != null) {
+			HeadlessBrowser.screenshot(browser, Path.of(dir), name);
 		}
 	}
 

@@ -1,11 +1,8 @@
 package vn.camguard.levels;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,13 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import vn.camguard.HeadlessBrowser;
 import vn.camguard.TestTree;
 import vn.camguard.inventory.domain.SystemDraft;
 import vn.camguard.inventory.domain.SystemStatus;
@@ -49,10 +42,6 @@ import vn.camguard.organization.Role;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class LevelsBrowserTests {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	private static WebDriver browser;
 
 	@TempDir
@@ -69,20 +58,7 @@ class LevelsBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Chromium and chromedriver are not installed");
-		System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1280,3200",
-				"--user-data-dir=" + Files.createDirectories(temp.resolve("profile")));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		browser = HeadlessBrowser.start(temp.resolve("profile"), "1280,3200");
 	}
 
 	@AfterAll
@@ -102,10 +78,7 @@ class LevelsBrowserTests {
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 
 		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys(officer.username());
-		browser.findElement(By.id("password")).sendKeys(TestTree.PASSWORD);
-		browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		HeadlessBrowser.signIn(browser, officer.username(), TestTree.PASSWORD, Duration.ofSeconds(20));
 
 		browser.get(url("/inventory/systems/" + system));
 		browser.findElement(By.id("determine-level")).click();
@@ -121,7 +94,7 @@ class LevelsBrowserTests {
 		assertThat(browser.findElement(By.id("form-errors")).getText()).contains("Hãy nêu lý do");
 		assertThat(browser.findElement(By.id("q-defence_security-TO_BE_ASSESSED")).isSelected())
 			.as("the answers are kept").isTrue();
-		screenshot("levels-wizard-room.png");
+		screenshot("levels-wizard-room");
 
 		click(By.cssSelector("#chosenLevel option[value='4']"));
 		browser.findElement(By.id("justification"))
@@ -133,7 +106,7 @@ class LevelsBrowserTests {
 			.contains("cán bộ chọn và nêu lý do")
 			.contains("the officer chooses and says why");
 		assertThat(browser.findElement(By.id("justification")).getText()).contains("bảo đảm an ninh trật tự toàn tỉnh");
-		screenshot("levels-determination-result.png");
+		screenshot("levels-determination-result");
 	}
 
 	/** Scrolls the element to the middle first, so that the sticky footer cannot cover it. */
@@ -144,9 +117,7 @@ class LevelsBrowserTests {
 	}
 
 	private void screenshot(String name) throws Exception {
-		Path target = Files.createDirectories(Path.of("target/screenshots")).resolve(name);
-		Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), target,
-				StandardCopyOption.REPLACE_EXISTING);
+		HeadlessBrowser.screenshot(browser, Path.of("target/screenshots"), name);
 	}
 
 	private String url(String path) {

@@ -22,9 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.remote.RemoteWebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -36,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.camguard.HeadlessBrowser;
 import vn.camguard.TestTree;
 import vn.camguard.organization.OrganizationSetup;
 import vn.camguard.organization.Role;
@@ -55,10 +54,6 @@ import vn.camguard.organization.Role;
 class PlainHttpSignInBrowserTests {
 
 	private static final Path IP = Path.of("/usr/sbin/ip");
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	private static final String HOST_ADDRESS = "10.213.0.1";
 
@@ -93,8 +88,7 @@ class PlainHttpSignInBrowserTests {
 
 	@BeforeAll
 	static void startBrowserInANamespace() throws Exception {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Chromium and chromedriver are not installed");
+		HeadlessBrowser.assumeInstalled();
 		assumeTrue(Files.isExecutable(IP), "iproute2's ip is not installed");
 		assumeTrue(run(List.of("id", "-u")).strip().equals("0"), "creating a network namespace needs root");
 		namespaceCreated = true;
@@ -107,20 +101,14 @@ class PlainHttpSignInBrowserTests {
 		ip("netns", "exec", NAMESPACE, "ip", "link", "set", NAMESPACE_LINK, "up");
 		// chromedriver talks to chromium over the namespace's own loopback
 		ip("netns", "exec", NAMESPACE, "ip", "link", "set", "lo", "up");
-		chromedriver = new ProcessBuilder(IP.toString(), "netns", "exec", NAMESPACE, CHROMEDRIVER.toString(),
+		chromedriver = new ProcessBuilder(IP.toString(), "netns", "exec", NAMESPACE, HeadlessBrowser.CHROMEDRIVER.toString(),
 				"--port=" + DRIVER_PORT, "--allowed-ips=" + HOST_ADDRESS)
 			.redirectErrorStream(true)
 			.redirectOutput(temp.resolve("chromedriver.log").toFile())
 			.start();
 		URI driver = URI.create("http://" + NAMESPACE_ADDRESS + ":" + DRIVER_PORT);
 		awaitReady(driver);
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1400,1000",
-				"--user-data-dir=" + Files.createDirectories(temp.resolve("profile")));
-		browser = new RemoteWebDriver(driver.toURL(), options);
+		browser = new RemoteWebDriver(driver.toURL(), HeadlessBrowser.options(temp.resolve("profile"), "1400,1000"));
 		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
 	}
 
@@ -243,11 +231,7 @@ class PlainHttpSignInBrowserTests {
 			browser.manage().deleteAllCookies();
 			browser.get(url(loginPage));
 		}
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys(TestTree.PASSWORD);
-		browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(30))
-			.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		HeadlessBrowser.signIn(browser, username, TestTree.PASSWORD, Duration.ofSeconds(30));
 	}
 
 	private String url(String path) {
@@ -256,9 +240,8 @@ class PlainHttpSignInBrowserTests {
 
 	private static void screenshot(String name) throws IOException {
 		String dir = System.getProperty("web.screenshots");
-		if (dir != null && browser instanceof org.openqa.selenium.TakesScreenshot camera) {
-			Files.createDirectories(Path.of(dir));
-			Files.write(Path.of(dir, name + ".png"), camera.getScreenshotAs(OutputType.BYTES));
+		if (dir != null) {
+			HeadlessBrowser.screenshot(browser, Path.of(dir), name);
 		}
 	}
 

@@ -47,14 +47,8 @@ public class DeletionController {
 	public String deleteDevice(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
 			Locale locale, RedirectAttributes redirect) {
 		Device device = inventory.deviceForEdit(id);
-		try {
-			inventory.deleteDevice(id, reason);
-		}
-		catch (InventoryRuleViolation violation) {
-			return confirm(model, device(device), reason, FormProblems.messages(violation.problems(), "inventory.delete.", messages, locale));
-		}
-		redirect.addFlashAttribute("deleted", device.serial());
-		return "redirect:/inventory/cameras";
+		return delete(device(device), device.serial(), () -> inventory.deleteDevice(id, reason), reason, model, locale,
+				redirect);
 	}
 
 	@GetMapping("/systems/{id}/delete")
@@ -66,14 +60,8 @@ public class DeletionController {
 	public String deleteSystem(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
 			Locale locale, RedirectAttributes redirect) {
 		InformationSystem system = inventory.systemForEdit(id);
-		try {
-			inventory.deleteSystem(id, reason);
-		}
-		catch (InventoryRuleViolation violation) {
-			return confirm(model, system(system), reason, FormProblems.messages(violation.problems(), "inventory.delete.", messages, locale));
-		}
-		redirect.addFlashAttribute("deleted", system.name());
-		return "redirect:/inventory/systems";
+		return delete(system(system), system.name(), () -> inventory.deleteSystem(id, reason), reason, model, locale,
+				redirect);
 	}
 
 	@GetMapping("/sites/{id}/delete")
@@ -85,14 +73,7 @@ public class DeletionController {
 	public String deleteSite(@PathVariable long id, @RequestParam(required = false) String reason, Model model,
 			Locale locale, RedirectAttributes redirect) {
 		Site site = inventory.siteForEdit(id);
-		try {
-			inventory.deleteSite(id, reason);
-		}
-		catch (InventoryRuleViolation violation) {
-			return confirm(model, site(site), reason, FormProblems.messages(violation.problems(), "inventory.delete.", messages, locale));
-		}
-		redirect.addFlashAttribute("deleted", site.name());
-		return "redirect:/inventory/sites";
+		return delete(site(site), site.name(), () -> inventory.deleteSite(id, reason), reason, model, locale, redirect);
 	}
 
 	/**
@@ -117,6 +98,22 @@ public class DeletionController {
 	private static Target site(Site site) {
 		return new Target("inventory.delete.kind.site", site.name(), "/inventory/sites", site.id(), site.deviceCount(),
 				"site");
+	}
+
+	/**
+	 * Runs the deletion; back to the record's list with its name flashed, or, when a rule refuses it,
+	 * the confirmation page again with the reason kept and the problems named.
+	 */
+	private String delete(Target target, String deletedName, Runnable deletion, String reason, Model model, Locale locale,
+			RedirectAttributes redirect) {
+		try {
+			deletion.run();
+		}
+		catch (InventoryRuleViolation violation) {
+			return confirm(model, target, reason, FormProblems.messages(violation.problems(), "inventory.delete.", messages, locale));
+		}
+		redirect.addFlashAttribute("deleted", deletedName);
+		return "redirect:" + target.base();
 	}
 
 	private String confirm(Model model, Target target, String reason, Map<String, String> errors) {
