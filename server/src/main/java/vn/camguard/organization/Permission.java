@@ -17,6 +17,10 @@ public enum Permission {
 	/** Create users and grant roles. */
 	USERS_MANAGE,
 	/** Read and export the audit log. */
-	AUDIT_READ
+	AUDIT_READ,
+	/** Register and change the products of one's own (vendor) unit: models, firmware, certificates. */
+	PRODUCTS_MANAGE,
+	/** Correct requirement catalogues (QCVN 135, QCVN 11, ...); province-wide data. */
+	CATALOGUES_MANAGE
 
 }
