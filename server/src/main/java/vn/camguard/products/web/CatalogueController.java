@@ -27,6 +27,16 @@ public class CatalogueController {
 		this.catalogues = catalogues;
 	}
 
+	/** The correction form as typed; an unticked box sends nothing, hence the nullable verified. */
+	public record ItemForm(String textVi, String textEn, String etsiProvisions, String scannerChecks, Boolean verified,
+			String source) {
+
+		ItemCorrection correction() {
+			return new ItemCorrection(textVi, textEn, etsiProvisions, scannerChecks, Boolean.TRUE.equals(verified), source);
+		}
+
+	}
+
 	@GetMapping
 	public String list(Model model) {
 		List<Catalogue> all = catalogues.all();
@@ -59,8 +69,9 @@ public class CatalogueController {
 	}
 
 	@PostMapping("/{code}/items/{itemId}")
-	public String correctItem(@PathVariable String code, @PathVariable long itemId, ItemCorrection form, Model model) {
+	public String correctItem(@PathVariable String code, @PathVariable long itemId, ItemForm typed, Model model) {
 		CatalogueItem item = catalogues.itemToCorrect(code, itemId);
+		ItemCorrection form = typed.correction();
 		try {
 			catalogues.correct(code, itemId, form);
 		}

@@ -39,8 +39,13 @@ public class ProductController {
 		this.catalogues = catalogues;
 	}
 
-	/** The firmware form as typed. */
-	public record FirmwareForm(String version, String releaseDate, boolean latest) {
+	/** The firmware form as typed; an unticked box sends nothing, hence the nullable latest. */
+	public record FirmwareForm(String version, String releaseDate, Boolean latest) {
+
+		public boolean isLatest() {
+			return Boolean.TRUE.equals(latest);
+		}
+
 	}
 
 	/** The certificate form as typed. */
@@ -113,7 +118,7 @@ public class ProductController {
 		LocalDate released = date(firmwareForm.releaseDate(), "releaseDate", problems);
 		try {
 			if (problems.isEmpty()) {
-				registry.addFirmware(id, firmwareForm.version(), released, firmwareForm.latest());
+				registry.addFirmware(id, firmwareForm.version(), released, firmwareForm.isLatest());
 				return "redirect:/products/" + id + "#firmware";
 			}
 		}
