@@ -150,6 +150,7 @@ class DevicePanelBrowserTests {
 			.contains("V2.840.0000000.9.R");
 		assertThat(browser.findElement(By.id("standing-cves")).getText()).contains("CVE-2022-30563");
 		assertThat(browser.findElement(By.id("standing-match")).getText()).contains("KBVision").contains("Dahua");
+		assertThat(browser.findElement(By.id("standing-brand")).getText()).contains("KBVision").contains("brand of Dahua");
 		Path shots = Files.createDirectories(Path.of("target/screenshots"));
 		Files.write(shots.resolve("device-panel.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 		assertThat(List.of(browser.findElement(By.id("device-heading")).getText())).isNotEmpty();
