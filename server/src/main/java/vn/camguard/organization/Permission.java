@@ -22,6 +22,10 @@ public enum Permission {
 	 * Correct and add versions of the security-level frameworks (province-wide reference data, so
 	 * the levels module also requires the grant to sit on a province, a root of the unit tree).
 	 */
-	FRAMEWORKS_MANAGE
+	FRAMEWORKS_MANAGE,
+	/** Register and change the products of one's own (vendor) unit: models, firmware, certificates. */
+	PRODUCTS_MANAGE,
+	/** Correct requirement catalogues (QCVN 135, QCVN 11, ...); province-wide data. */
+	CATALOGUES_MANAGE
 
 }

@@ -35,6 +35,8 @@ public final class RolePermissions {
 		for (Role outside : new Role[] { Role.ISP_OPERATOR, Role.VENDOR, Role.MARKET_INSPECTOR, Role.POLICE }) {
 			table.put(outside, EnumSet.of(Permission.INVENTORY_READ, Permission.UNITS_READ));
 		}
+		// a vendor maintains the product records of its own unit (issue 18)
+		table.get(Role.VENDOR).add(Permission.PRODUCTS_MANAGE);
 		for (Role role : Role.values()) {
 			table.put(role, Set.copyOf(table.get(role)));
 		}

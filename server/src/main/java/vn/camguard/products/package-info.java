@@ -1,0 +1,10 @@
+/**
+ * Products (issue 18): requirement catalogues for IP cameras as versioned data (QCVN 135:2024/BTTTT,
+ * QCVN 11:2026/BCA) with their mapping through ETSI EN 303 645 provisions, the product registry
+ * (vendors and their white-label brands, models, firmware versions, certificates) and, for each
+ * inventoried device, its standing: certified, firmware current, known CVEs. Depends on
+ * {@code organization} for roles and unit scope, on {@code audit} because every change is logged,
+ * and on {@code inventory}'s public {@link vn.camguard.inventory.InventoryDevices} to read a device.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "audit", "inventory" })
+package vn.camguard.products;
