@@ -1,7 +1,6 @@
 package vn.camguard.products;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,12 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import vn.camguard.HeadlessBrowser;
 import vn.camguard.TestTree;
 import vn.camguard.organization.OrganizationSetup;
 import vn.camguard.organization.Role;
@@ -54,10 +49,6 @@ import vn.camguard.products.persistence.Products;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class DevicePanelBrowserTests {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	private static WebDriver browser;
 
 	@TempDir
@@ -74,19 +65,7 @@ class DevicePanelBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws Exception {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				"Chromium and chromedriver are not installed");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=1400,1300",
-				"--user-data-dir=" + Files.createDirectories(temp.resolve("profile")));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		browser = HeadlessBrowser.start(temp.resolve("profile"), "1400,1300");
 	}
 
 	@AfterAll
@@ -137,10 +116,7 @@ class DevicePanelBrowserTests {
 
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
 		browser.get("http://localhost:" + port + "/login?lang=en");
-		browser.findElement(By.id("username")).sendKeys(officer.username());
-		browser.findElement(By.id("password")).sendKeys(TestTree.PASSWORD);
-		browser.findElement(By.cssSelector("form button[type=submit]")).click();
-		wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+		HeadlessBrowser.signIn(browser, officer.username(), TestTree.PASSWORD, Duration.ofSeconds(20));
 
 		browser.get("http://localhost:" + port + "/inventory/cameras/" + device);
 		String certification = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("standing-certification")))
@@ -151,8 +127,7 @@ class DevicePanelBrowserTests {
 		assertThat(browser.findElement(By.id("standing-cves")).getText()).contains("CVE-2022-30563");
 		assertThat(browser.findElement(By.id("standing-match")).getText()).contains("KBVision").contains("Dahua");
 		assertThat(browser.findElement(By.id("standing-brand")).getText()).contains("KBVision").contains("brand of Dahua");
-		Path shots = Files.createDirectories(Path.of("target/screenshots"));
-		Files.write(shots.resolve("device-panel.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		HeadlessBrowser.screenshot(browser, Path.of("target/screenshots"), "device-panel");
 		assertThat(List.of(browser.findElement(By.id("device-heading")).getText())).isNotEmpty();
 	}
 
