@@ -28,6 +28,7 @@ import java.util.Set;
  * @param web the device's web endpoint (HTTPS when offered, else HTTP), if any
  * @param cleartextPage what plain HTTP on port 80 served, when it served content rather than a redirect
  * @param httpsOffered whether a TLS handshake on 443 succeeded
+ * @param tlsPorts every open port that speaks TLS, by its usual number or by what its content showed
  * @param onvif the ONVIF device-service endpoint and path, if one answered
  * @param onvifAnonymous the answer of GetDeviceInformation without credentials
  * @param rtspRoutes the stream routes found, at most one per RTSP port (whatever its number), in port order
@@ -39,7 +40,7 @@ import java.util.Set;
 public record DeviceContext(InetAddress host, Set<Integer> openPorts, Fingerprint fingerprint,
 		Optional<VendorFamily> family, Optional<HttpProbe.Endpoint> web, Optional<WebPage> page,
 		Optional<WebPage> cleartextPage, boolean httpsOffered, Optional<String> tlsProtocol,
-		Optional<OnvifEndpoint> onvif, Optional<OnvifClient.Outcome> onvifAnonymous, List<RtspRoute> rtspRoutes,
+		List<Integer> tlsPorts, Optional<OnvifEndpoint> onvif, Optional<OnvifClient.Outcome> onvifAnonymous, List<RtspRoute> rtspRoutes,
 		Optional<Reply> snapshotAnonymous,
 		Map<Integer, Optional<String>> telnetPorts, Set<Integer> unresponsive, List<String> notes, HttpProbe http,
 		OnvifClient onvifClient, Tools tools) {
@@ -76,13 +77,14 @@ public record DeviceContext(InetAddress host, Set<Integer> openPorts, Fingerprin
 		openPorts = Set.copyOf(openPorts);
 		unresponsive = Set.copyOf(unresponsive);
 		rtspRoutes = List.copyOf(rtspRoutes);
+		tlsPorts = List.copyOf(tlsPorts);
 		telnetPorts = Map.copyOf(telnetPorts);
 	}
 
 	/** The same device, known better: {@code known} read with a credential found (model, firmware). */
 	public DeviceContext withFingerprint(Fingerprint known, Optional<VendorFamily> knownFamily) {
 		return new DeviceContext(host, openPorts, known, knownFamily, web, page, cleartextPage, httpsOffered,
-				tlsProtocol, onvif, onvifAnonymous, rtspRoutes, snapshotAnonymous, telnetPorts, unresponsive, notes, http,
+				tlsProtocol, tlsPorts, onvif, onvifAnonymous, rtspRoutes, snapshotAnonymous, telnetPorts, unresponsive, notes, http,
 				onvifClient, tools);
 	}
 

@@ -3,7 +3,6 @@ package vn.camguard.scanner.check;
 import vn.camguard.scanner.Evidence;
 import vn.camguard.scanner.Finding;
 import vn.camguard.scanner.Severity;
-import vn.camguard.scanner.http.HttpProbe;
 import vn.camguard.scanner.tls.LegacyTls;
 import vn.camguard.scanner.tls.TlsHandshake;
 import vn.camguard.scanner.tls.TlsVersion;
@@ -23,15 +22,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The device's TLS, on every TLS port that is open, whether or not a page was fetched over it.
+ * The device's TLS, on every port that speaks TLS ({@link DeviceContext#tlsPorts()}), whether or not a page was
+ * fetched over it.
  * <ul>
  * <li>{@code CG-TLS-VERSIONS}: it accepts TLS 1.0 or 1.1 (RFC 8996). Every version it accepts is listed: the one
  * the handshake negotiated (the client offered all it knows, so nothing newer is accepted) and each older one it
@@ -48,9 +46,6 @@ public final class TlsCheck implements Check {
 
 	public static final String WEAK = "CG-TLS-WEAK";
 
-	/** Where devices serve TLS: HTTPS on its standard port and on the common alternative. */
-	public static final List<Integer> PORTS = List.of(443, 8443);
-
 	private static final int MIN_RSA_BITS = 2048;
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
@@ -66,10 +61,7 @@ public final class TlsCheck implements Check {
 	public List<Finding> evaluate(DeviceContext device) {
 		List<Evidence> versions = new ArrayList<>();
 		List<Evidence> weak = new ArrayList<>();
-		// the usual ports, and the port the web page came from over TLS when content detection found it elsewhere
-		Set<Integer> ports = new LinkedHashSet<>(PORTS);
-		device.web().filter(HttpProbe.Endpoint::tls).map(HttpProbe.Endpoint::port).ifPresent(ports::add);
-		for (int port : ports) {
+		for (int port : device.tlsPorts()) {
 			if (device.responsive(port)) {
 				survey(device, port, versions, weak);
 			}

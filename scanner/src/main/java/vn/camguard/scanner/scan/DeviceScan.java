@@ -73,9 +73,12 @@ public final class DeviceScan {
 	/** A web port of its own some families serve ONVIF on (XiongMai: 8899), plain HTTP. */
 	private static final int ONVIF_ALTERNATIVE = 8899;
 
+	/** Where devices usually serve TLS: HTTPS on its standard port and on the common alternative. */
+	private static final List<Integer> USUAL_TLS_PORTS = List.of(HTTPS, 8443);
+
 	/** The web ports whose sweep connection the HTTP probe starts on. */
 	private static final List<Integer> WEB_PORTS = Stream.concat(Stream.of(HTTP, ONVIF_ALTERNATIVE),
-			TlsCheck.PORTS.stream()).toList();
+			USUAL_TLS_PORTS.stream()).toList();
 
 	/** Ports whose sweep connection the probes go on using: each saves a connect on both ends. */
 	private static final Set<Integer> KEPT_PORTS = Stream.concat(WEB_PORTS.stream(), Stream.of(RTSP, TelnetCheck.PORT))
@@ -211,6 +214,12 @@ public final class DeviceScan {
 		/** The open ports that are not {@link #USUAL_PORTS}, by what their content showed. */
 		private final Map<Integer, ServiceDetection.Detected> detected;
 
+		/**
+		 * The ports that speak TLS, the one place that says so: the usual TLS ports that are open, then the other
+		 * ports whose content showed TLS, in port order. The web page and the TLS check both go by it.
+		 */
+		private final List<Integer> tlsPorts;
+
 		/** The snapshot path's answer when it was fetched together with the ONVIF call. */
 		private Optional<SnapshotFetched> snapshotFetched = Optional.empty();
 
@@ -222,9 +231,12 @@ public final class DeviceScan {
 			this.http = new HttpProbe(tools.connector());
 			this.onvifClient = new OnvifClient(http);
 			this.detected = detection.detect(host, open.stream().filter(p -> !USUAL_PORTS.contains(p)).sorted().toList());
+			List<Integer> tls = new ArrayList<>(USUAL_TLS_PORTS.stream().filter(open::contains).toList());
+			tls.addAll(ports(ServiceDetection.Service.TLS));
+			this.tlsPorts = List.copyOf(tls);
 			for (int port : WEB_PORTS) {
 				kept.take(port).ifPresent(connection -> http.adopt(
-						new HttpProbe.Endpoint(host, port, TlsCheck.PORTS.contains(port)), connection));
+						new HttpProbe.Endpoint(host, port, USUAL_TLS_PORTS.contains(port)), connection));
 			}
 		}
 
@@ -260,7 +272,7 @@ public final class DeviceScan {
 			}
 			Optional<VendorFamily> identified = vendors.family(fingerprint.vendor());
 			DeviceContext context = new DeviceContext(host, open, fingerprint, identified, web.endpoint(), web.page(),
-					web.cleartextPage(), web.httpsOffered(), web.tlsProtocol(), onvif.endpoint(), onvif.anonymous(),
+					web.cleartextPage(), web.httpsOffered(), web.tlsProtocol(), tlsPorts, onvif.endpoint(), onvif.anonymous(),
 					rtsp.routes(), snapshot(web, identified), telnet, unresponsive, notes, http, onvifClient, tools);
 			CredentialCheck.Outcome login = credentialCheck.login(context);
 			if (login.credential().isPresent() && fingerprint.firmware().isEmpty()) {
@@ -289,7 +301,7 @@ public final class DeviceScan {
 		 * page on every family, so no vendor guess is needed yet.
 		 */
 		private Web web() {
-			for (int port : tlsPorts()) {
+			for (int port : tlsPorts) {
 				HttpProbe.Endpoint https = new HttpProbe.Endpoint(host, port, true);
 				Fetched fetched = fetch(https, "/");
 				if (fetched.page().isPresent()) {
@@ -308,13 +320,6 @@ public final class DeviceScan {
 			}
 			return new Web(Optional.empty(), Optional.empty(), Optional.empty(), false, Optional.empty(),
 					Optional.empty());
-		}
-
-		/** The usual TLS ports that are open, then the other ports whose content showed TLS, in port order. */
-		private List<Integer> tlsPorts() {
-			List<Integer> ports = new ArrayList<>(TlsCheck.PORTS.stream().filter(open::contains).toList());
-			ports.addAll(ports(ServiceDetection.Service.TLS));
-			return ports;
 		}
 
 		/** {@code usual} when open, then the other ports that showed {@code service}, in port order. */
