@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -33,16 +34,31 @@ public final class CveCatalogue {
 
 	}
 
-	/** One affected range: vendor, model pattern, and the rule deciding whether a firmware falls in. */
+	/**
+	 * One affected range: vendor ({@code *}: any, for a server software many vendors embed), model pattern, and the
+	 * rule deciding whether a firmware falls in. Rule {@code none} marks a CVE no version can decide; its note
+	 * says why, and it never matches.
+	 */
 	public record Range(String cve, String vendor, Pattern model, String rule, String bounds, String note) {
 
+		public static final String UNDECIDABLE = "none";
+
+		public boolean decidable() {
+			return !rule.equals(UNDECIDABLE);
+		}
+
 		boolean covers(String deviceVendor, String deviceModel, FirmwareVersion firmware, String serverBanner) {
-			if (!vendor.equalsIgnoreCase(deviceVendor) || !model.matcher(deviceModel).lookingAt()) {
+			if (!(vendor.equals("*") || vendor.equalsIgnoreCase(deviceVendor)) || !model.matcher(deviceModel).lookingAt()) {
 				return false;
 			}
 			return switch (rule) {
 				case "server-banner" -> Pattern.compile(bounds).matcher(serverBanner).find();
 				case "build-before" -> firmware.buildDate().map(d -> d < Integer.parseInt(bounds)).orElse(false);
+				case "build-between" -> {
+					String[] ends = bounds.split("\\.\\.");
+					yield firmware.buildDate().map(d -> d >= Integer.parseInt(ends[0]) && d <= Integer.parseInt(ends[1]))
+						.orElse(false);
+				}
 				case "version-below" -> !firmware.isEmpty() && firmware.compareTo(FirmwareVersion.parse(bounds)) < 0;
 				case "version-between" -> {
 					String[] ends = bounds.split("\\.\\.");
@@ -87,10 +103,24 @@ public final class CveCatalogue {
 			if (!cves.containsKey(r.get(0))) {
 				throw new IllegalStateException("cve-ranges.tsv names " + r.get(0) + ", absent from camera-cves.csv");
 			}
+			if (!Set.of("server-banner", "build-before", "build-between", "version-below", "version-between",
+					Range.UNDECIDABLE).contains(r.get(3))) {
+				throw new IllegalStateException("cve-ranges.tsv: unknown rule " + r.get(3) + " for " + r.get(0));
+			}
 			ranges.add(new Range(r.get(0), r.get(1), Pattern.compile(r.get(2), Pattern.CASE_INSENSITIVE), r.get(3),
 					r.get(4), r.get(5)));
 		}
 		return new CveCatalogue(cves, ranges, Tsv.load("newest-firmware.tsv").rows());
+	}
+
+	/** Every CVE of {@code camera-cves.csv}, in its order. */
+	public List<Cve> cves() {
+		return List.copyOf(cves.values());
+	}
+
+	/** The rows of {@code cve-ranges.tsv} for one CVE (undecidable ones included), in table order. */
+	public List<Range> ranges(String cve) {
+		return ranges.stream().filter(r -> r.cve().equals(cve)).toList();
 	}
 
 	public Optional<Cve> cve(String id) {

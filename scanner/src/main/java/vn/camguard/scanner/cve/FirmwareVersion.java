@@ -17,6 +17,9 @@ public record FirmwareVersion(String text, List<Long> numbers) implements Compar
 
 	private static final Pattern BUILD_DATE = Pattern.compile("(20\\d{2})(\\d{2})(\\d{2})$");
 
+	/** Hikvision's {@code build YYMMDD} (firmwareReleasedDate in ISAPI, the tail of ONVIF's FirmwareVersion). */
+	private static final Pattern HIKVISION_BUILD = Pattern.compile("(?i)\\bbuild\\s+(\\d{2})(\\d{2})(\\d{2})$");
+
 	public FirmwareVersion {
 		numbers = List.copyOf(numbers);
 	}
@@ -30,10 +33,18 @@ public record FirmwareVersion(String text, List<Long> numbers) implements Compar
 		return new FirmwareVersion(text, numbers);
 	}
 
-	/** The {@code YYYYMMDD} build date a Dahua-style version ends with, if any. */
+	/**
+	 * The build date as {@code YYYYMMDD}: the date a Dahua-style version ends with, or Hikvision's
+	 * {@code build YYMMDD} (all Hikvision V5 builds are of this century).
+	 */
 	public Optional<Integer> buildDate() {
 		Matcher m = BUILD_DATE.matcher(text.strip());
-		return m.find() ? Optional.of(Integer.parseInt(m.group(1) + m.group(2) + m.group(3))) : Optional.empty();
+		if (m.find()) {
+			return Optional.of(Integer.parseInt(m.group(1) + m.group(2) + m.group(3)));
+		}
+		Matcher hik = HIKVISION_BUILD.matcher(text.strip());
+		return hik.find() ? Optional.of(Integer.parseInt("20" + hik.group(1) + hik.group(2) + hik.group(3)))
+				: Optional.empty();
 	}
 
 	public boolean isEmpty() {

@@ -14,15 +14,19 @@ class CveCatalogueTests {
 
 	@Test
 	void hikvisionRangesCompareVersionThenBuild() {
+		// 2016-2021 builds also fall into CVE-2021-36260 (any model); the 2017 CVEs are the point here.
 		assertThat(ids(catalogue.affecting("Hikvision", "DS-2CD2142FWD-I", "V5.4.0 build 160530", "")))
-				.isEqualTo("CVE-2017-7921,CVE-2017-7923");
+				.isEqualTo("CVE-2017-7921,CVE-2017-7923,CVE-2021-36260");
 		assertThat(ids(catalogue.affecting("Hikvision", "DS-2CD2142FWD-I", "V5.4.4 build 161125", "")))
-				.isEqualTo("CVE-2017-7921,CVE-2017-7923");
-		assertThat(catalogue.affecting("Hikvision", "DS-2CD2142FWD-I", "V5.4.4 build 161126", "")).isEmpty();
+				.isEqualTo("CVE-2017-7921,CVE-2017-7923,CVE-2021-36260");
+		assertThat(ids(catalogue.affecting("Hikvision", "DS-2CD2142FWD-I", "V5.4.4 build 161126", "")))
+				.isEqualTo("CVE-2021-36260");
 		assertThat(catalogue.affecting("Hikvision", "DS-2CD2142FWD-I", "V5.3.1 build 150409", "")).isEmpty();
-		assertThat(catalogue.affecting("Hikvision", "DS-2CD2142FWD-I", "V5.5.0 build 170725", "")).isEmpty();
+		assertThat(ids(catalogue.affecting("Hikvision", "DS-2CD2142FWD-I", "V5.5.0 build 170725", "")))
+				.isEqualTo("CVE-2021-36260");
 		// The model pattern matters: a different series with the same firmware is not in this range.
-		assertThat(catalogue.affecting("Hikvision", "DS-2CD2143G2-I", "V5.4.0 build 160530", "")).isEmpty();
+		assertThat(ids(catalogue.affecting("Hikvision", "DS-2CD2143G2-I", "V5.4.0 build 160530", "")))
+				.isEqualTo("CVE-2021-36260");
 	}
 
 	@Test
