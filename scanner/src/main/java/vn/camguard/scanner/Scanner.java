@@ -1,6 +1,6 @@
 package vn.camguard.scanner;
 
-import vn.camguard.scanner.check.DeviceContext;
+import vn.camguard.scanner.check.DeviceClients;
 import vn.camguard.scanner.credentials.DefaultCredentials;
 import vn.camguard.scanner.cve.CveCatalogue;
 import vn.camguard.scanner.fingerprint.FingerprintRules;
@@ -36,7 +36,7 @@ public final class Scanner {
 		RateLimit rateLimit = new RateLimit(request.ratePerSecond(), request.hostRatePerSecond());
 		Connector connector = new Connector(request.connectTimeout(), request.readTimeout(), rateLimit);
 		VendorCatalogue vendors = VendorCatalogue.load();
-		DeviceContext.Tools tools = new DeviceContext.Tools(connector, DefaultCredentials.load(vendors),
+		DeviceClients.Tools tools = new DeviceClients.Tools(connector, DefaultCredentials.load(vendors),
 				CveCatalogue.load(), request.maxCredentialAttempts(), request.loginPacing(), RtspRoutes.load(),
 				request.rtspRouteBudget());
 		this.deviceScan = new DeviceScan(request, tools, new Fingerprinter(FingerprintRules.load(), vendors), vendors,

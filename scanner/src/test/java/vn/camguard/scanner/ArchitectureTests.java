@@ -33,6 +33,23 @@ class ArchitectureTests {
 		noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err").check(scanner);
 	}
 
+	/**
+	 * Checks judge what the device said and send nothing: they see neither the live clients of a device scan nor
+	 * anything that opens a connection (issue 16, layout). The probe sequence (DeviceScan) does all the asking.
+	 */
+	@Test
+	void checksArePureFunctionsOfTheObservations() {
+		noClasses().that().implement(vn.camguard.scanner.check.Check.class).should().dependOnClassesThat()
+			.haveNameMatching("vn\\.camguard\\.scanner\\.(check\\.DeviceClients|http\\.HttpProbe|rtsp\\.RtspSession"
+					+ "|wire\\.Connector|wire\\.TlsChannel|tls\\.LegacyTls|discovery\\..*)|java\\.net\\.(Socket|DatagramSocket)"
+					+ "|java\\.nio\\.channels\\..*|javax\\.net\\..*")
+			.check(scanner);
+		noClasses().that().haveFullyQualifiedName("vn.camguard.scanner.check.DeviceObservations").should()
+			.dependOnClassesThat().haveNameMatching("vn\\.camguard\\.scanner\\.(check\\.DeviceClients|http\\.HttpProbe"
+					+ "|wire\\.Connector|onvif\\.OnvifClient)")
+			.check(scanner);
+	}
+
 	@Test
 	void noCommandLineParsing() {
 		noClasses().should().dependOnClassesThat().resideInAPackage("picocli..").check(scanner);

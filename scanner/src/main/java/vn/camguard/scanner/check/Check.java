@@ -5,15 +5,15 @@ import vn.camguard.scanner.Finding;
 import java.util.List;
 
 /**
- * One non-destructive check. Each has a stable id (or two closely related ones, like the credential
- * check's DEFAULT and WEAK), reads what the device probe gathered, may send a few read-only requests of its
- * own, and returns at most one finding per weakness.
+ * One check: a pure function of what the device said ({@link DeviceObservations}). It sends nothing; every request
+ * went out in the device's probe sequence (DeviceScan). Each has a stable id (or two closely related ones) and
+ * returns at most one finding per weakness.
  */
 public interface Check {
 
 	/** The stable ids of the findings this check can produce. */
 	List<String> ids();
 
-	List<Finding> evaluate(DeviceContext device);
+	List<Finding> evaluate(DeviceObservations device);
 
 }

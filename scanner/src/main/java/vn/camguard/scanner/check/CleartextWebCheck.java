@@ -20,7 +20,7 @@ public final class CleartextWebCheck implements Check {
 	}
 
 	@Override
-	public List<Finding> evaluate(DeviceContext device) {
+	public List<Finding> evaluate(DeviceObservations device) {
 		if (device.httpsOffered() || device.cleartextPage().isEmpty() || !device.fingerprint().identified()) {
 			return List.of();
 		}

@@ -7,8 +7,10 @@ import vn.camguard.scanner.auth.Challenge;
 import vn.camguard.scanner.auth.Credential;
 import vn.camguard.scanner.credentials.DefaultCredentials;
 import vn.camguard.scanner.credentials.LoginPacing;
+import vn.camguard.scanner.http.HttpProbe;
 import vn.camguard.scanner.http.HttpRequest;
 import vn.camguard.scanner.onvif.OnvifClient;
+import vn.camguard.scanner.rtsp.RtspSession;
 import vn.camguard.scanner.wire.Reply;
 
 import java.util.ArrayList;
@@ -28,8 +30,11 @@ import java.util.Optional;
  * unless the protocol's port has shown it answers requests sent together; and an answer saying the account is
  * locked, or no answer at all within the read timeout (a tarpit), ends the plan for the device, with a note.
  * Basic credentials go in clear text only to a device that offers nothing else, and the evidence says so.
+ * <p>
+ * Unlike the checks, this one asks the device: it is the login step of the probe sequence (DeviceScan), over the
+ * clients that probed the device ({@link DeviceClients}), and the credential it finds goes into the observations.
  */
-public final class CredentialCheck implements Check {
+public final class CredentialCheck {
 
 	public static final String DEFAULT = "CG-CRED-DEFAULT";
 
@@ -66,7 +71,6 @@ public final class CredentialCheck implements Check {
 
 	}
 
-	@Override
 	public List<String> ids() {
 		return List.of(DEFAULT, WEAK);
 	}
@@ -78,18 +82,16 @@ public final class CredentialCheck implements Check {
 
 	}
 
-	@Override
-	public List<Finding> evaluate(DeviceContext device) {
-		return login(device).findings();
-	}
-
-	/** Runs the device's login plan; the credential found lets the scan read what the device hides from strangers. */
-	public Outcome login(DeviceContext device) {
-		List<Login> logins = logins(device);
+	/**
+	 * Runs the device's login plan over the clients that probed it; the credential found lets the scan read what
+	 * the device hides from strangers.
+	 */
+	public Outcome login(DeviceObservations device, DeviceClients clients) {
+		List<Login> logins = logins(device, clients);
 		if (logins.isEmpty()) {
 			return Outcome.NOTHING;
 		}
-		Plan run = new Plan(device, logins);
+		Plan run = new Plan(device, clients, logins);
 		try {
 			return run.execute();
 		}
@@ -102,7 +104,9 @@ public final class CredentialCheck implements Check {
 	/** One device's login plan under its budget and pacing. */
 	private static final class Plan {
 
-		private final DeviceContext device;
+		private final DeviceObservations device;
+
+		private final DeviceClients clients;
 
 		private final List<Login> logins;
 
@@ -112,26 +116,27 @@ public final class CredentialCheck implements Check {
 
 		private final LoginPacing.Pacer pacer;
 
-		Plan(DeviceContext device, List<Login> logins) {
+		Plan(DeviceObservations device, DeviceClients clients, List<Login> logins) {
 			this.device = device;
+			this.clients = clients;
 			this.logins = new ArrayList<>(logins);
 			this.all = List.copyOf(logins);
-			this.budget = device.tools().attemptBudget();
-			this.pacer = device.tools().pacing().pacer();
+			this.budget = clients.tools().attemptBudget();
+			this.pacer = clients.tools().pacing().pacer();
 		}
 
 		/** Logins on the wire so far, over every protocol of the device. */
 		private int sent() {
 			// Logins over one transport (the web port's HTTP and ONVIF) share its count: each transport once.
-			int total = device.http().credentialsSent();
-			for (DeviceContext.RtspRoute route : device.rtspRoutes()) {
-				total += route.session().credentialsSent();
+			int total = clients.http().credentialsSent();
+			for (DeviceObservations.RtspRoute route : device.rtspRoutes()) {
+				total += clients.rtsp(route).credentialsSent();
 			}
 			return total;
 		}
 
 		Outcome execute() throws InterruptedException {
-			List<DefaultCredentials.Attempt> plan = device.tools().credentials().plan(device.fingerprint().vendor(),
+			List<DefaultCredentials.Attempt> plan = clients.tools().credentials().plan(device.fingerprint().vendor(),
 					budget);
 			java.util.Set<Login> oneAtATime = new java.util.HashSet<>();
 			int next = 0;
@@ -180,7 +185,7 @@ public final class CredentialCheck implements Check {
 				}
 			}
 			if (next < plan.size() && sent() >= budget) {
-				device.notes().add("login plan stopped at its budget: " + sent() + " attempts sent");
+				clients.notes().add("login plan stopped at its budget: " + sent() + " attempts sent");
 			}
 			return Outcome.NOTHING;
 		}
@@ -211,7 +216,7 @@ public final class CredentialCheck implements Check {
 		}
 
 		private void stop(Login login, String why) {
-			device.notes().add("login plan stopped after " + sent() + " attempts: " + login.protocol() + " " + why);
+			clients.notes().add("login plan stopped after " + sent() + " attempts: " + login.protocol() + " " + why);
 		}
 
 		/**
@@ -257,11 +262,11 @@ public final class CredentialCheck implements Check {
 		return new Credential(worked.username(), "cg-" + java.util.HexFormat.of().formatHex(random));
 	}
 
-	private static List<Login> logins(DeviceContext device) {
+	private static List<Login> logins(DeviceObservations device, DeviceClients clients) {
 		List<Login> logins = new ArrayList<>();
-		device.challengedRoute().ifPresent(route -> logins.add(new RtspLogin(route)));
-		device.onvif().ifPresent(endpoint -> logins.add(new OnvifLogin(device, endpoint)));
-		httpLogin(device).ifPresent(logins::add);
+		device.challengedRoute().ifPresent(route -> logins.add(new RtspLogin(route, clients.rtsp(route))));
+		device.onvif().ifPresent(endpoint -> logins.add(new OnvifLogin(clients.onvifClient(), endpoint)));
+		httpLogin(device, clients.http()).ifPresent(logins::add);
 		// Cheapest first: RTSP reuses one connection and its answers are small; plain before TLS (each attempt
 		// is encrypted at both ends); an HTTP Digest GET before an ONVIF call (a SOAP envelope with a
 		// WS-Security header, several times the bytes to build, encrypt and parse on both ends).
@@ -291,14 +296,16 @@ public final class CredentialCheck implements Check {
 	 * Over the web port: the family's snapshot path when the vendor is known, else the page that asked for
 	 * credentials itself (a web server of an unknown vendor that challenges on its first page).
 	 */
-	private static Optional<Login> httpLogin(DeviceContext device) {
+	private static Optional<Login> httpLogin(DeviceObservations device, HttpProbe http) {
 		if (device.web().isEmpty() || device.unresponsive().contains(device.web().get().port())) {
 			return Optional.empty();
 		}
+		HttpProbe.Endpoint web = device.web().get();
 		if (device.family().isPresent()) {
-			return Optional.of(new HttpLogin(device, device.family().get().snapshotPath(), device.snapshotAnonymous()));
+			return Optional.of(new HttpLogin(http, web, device.family().get().snapshotPath(), device.snapshotAnonymous()));
 		}
-		return device.page().filter(p -> p.status() == 401).map(p -> new HttpLogin(device, pathOf(p.url()), Optional.empty()));
+		return device.page().filter(p -> p.status() == 401)
+			.map(p -> new HttpLogin(http, web, pathOf(p.url()), Optional.empty()));
 	}
 
 	private static String pathOf(String url) {
@@ -308,7 +315,7 @@ public final class CredentialCheck implements Check {
 	}
 
 	/** DESCRIBE of the route found on one RTSP port, answering its challenge. */
-	private record RtspLogin(DeviceContext.RtspRoute route) implements Login {
+	private record RtspLogin(DeviceObservations.RtspRoute route, RtspSession session) implements Login {
 
 		@Override
 		public String protocol() {
@@ -317,17 +324,17 @@ public final class CredentialCheck implements Check {
 
 		@Override
 		public boolean pipelines() {
-			return route.session().pipelines();
+			return session.pipelines();
 		}
 
 		@Override
 		public Answer attempt(Credential credential) {
-			return answer(route.session().describe(route.path(), route.challenge().get(), credential));
+			return answer(session.describe(route.path(), route.challenge().get(), credential));
 		}
 
 		@Override
 		public List<Answer> attemptTogether(List<Credential> credentials) {
-			return route.session().describePipelined(route.path(), route.challenge().get(), credentials).stream()
+			return session.describePipelined(route.path(), route.challenge().get(), credentials).stream()
 					.map(this::answer).toList();
 		}
 
@@ -354,7 +361,7 @@ public final class CredentialCheck implements Check {
 
 	}
 
-	private record OnvifLogin(DeviceContext device, DeviceContext.OnvifEndpoint endpoint) implements Login {
+	private record OnvifLogin(OnvifClient onvifClient, DeviceObservations.OnvifEndpoint endpoint) implements Login {
 
 		@Override
 		public String protocol() {
@@ -373,7 +380,7 @@ public final class CredentialCheck implements Check {
 
 		@Override
 		public Answer attempt(Credential credential) {
-			OnvifClient.Outcome outcome = device.onvifClient().getDeviceInformation(endpoint.endpoint(), endpoint.path(),
+			OnvifClient.Outcome outcome = onvifClient.getDeviceInformation(endpoint.endpoint(), endpoint.path(),
 					Optional.of(credential));
 			return switch (outcome) {
 				case OnvifClient.Outcome.Answered a -> Answer.ACCEPTED;
@@ -386,7 +393,9 @@ public final class CredentialCheck implements Check {
 
 	private static final class HttpLogin implements Login {
 
-		private final DeviceContext device;
+		private final HttpProbe http;
+
+		private final HttpProbe.Endpoint web;
 
 		private final String path;
 
@@ -395,20 +404,21 @@ public final class CredentialCheck implements Check {
 
 		private Optional<Challenge> challenge = Optional.empty();
 
-		HttpLogin(DeviceContext device, String path, Optional<Reply> anonymous) {
-			this.device = device;
+		HttpLogin(HttpProbe http, HttpProbe.Endpoint web, String path, Optional<Reply> anonymous) {
+			this.http = http;
+			this.web = web;
 			this.path = path;
 			this.anonymous = anonymous;
 		}
 
 		@Override
 		public String protocol() {
-			return "http" + (device.web().get().tls() ? " (tls)" : "") + "/" + device.web().get().port() + " " + path;
+			return "http" + (web.tls() ? " (tls)" : "") + "/" + web.port() + " " + path;
 		}
 
 		@Override
 		public boolean pipelines() {
-			return device.http().pipelines(device.web().get()) && challenged();
+			return http.pipelines(web) && challenged();
 		}
 
 		@Override
@@ -416,7 +426,7 @@ public final class CredentialCheck implements Check {
 			if (!challenged()) {
 				return Answer.UNDECIDED;
 			}
-			return answer(device.http().sendWithCredential(device.web().get(), HttpRequest.get(path), credential,
+			return answer(http.sendWithCredential(web, HttpRequest.get(path), credential,
 					challenge));
 		}
 
@@ -426,7 +436,7 @@ public final class CredentialCheck implements Check {
 			if (!challenged()) {
 				return List.of(Answer.UNDECIDED);
 			}
-			List<Answer> answers = device.http().sendEachWithCredential(device.web().get(), HttpRequest.get(path),
+			List<Answer> answers = http.sendEachWithCredential(web, HttpRequest.get(path),
 					credentials, challenge.get()).stream().map(HttpLogin::answer).toList();
 			// Not one answer to logins sent together: the plan stops as for a tarpit (the safe reading).
 			return answers.isEmpty() ? List.of(Answer.SILENT) : answers;
@@ -434,13 +444,13 @@ public final class CredentialCheck implements Check {
 
 		@Override
 		public String caveat() {
-			return challenge.map(c -> basicCaveat(c, device.web().get().tls())).orElse("");
+			return challenge.map(c -> basicCaveat(c, web.tls())).orElse("");
 		}
 
 		/** Whether the path asks for credentials; the snapshot check's anonymous answer tells, else one GET. */
 		private boolean challenged() {
 			if (challenge.isEmpty()) {
-				Reply answer = anonymous.orElseGet(() -> device.http().send(device.web().get(), HttpRequest.get(path)));
+				Reply answer = anonymous.orElseGet(() -> http.send(web, HttpRequest.get(path)));
 				challenge = answer instanceof Reply.Message m && m.status() == 401
 						? Challenge.best(m.headers().all("WWW-Authenticate")) : Optional.empty();
 			}

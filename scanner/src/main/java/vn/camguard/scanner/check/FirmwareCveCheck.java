@@ -16,14 +16,20 @@ public final class FirmwareCveCheck implements Check {
 
 	public static final String ID = "CG-FW-CVE";
 
+	private final CveCatalogue cves;
+
+	public FirmwareCveCheck(CveCatalogue cves) {
+		this.cves = cves;
+	}
+
 	@Override
 	public List<String> ids() {
 		return List.of(ID);
 	}
 
 	@Override
-	public List<Finding> evaluate(DeviceContext device) {
-		List<CveCatalogue.Match> matches = matches(device);
+	public List<Finding> evaluate(DeviceObservations device) {
+		List<CveCatalogue.Match> matches = matches(cves, device);
 		if (matches.isEmpty()) {
 			return List.of();
 		}
@@ -39,13 +45,13 @@ public final class FirmwareCveCheck implements Check {
 				matches.stream().map(m -> m.cve().id()).toList()));
 	}
 
-	static List<CveCatalogue.Match> matches(DeviceContext device) {
+	static List<CveCatalogue.Match> matches(CveCatalogue cves, DeviceObservations device) {
 		Fingerprint fp = device.fingerprint();
 		if (!fp.identified()) {
 			return List.of();
 		}
 		String server = device.page().map(p -> p.server()).orElse("");
-		return device.tools().cves().affecting(fp.vendor(), fp.model(), fp.firmware(), server);
+		return cves.affecting(fp.vendor(), fp.model(), fp.firmware(), server);
 	}
 
 }

@@ -4,6 +4,7 @@ import vn.camguard.scanner.Evidence;
 import vn.camguard.scanner.Finding;
 import vn.camguard.scanner.Fingerprint;
 import vn.camguard.scanner.Severity;
+import vn.camguard.scanner.cve.CveCatalogue;
 import vn.camguard.scanner.cve.FirmwareVersion;
 
 import java.util.List;
@@ -17,18 +18,24 @@ public final class FirmwareOutdatedCheck implements Check {
 
 	public static final String ID = "CG-FW-OUTDATED";
 
+	private final CveCatalogue cves;
+
+	public FirmwareOutdatedCheck(CveCatalogue cves) {
+		this.cves = cves;
+	}
+
 	@Override
 	public List<String> ids() {
 		return List.of(ID);
 	}
 
 	@Override
-	public List<Finding> evaluate(DeviceContext device) {
+	public List<Finding> evaluate(DeviceObservations device) {
 		Fingerprint fp = device.fingerprint();
-		if (fp.firmware().isEmpty() || !FirmwareCveCheck.matches(device).isEmpty()) {
+		if (fp.firmware().isEmpty() || !FirmwareCveCheck.matches(cves, device).isEmpty()) {
 			return List.of();
 		}
-		Optional<String> newest = device.tools().cves().newestFirmware(fp.vendor(), fp.model());
+		Optional<String> newest = cves.newestFirmware(fp.vendor(), fp.model());
 		if (newest.isEmpty() || FirmwareVersion.parse(fp.firmware()).compareTo(FirmwareVersion.parse(newest.get())) >= 0) {
 			return List.of();
 		}

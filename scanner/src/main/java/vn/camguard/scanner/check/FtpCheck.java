@@ -22,7 +22,7 @@ public final class FtpCheck implements Check {
 	}
 
 	@Override
-	public List<Finding> evaluate(DeviceContext device) {
+	public List<Finding> evaluate(DeviceObservations device) {
 		if (!device.openPorts().contains(PORT) || !device.fingerprint().identified()) {
 			return List.of();
 		}

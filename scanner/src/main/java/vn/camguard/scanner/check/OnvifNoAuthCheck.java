@@ -21,7 +21,7 @@ public final class OnvifNoAuthCheck implements Check {
 	}
 
 	@Override
-	public List<Finding> evaluate(DeviceContext device) {
+	public List<Finding> evaluate(DeviceObservations device) {
 		if (device.onvifAnonymous().orElse(null) instanceof OnvifClient.Outcome.Answered answered
 				&& device.onvif().isPresent()) {
 			OnvifClient.DeviceInformation info = OnvifClient.deviceInformation(answered.body());

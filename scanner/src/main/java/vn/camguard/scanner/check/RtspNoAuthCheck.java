@@ -23,12 +23,12 @@ public final class RtspNoAuthCheck implements Check {
 	}
 
 	@Override
-	public List<Finding> evaluate(DeviceContext device) {
+	public List<Finding> evaluate(DeviceObservations device) {
 		List<Evidence> evidence = new ArrayList<>();
-		for (DeviceContext.RtspRoute route : device.rtspRoutes()) {
+		for (DeviceObservations.RtspRoute route : device.rtspRoutes()) {
 			if (route.servesStream()) {
 				Reply.Message m = (Reply.Message) route.anonymous();
-				evidence.add(new Evidence("rtsp/" + route.port(), "DESCRIBE " + route.session().url(route.path())
+				evidence.add(new Evidence("rtsp/" + route.port(), "DESCRIBE " + route.url()
 						+ " without credentials -> " + m.status() + " " + m.header("Content-Type") + ", SDP with m=video"
 						+ (route.anyPath() ? " (the port serves a stream on any path, even a made-up one)" : "")));
 			}

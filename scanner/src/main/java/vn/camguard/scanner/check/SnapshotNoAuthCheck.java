@@ -21,7 +21,7 @@ public final class SnapshotNoAuthCheck implements Check {
 	}
 
 	@Override
-	public List<Finding> evaluate(DeviceContext device) {
+	public List<Finding> evaluate(DeviceObservations device) {
 		if (device.snapshotAnonymous().orElse(null) instanceof Reply.Message m && m.status() == 200
 				&& m.header("Content-Type").startsWith("image/") && m.body().length > 2 && (m.body()[0] & 0xff) == 0xFF
 				&& (m.body()[1] & 0xff) == 0xD8) {

@@ -22,7 +22,7 @@ public final class TelnetCheck implements Check {
 	}
 
 	@Override
-	public List<Finding> evaluate(DeviceContext device) {
+	public List<Finding> evaluate(DeviceObservations device) {
 		if (device.telnetPorts().isEmpty()) {
 			return List.of();
 		}

@@ -3,18 +3,10 @@ package vn.camguard.scanner.check;
 import vn.camguard.scanner.Evidence;
 import vn.camguard.scanner.Finding;
 import vn.camguard.scanner.Severity;
-import vn.camguard.scanner.tls.LegacyTls;
 import vn.camguard.scanner.tls.TlsHandshake;
 import vn.camguard.scanner.tls.TlsVersion;
-import vn.camguard.scanner.wire.Connector;
-import vn.camguard.scanner.wire.TlsChannel;
-import vn.camguard.scanner.wire.Watchdog;
 
-import java.io.IOException;
-import java.net.Socket;
 import java.security.PublicKey;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.security.interfaces.DSAPublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -25,11 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * The device's TLS, on every port that speaks TLS ({@link DeviceContext#tlsPorts()}), whether or not a page was
- * fetched over it.
+ * The device's TLS, on every port that speaks TLS ({@link DeviceObservations#tlsPorts()}), whether or not a page
+ * was fetched over it, judged from what the TLS survey of the probe sequence saw ({@link DeviceObservations#tls()}).
  * <ul>
  * <li>{@code CG-TLS-VERSIONS}: it accepts TLS 1.0 or 1.1 (RFC 8996). Every version it accepts is listed: the one
  * the handshake negotiated (the client offered all it knows, so nothing newer is accepted) and each older one it
@@ -50,21 +41,17 @@ public final class TlsCheck implements Check {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
-	private final SecureRandom random = new SecureRandom();
-
 	@Override
 	public List<String> ids() {
 		return List.of(VERSIONS, WEAK);
 	}
 
 	@Override
-	public List<Finding> evaluate(DeviceContext device) {
+	public List<Finding> evaluate(DeviceObservations device) {
 		List<Evidence> versions = new ArrayList<>();
 		List<Evidence> weak = new ArrayList<>();
-		for (int port : device.tlsPorts()) {
-			if (device.responsive(port)) {
-				survey(device, port, versions, weak);
-			}
+		for (DeviceObservations.TlsFacts port : device.tls()) {
+			judge(port, versions, weak);
 		}
 		List<Finding> findings = new ArrayList<>();
 		if (!versions.isEmpty()) {
@@ -78,24 +65,16 @@ public final class TlsCheck implements Check {
 		return findings;
 	}
 
-	private void survey(DeviceContext device, int port, List<Evidence> versions, List<Evidence> weak) {
-		Connector connector = device.tools().connector();
-		String source = "tls/" + port;
-		Optional<TlsHandshake> handshake = connector.recentHandshake(device.host(), port)
-				.or(() -> handshake(device, port));
-
+	private static void judge(DeviceObservations.TlsFacts facts, List<Evidence> versions, List<Evidence> weak) {
+		String source = "tls/" + facts.port();
+		Optional<TlsHandshake> handshake = facts.handshake();
 		List<String> accepted = new ArrayList<>();
 		Optional<TlsVersion> negotiated = handshake.flatMap(h -> TlsVersion.named(h.protocol()));
 		negotiated.ifPresent(v -> accepted.add("accepts " + v.jsseName() + " (negotiated)"));
 		boolean deprecated = negotiated.filter(TlsVersion::deprecated).isPresent();
-		for (TlsVersion older : TlsVersion.values()) {
-			if (negotiated.isPresent() && older.compareTo(negotiated.get()) >= 0) {
-				break;
-			}
-			if (probe(device, port, socket -> LegacyTls.accepts(socket, older, random)).orElse(false)) {
-				accepted.add("accepts " + older.jsseName() + " (ClientHello offering only " + older.jsseName() + ")");
-				deprecated |= older.deprecated();
-			}
+		for (TlsVersion older : facts.olderAccepted()) {
+			accepted.add("accepts " + older.jsseName() + " (ClientHello offering only " + older.jsseName() + ")");
+			deprecated |= older.deprecated();
 		}
 		if (deprecated) {
 			accepted.forEach(detail -> versions.add(new Evidence(source, detail)));
@@ -103,8 +82,8 @@ public final class TlsCheck implements Check {
 
 		List<String> reasons = new ArrayList<>();
 		handshake.ifPresent(h -> reasons.addAll(weaknesses(h)));
-		probe(device, port, socket -> LegacyTls.weakSuiteChosen(socket, random)).flatMap(Function.identity())
-				.ifPresent(suite -> reasons.add("accepts " + suite + " when offered only NULL, anonymous, export and RC4 suites"));
+		facts.weakSuiteChosen().ifPresent(
+				suite -> reasons.add("accepts " + suite + " when offered only NULL, anonymous, export and RC4 suites"));
 		if (!reasons.isEmpty()) {
 			handshake.flatMap(TlsHandshake::leaf).ifPresent(leaf -> {
 				weak.add(new Evidence(source, "certificate subject " + leaf.getSubjectX500Principal().getName()
@@ -149,28 +128,6 @@ public final class TlsCheck implements Check {
 			case DSAPublicKey dsa -> "DSA " + dsa.getParams().getP().bitLength() + " bits";
 			default -> key.getAlgorithm();
 		};
-	}
-
-	/** A handshake of its own where no connection of this scan has shown the port's TLS yet. */
-	private static Optional<TlsHandshake> handshake(DeviceContext device, int port) {
-		try (TlsChannel channel = device.tools().connector().openTls(device.host(), port)) {
-			return Optional.of(channel.handshake());
-		}
-		catch (IOException ex) {
-			return Optional.empty();
-		}
-	}
-
-	/** One probe on a fresh connection, bounded by one read timeout; a failed connect is no answer. */
-	private static <T> Optional<T> probe(DeviceContext device, int port, Function<Socket, T> question) {
-		Connector connector = device.tools().connector();
-		try (Socket socket = connector.open(device.host(), port);
-				Watchdog.Watch watch = connector.withinReadTimeout(socket)) {
-			return Optional.of(question.apply(socket));
-		}
-		catch (IOException ex) {
-			return Optional.empty();
-		}
 	}
 
 }

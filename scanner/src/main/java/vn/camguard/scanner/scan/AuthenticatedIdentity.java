@@ -1,7 +1,8 @@
 package vn.camguard.scanner.scan;
 
 import vn.camguard.scanner.auth.Credential;
-import vn.camguard.scanner.check.DeviceContext;
+import vn.camguard.scanner.check.DeviceClients;
+import vn.camguard.scanner.check.DeviceObservations;
 import vn.camguard.scanner.http.HttpProbe;
 import vn.camguard.scanner.http.HttpRequest;
 import vn.camguard.scanner.onvif.OnvifClient;
@@ -30,11 +31,11 @@ final class AuthenticatedIdentity {
 	private AuthenticatedIdentity() {
 	}
 
-	static Optional<Read> read(DeviceContext device, Credential credential) {
+	static Optional<Read> read(DeviceObservations device, DeviceClients clients, Credential credential) {
 		String vendor = device.family().map(f -> f.vendor()).orElse("");
 		Optional<HttpProbe.Endpoint> web = device.web().filter(w -> !device.unresponsive().contains(w.port()));
 		if (web.isPresent() && vendor.equals("Hikvision")) {
-			Optional<String> xml = get(device, web.get(), "/ISAPI/System/deviceInfo", credential);
+			Optional<String> xml = get(clients, web.get(), "/ISAPI/System/deviceInfo", credential);
 			if (xml.isPresent()) {
 				SoapText info = new SoapText(xml.get());
 				String version = info.first("firmwareVersion").orElse("");
@@ -50,18 +51,18 @@ final class AuthenticatedIdentity {
 			}
 		}
 		if (web.isPresent() && vendor.equals("Dahua")) {
-			Optional<String> software = get(device, web.get(), "/cgi-bin/magicBox.cgi?action=getSoftwareVersion",
+			Optional<String> software = get(clients, web.get(), "/cgi-bin/magicBox.cgi?action=getSoftwareVersion",
 					credential).flatMap(text -> value(text, "version"));
 			if (software.isPresent()) {
-				String model = get(device, web.get(), "/cgi-bin/magicBox.cgi?action=getDeviceType", credential)
+				String model = get(clients, web.get(), "/cgi-bin/magicBox.cgi?action=getDeviceType", credential)
 						.flatMap(text -> value(text, "type")).orElse("");
 				return Optional.of(new Read(new OnvifClient.DeviceInformation("Dahua", model, software.get(), "", ""),
 						"GET /cgi-bin/magicBox.cgi?action=getSoftwareVersion with the found credential"));
 			}
 		}
 		if (device.onvif().isPresent()) {
-			DeviceContext.OnvifEndpoint onvif = device.onvif().get();
-			OnvifClient.Outcome outcome = device.onvifClient().getDeviceInformation(onvif.endpoint(), onvif.path(),
+			DeviceObservations.OnvifEndpoint onvif = device.onvif().get();
+			OnvifClient.Outcome outcome = clients.onvifClient().getDeviceInformation(onvif.endpoint(), onvif.path(),
 					Optional.of(credential));
 			if (outcome instanceof OnvifClient.Outcome.Answered answered) {
 				return Optional.of(new Read(OnvifClient.deviceInformation(answered.body()),
@@ -71,9 +72,9 @@ final class AuthenticatedIdentity {
 		return Optional.empty();
 	}
 
-	private static Optional<String> get(DeviceContext device, HttpProbe.Endpoint web, String path,
+	private static Optional<String> get(DeviceClients clients, HttpProbe.Endpoint web, String path,
 			Credential credential) {
-		Reply reply = device.http().sendWithCredential(web, HttpRequest.get(path), credential, Optional.empty());
+		Reply reply = clients.http().sendWithCredential(web, HttpRequest.get(path), credential, Optional.empty());
 		return reply instanceof Reply.Message m && m.status() == 200
 				? Optional.of(new String(m.body(), StandardCharsets.UTF_8)) : Optional.empty();
 	}

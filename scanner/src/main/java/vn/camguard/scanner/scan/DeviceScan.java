@@ -9,7 +9,8 @@ import vn.camguard.scanner.auth.Challenge;
 import vn.camguard.scanner.check.Check;
 import vn.camguard.scanner.check.CleartextWebCheck;
 import vn.camguard.scanner.check.CredentialCheck;
-import vn.camguard.scanner.check.DeviceContext;
+import vn.camguard.scanner.check.DeviceClients;
+import vn.camguard.scanner.check.DeviceObservations;
 import vn.camguard.scanner.check.FirmwareCveCheck;
 import vn.camguard.scanner.check.FirmwareOutdatedCheck;
 import vn.camguard.scanner.check.FtpCheck;
@@ -53,8 +54,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Scans one device: port sweep, WS-Discovery, web page, RTSP, ONVIF (all without credentials), then the
- * fingerprint, then the checks. Whatever the device does, {@link #run} returns a report: a silent or garbage
+ * Scans one device: every request to it goes out here, in one sequence ({@code Visit.run}): port sweep, content
+ * detection, WS-Discovery, web page, RTSP, ONVIF (all without credentials), the fingerprint, the login plan, the
+ * identity a found credential reads, the TLS survey. What the device said is then a plain record
+ * ({@link DeviceObservations}) the checks judge without sending anything. Whatever the device does, {@link #run} returns a report: a silent or garbage
  * port is marked unresponsive after its first timeout and costs nothing more.
  */
 public final class DeviceScan {
@@ -98,7 +101,7 @@ public final class DeviceScan {
 
 	private final ScanRequest request;
 
-	private final DeviceContext.Tools tools;
+	private final DeviceClients.Tools tools;
 
 	private final Fingerprinter fingerprinter;
 
@@ -112,14 +115,15 @@ public final class DeviceScan {
 
 	private final ServiceDetection detection;
 
-	private final List<Check> checks = List.of(new TelnetCheck(), new FtpCheck(), new CleartextWebCheck(),
-			new SnapshotNoAuthCheck(), new RtspNoAuthCheck(), new OnvifNoAuthCheck(), new FirmwareCveCheck(),
-			new FirmwareOutdatedCheck(), new TlsCheck());
+	/** Pure functions of what the device said: they run last and send nothing. */
+	private final List<Check> checks;
 
-	/** Runs before the others: a credential it finds may tell the firmware the other checks judge. */
+	/** The login step: a credential it finds may tell the firmware the checks judge. */
 	private final CredentialCheck credentialCheck = new CredentialCheck();
 
-	public DeviceScan(ScanRequest request, DeviceContext.Tools tools, Fingerprinter fingerprinter,
+	private final TlsSurvey tlsSurvey;
+
+	public DeviceScan(ScanRequest request, DeviceClients.Tools tools, Fingerprinter fingerprinter,
 			VendorCatalogue vendors, RateLimit rateLimit) {
 		this.request = request;
 		this.tools = tools;
@@ -129,6 +133,10 @@ public final class DeviceScan {
 		this.sweep = new PortSweep(tools.connector());
 		this.discovery = new WsDiscovery(request.discoveryTimeout());
 		this.detection = new ServiceDetection(tools.connector());
+		this.tlsSurvey = new TlsSurvey(tools.connector());
+		this.checks = List.of(new TelnetCheck(), new FtpCheck(), new CleartextWebCheck(), new SnapshotNoAuthCheck(),
+				new RtspNoAuthCheck(), new OnvifNoAuthCheck(), new FirmwareCveCheck(tools.cves()),
+				new FirmwareOutdatedCheck(tools.cves()), new TlsCheck());
 	}
 
 	public DeviceReport run(InetAddress host) {
@@ -171,7 +179,7 @@ public final class DeviceScan {
 	}
 
 	/** What RTSP showed without credentials: the first port's Server header and the route found on each port. */
-	private record Rtsp(Optional<String> server, List<DeviceContext.RtspRoute> routes) {
+	private record Rtsp(Optional<String> server, List<DeviceObservations.RtspRoute> routes) {
 
 		Optional<String> realm() {
 			return routes.stream().flatMap(r -> r.challenge().stream()).map(Challenge::realm).findFirst();
@@ -180,7 +188,7 @@ public final class DeviceScan {
 	}
 
 	/** Where ONVIF answered and what GetDeviceInformation said without credentials. */
-	private record Onvif(Optional<DeviceContext.OnvifEndpoint> endpoint, Optional<OnvifClient.Outcome> anonymous) {
+	private record Onvif(Optional<DeviceObservations.OnvifEndpoint> endpoint, Optional<OnvifClient.Outcome> anonymous) {
 
 		Optional<OnvifClient.DeviceInformation> information() {
 			return anonymous.filter(OnvifClient.Outcome.Answered.class::isInstance)
@@ -223,6 +231,9 @@ public final class DeviceScan {
 		/** The snapshot path's answer when it was fetched together with the ONVIF call. */
 		private Optional<SnapshotFetched> snapshotFetched = Optional.empty();
 
+		/** The live clients of this visit, for the steps that ask the device with what it already showed. */
+		private final DeviceClients clients;
+
 		Visit(InetAddress host, Set<Integer> open, PortSweep.KeptConnections kept, List<String> notes) {
 			this.host = host;
 			this.open = open;
@@ -230,6 +241,7 @@ public final class DeviceScan {
 			this.notes = notes;
 			this.http = new HttpProbe(tools.connector());
 			this.onvifClient = new OnvifClient(http);
+			this.clients = new DeviceClients(http, onvifClient, rtspSessions, tools, notes);
 			this.detected = detection.detect(host, open.stream().filter(p -> !USUAL_PORTS.contains(p)).sorted().toList());
 			List<Integer> tls = new ArrayList<>(USUAL_TLS_PORTS.stream().filter(open::contains).toList());
 			tls.addAll(ports(ServiceDetection.Service.TLS));
@@ -240,6 +252,13 @@ public final class DeviceScan {
 			}
 		}
 
+		/**
+		 * The device's probe sequence, in the order it goes on the wire (the port sweep and the content detection
+		 * of unusual ports came before, see {@link #scan} and the constructor): the web page with WS-Discovery
+		 * beside it; telnet banners; what the family, guessed from those, shows without credentials (identity API,
+		 * RTSP routes, ONVIF, snapshot); the login plan; with a credential found, the identity it reads; the TLS
+		 * survey of every TLS port. Then the checks, which only read what all this observed.
+		 */
 		DeviceReport run(long started) {
 			// The WS-Discovery probe goes out before the web fetch and its answer is read after it: a UDP answer
 			// can take a while and must not add to the fetch, and by then it is usually waiting in the socket.
@@ -249,50 +268,67 @@ public final class DeviceScan {
 				web = web();
 				wsd = probe.answer();
 			}
-			Map<Integer, Optional<String>> telnet = new LinkedHashMap<>();
-			if (open.contains(TelnetCheck.PORT)) {
-				telnet.put(TelnetCheck.PORT, kept.take(TelnetCheck.PORT).flatMap(sweep::banner));
-			}
-			ports(ServiceDetection.Service.TELNET).forEach(p -> telnet.put(p, detected.get(p).banner()));
+			Map<Integer, Optional<String>> telnet = telnet();
 			Optional<String> telnetBanner = telnet.values().stream().flatMap(Optional::stream).findFirst();
-			Optional<VendorFamily> family = vendors.family(fingerprinter.identify(new Observations(open, wsd, web.page(),
+			Optional<VendorFamily> guessed = vendors.family(fingerprinter.identify(new Observations(open, wsd, web.page(),
 					web.realm(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), telnetBanner)).vendor());
-			Map<String, String> identity = identity(web, family);
-			Rtsp rtsp = rtsp(family);
-			Onvif onvif = onvif(wsd, web, family);
+			Map<String, String> identity = identity(web, guessed);
+			Rtsp rtsp = rtsp(guessed);
+			Onvif onvif = onvif(wsd, web, guessed);
+			Fingerprint fingerprint = withTlsEvidence(fingerprinter.identify(new Observations(open, wsd, web.page(),
+					web.realm(), rtsp.server(), rtsp.realm(), onvif.information(), identity, telnetBanner)), web);
+			Optional<VendorFamily> family = vendors.family(fingerprint.vendor());
+			Optional<Reply> snapshot = snapshot(web, family);
+			DeviceObservations seen = new DeviceObservations(host, open, fingerprint, family, web.endpoint(), web.page(),
+					web.cleartextPage(), web.httpsOffered(), web.tlsProtocol(), tlsPorts, List.of(), onvif.endpoint(),
+					onvif.anonymous(), rtsp.routes(), snapshot, telnet, unresponsive, Optional.empty());
 
-			Fingerprint fingerprint = fingerprinter.identify(new Observations(open, wsd, web.page(), web.realm(),
-					rtsp.server(), rtsp.realm(), onvif.information(), identity, telnetBanner));
-			if (web.tlsProtocol().isPresent()) {
-				List<Evidence> evidence = new ArrayList<>(fingerprint.evidence());
-				evidence.add(new Evidence("tls/" + web.endpoint().map(HttpProbe.Endpoint::port).orElse(HTTPS),
-						"negotiated " + web.tlsProtocol().get()));
-				fingerprint = new Fingerprint(fingerprint.vendor(), fingerprint.model(), fingerprint.firmware(),
-						fingerprint.kind(), evidence);
-			}
-			Optional<VendorFamily> identified = vendors.family(fingerprint.vendor());
-			DeviceContext context = new DeviceContext(host, open, fingerprint, identified, web.endpoint(), web.page(),
-					web.cleartextPage(), web.httpsOffered(), web.tlsProtocol(), tlsPorts, onvif.endpoint(), onvif.anonymous(),
-					rtsp.routes(), snapshot(web, identified), telnet, unresponsive, notes, http, onvifClient, tools);
-			CredentialCheck.Outcome login = credentialCheck.login(context);
+			CredentialCheck.Outcome login = credentialCheck.login(seen, clients);
+			seen = seen.withCredential(login.credential());
 			if (login.credential().isPresent() && fingerprint.firmware().isEmpty()) {
-				Optional<AuthenticatedIdentity.Read> read = AuthenticatedIdentity.read(context, login.credential().get());
+				Optional<AuthenticatedIdentity.Read> read = AuthenticatedIdentity.read(seen, clients,
+						login.credential().get());
 				if (read.isPresent()) {
 					Fingerprint known = fingerprinter.identify(new Observations(open, wsd, web.page(), web.realm(),
 							rtsp.server(), rtsp.realm(), Optional.of(read.get().information()), identity, telnetBanner));
 					List<Evidence> evidence = new ArrayList<>(known.evidence());
 					evidence.add(new Evidence("firmware", "read " + read.get().source()));
 					fingerprint = new Fingerprint(known.vendor(), known.model(), known.firmware(), known.kind(), evidence);
-					context = context.withFingerprint(fingerprint, vendors.family(fingerprint.vendor()));
+					seen = seen.withIdentity(fingerprint, vendors.family(fingerprint.vendor()));
 				}
 			}
+			seen = seen.withTls(tlsPorts.stream().filter(seen::responsive).map(port -> tlsSurvey.survey(host, port))
+				.toList());
+
 			List<Finding> findings = new ArrayList<>();
 			for (Check check : checks) {
-				findings.addAll(check.evaluate(context));
+				findings.addAll(check.evaluate(seen));
 			}
 			findings.addAll(login.findings());
 			return new DeviceReport(host.getHostAddress(), List.copyOf(new TreeSet<>(open)), fingerprint, findings, notes,
 					elapsed(started));
+		}
+
+		/** Telnet's banner on 23 (its sweep connection) and on every other port whose content showed telnet. */
+		private Map<Integer, Optional<String>> telnet() {
+			Map<Integer, Optional<String>> telnet = new LinkedHashMap<>();
+			if (open.contains(TelnetCheck.PORT)) {
+				telnet.put(TelnetCheck.PORT, kept.take(TelnetCheck.PORT).flatMap(sweep::banner));
+			}
+			ports(ServiceDetection.Service.TELNET).forEach(p -> telnet.put(p, detected.get(p).banner()));
+			return telnet;
+		}
+
+		/** The fingerprint with the TLS version the web page came over, when it came over TLS. */
+		private static Fingerprint withTlsEvidence(Fingerprint fingerprint, Web web) {
+			if (web.tlsProtocol().isEmpty()) {
+				return fingerprint;
+			}
+			List<Evidence> evidence = new ArrayList<>(fingerprint.evidence());
+			evidence.add(new Evidence("tls/" + web.endpoint().map(HttpProbe.Endpoint::port).orElse(HTTPS),
+					"negotiated " + web.tlsProtocol().get()));
+			return new Fingerprint(fingerprint.vendor(), fingerprint.model(), fingerprint.firmware(), fingerprint.kind(),
+					evidence);
 		}
 
 		/**
@@ -384,7 +420,7 @@ public final class DeviceScan {
 			}
 			ports.addAll(ports(ServiceDetection.Service.RTSP));
 			Optional<String> server = Optional.empty();
-			List<DeviceContext.RtspRoute> routes = new ArrayList<>();
+			List<DeviceObservations.RtspRoute> routes = new ArrayList<>();
 			int budget = tools.rtspRouteBudget();
 			List<String> candidates = tools.routes().candidates(family.map(VendorFamily::rtspPaths).orElse(List.of()));
 			for (int port : ports) {
@@ -419,16 +455,18 @@ public final class DeviceScan {
 				Reply dummy = answers.get(1);
 				note(port, dummy);
 				if (RtspSession.servesStream(dummy)) {
-					routes.add(new DeviceContext.RtspRoute(session, madeUp, dummy, Optional.empty(), true));
+					routes.add(new DeviceObservations.RtspRoute(port, madeUp, session.url(madeUp), dummy, Optional.empty(),
+							true));
 					continue;
 				}
 				Optional<Challenge> challengedAnyPath = routeFound(dummy) ? RtspSession.challengeOf(dummy)
 						: Optional.empty();
 				if (challengedAnyPath.isPresent()) {
-					routes.add(new DeviceContext.RtspRoute(session, candidates.getFirst(), dummy, challengedAnyPath, true));
+					routes.add(new DeviceObservations.RtspRoute(port, candidates.getFirst(),
+							session.url(candidates.getFirst()), dummy, challengedAnyPath, true));
 					continue;
 				}
-				Optional<DeviceContext.RtspRoute> route = found(session, first, answers.subList(2, answers.size()));
+				Optional<DeviceObservations.RtspRoute> route = found(session, first, answers.subList(2, answers.size()));
 				int next = first.size();
 				boolean answering = answers.size() == asked.size() + 1;
 				while (route.isEmpty() && answering && budget > 0 && next < candidates.size()) {
@@ -449,11 +487,12 @@ public final class DeviceScan {
 		}
 
 		/** The first of {@code paths} whose answer among {@code replies} (in order) shows a route. */
-		private static Optional<DeviceContext.RtspRoute> found(RtspSession session, List<String> paths,
+		private static Optional<DeviceObservations.RtspRoute> found(RtspSession session, List<String> paths,
 				List<Reply> replies) {
 			for (int i = 0; i < replies.size() && i < paths.size(); i++) {
 				if (routeFound(replies.get(i))) {
-					return Optional.of(new DeviceContext.RtspRoute(session, paths.get(i), replies.get(i),
+					return Optional.of(new DeviceObservations.RtspRoute(session.port(), paths.get(i),
+							session.url(paths.get(i)), replies.get(i),
 							RtspSession.challengeOf(replies.get(i)), false));
 				}
 			}
@@ -471,7 +510,7 @@ public final class DeviceScan {
 		 * GET goes in the same write (a GET may be pipelined before the POST), which saves the device a round trip.
 		 */
 		private Onvif onvif(Optional<WsDiscovery.ProbeMatch> wsd, Web web, Optional<VendorFamily> family) {
-			for (DeviceContext.OnvifEndpoint candidate : onvifCandidates(wsd, web.endpoint(), family)) {
+			for (DeviceObservations.OnvifEndpoint candidate : onvifCandidates(wsd, web.endpoint(), family)) {
 				OnvifClient.Outcome outcome = null;
 				boolean onWebEndpoint = web.endpoint().equals(Optional.of(candidate.endpoint()));
 				if (snapshotFetched.isEmpty() && family.isPresent() && onWebEndpoint) {
@@ -531,9 +570,9 @@ public final class DeviceScan {
 			return new Fetched(Optional.empty(), tls, Optional.empty(), false);
 		}
 
-		private List<DeviceContext.OnvifEndpoint> onvifCandidates(Optional<WsDiscovery.ProbeMatch> wsd,
+		private List<DeviceObservations.OnvifEndpoint> onvifCandidates(Optional<WsDiscovery.ProbeMatch> wsd,
 				Optional<HttpProbe.Endpoint> web, Optional<VendorFamily> family) {
-			List<DeviceContext.OnvifEndpoint> candidates = new ArrayList<>();
+			List<DeviceObservations.OnvifEndpoint> candidates = new ArrayList<>();
 			// XAddrs are device-supplied: only an address on this very device is used (the scope is never left).
 			for (String xaddr : wsd.map(WsDiscovery.ProbeMatch::xaddrs).orElse(List.of())) {
 				try {
@@ -542,7 +581,7 @@ public final class DeviceScan {
 					int port = uri.getPort() > 0 ? uri.getPort() : tls ? HTTPS : HTTP;
 					if (host.getHostAddress().equals(uri.getHost()) && open.contains(port) && !unresponsive.contains(port)
 							&& ("http".equalsIgnoreCase(uri.getScheme()) || tls)) {
-						candidates.add(new DeviceContext.OnvifEndpoint(new HttpProbe.Endpoint(host, port, tls),
+						candidates.add(new DeviceObservations.OnvifEndpoint(new HttpProbe.Endpoint(host, port, tls),
 								uri.getRawPath() == null || uri.getRawPath().isEmpty() ? OnvifClient.DEVICE_SERVICE
 										: uri.getRawPath()));
 					}
@@ -554,12 +593,12 @@ public final class DeviceScan {
 			if (candidates.isEmpty()) {
 				for (int port : family.map(VendorFamily::onvifPorts).orElse(List.of())) {
 					if (open.contains(port)) {
-						candidates.add(new DeviceContext.OnvifEndpoint(new HttpProbe.Endpoint(host, port, false),
+						candidates.add(new DeviceObservations.OnvifEndpoint(new HttpProbe.Endpoint(host, port, false),
 								OnvifClient.DEVICE_SERVICE));
 					}
 				}
 				web.filter(w -> !unresponsive.contains(w.port()))
-						.ifPresent(w -> candidates.add(new DeviceContext.OnvifEndpoint(w, OnvifClient.DEVICE_SERVICE)));
+						.ifPresent(w -> candidates.add(new DeviceObservations.OnvifEndpoint(w, OnvifClient.DEVICE_SERVICE)));
 			}
 			return candidates.stream().distinct().limit(2).toList();
 		}
