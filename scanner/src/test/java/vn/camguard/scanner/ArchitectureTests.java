@@ -1,8 +1,17 @@
 package vn.camguard.scanner;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
+
+import javax.net.SocketFactory;
+import java.net.DatagramSocket;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.channels.NetworkChannel;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -47,6 +56,28 @@ class ArchitectureTests {
 		noClasses().that().haveFullyQualifiedName("vn.camguard.scanner.check.DeviceObservations").should()
 			.dependOnClassesThat().haveNameMatching("vn\\.camguard\\.scanner\\.(check\\.DeviceClients|http\\.HttpProbe"
 					+ "|wire\\.Connector|onvif\\.OnvifClient)")
+			.check(scanner);
+	}
+
+	/**
+	 * Every read and connect has a deadline that cannot be forgotten: only the Connector opens sockets (and so
+	 * sets their connect and read timeouts) or changes a TCP socket's timeout (issue 16, layout).
+	 */
+	@Test
+	void onlyTheConnectorOpensSocketsOrSetsTheirTimeouts() {
+		DescribedPredicate<JavaAccess<?>> opensOrTimesSockets = DescribedPredicate.describe(
+				"opens a socket or sets a TCP socket's timeout", access -> {
+					JavaClass owner = access.getTargetOwner();
+					String name = access.getName();
+					return name.equals("<init>") && (owner.isAssignableTo(Socket.class)
+							|| owner.isAssignableTo(DatagramSocket.class) || owner.isAssignableTo(ServerSocket.class))
+							|| name.equals("open") && (owner.isAssignableTo(NetworkChannel.class)
+									|| owner.isAssignableTo(java.nio.channels.spi.SelectorProvider.class))
+							|| name.equals("createSocket") && owner.isAssignableTo(SocketFactory.class)
+							|| name.equals("setSoTimeout") && owner.isAssignableTo(Socket.class);
+				});
+		noClasses().that().doNotHaveFullyQualifiedName(vn.camguard.scanner.wire.Connector.class.getName())
+			.should().accessTargetWhere(opensOrTimesSockets)
 			.check(scanner);
 	}
 

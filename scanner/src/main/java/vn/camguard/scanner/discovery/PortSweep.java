@@ -148,7 +148,7 @@ public final class PortSweep {
 	 */
 	public Optional<String> banner(Socket connection) {
 		try (Socket socket = connection) {
-			socket.setSoTimeout(Math.min(connector.readTimeoutMillis(), 1000));
+			connector.readWithin(socket, 1000);
 			InputStream in = socket.getInputStream();
 			byte[] buffer = new byte[MAX_BANNER];
 			int n = in.read(buffer);

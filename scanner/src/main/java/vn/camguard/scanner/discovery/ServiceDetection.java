@@ -99,7 +99,7 @@ public final class ServiceDetection {
 		try (Socket socket = connector.open(host, port)) {
 			InputStream in = socket.getInputStream();
 			byte[] buffer = new byte[PEEK];
-			socket.setSoTimeout(Math.min(GREETING_WAIT_MILLIS, connector.readTimeoutMillis()));
+			connector.readWithin(socket, GREETING_WAIT_MILLIS);
 			int n = read(in, buffer);
 			if (n > 0) {
 				return new Heard(greeting(buffer, n), printable(buffer, n), false);
@@ -108,7 +108,7 @@ public final class ServiceDetection {
 				return new Heard(Service.SILENT, Optional.empty(), true);
 			}
 			socket.getOutputStream().write(probe);
-			socket.setSoTimeout(connector.readTimeoutMillis());
+			connector.readWithin(socket, connector.readTimeoutMillis());
 			n = read(in, buffer);
 			if (n < 0) {
 				// Closed without a word on a request in clear text: what TLS servers do with a record they cannot read.

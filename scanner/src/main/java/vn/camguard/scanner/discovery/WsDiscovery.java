@@ -1,6 +1,7 @@
 package vn.camguard.scanner.discovery;
 
 import vn.camguard.scanner.onvif.SoapText;
+import vn.camguard.scanner.wire.Connector;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -85,7 +86,7 @@ public final class WsDiscovery {
 
 		private Probe(InetAddress target) {
 			try {
-				socket = new DatagramSocket();
+				socket = Connector.datagram(timeout);
 				socket.connect(new InetSocketAddress(target, PORT));
 				send();
 			}
@@ -154,8 +155,7 @@ public final class WsDiscovery {
 	 */
 	public List<ProbeMatch> multicast(int maxAnswers) {
 		List<ProbeMatch> matches = new ArrayList<>();
-		try (DatagramSocket socket = new DatagramSocket()) {
-			socket.setSoTimeout((int) timeout.toMillis());
+		try (DatagramSocket socket = Connector.datagram(timeout)) {
 			byte[] probe = probeMessage().getBytes(StandardCharsets.UTF_8);
 			socket.send(new DatagramPacket(probe, probe.length, InetAddress.getByName("239.255.255.250"), PORT));
 			long deadline = System.nanoTime() + timeout.toNanos();

@@ -15,10 +15,12 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.Closeable;
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
@@ -35,8 +37,15 @@ import java.util.Optional;
 
 /**
  * Opens TCP (optionally TLS) connections to devices with a connect timeout, after asking the rate
- * limit. Cameras carry self-signed certificates, so TLS here authenticates nothing; it only lets the
- * scanner speak to HTTPS-only devices and see which protocol versions they offer.
+ * limit, and UDP sockets for WS-Discovery. Cameras carry self-signed certificates, so TLS here authenticates
+ * nothing; it only lets the scanner speak to HTTPS-only devices and see which protocol versions they offer.
+ * <p>
+ * The one place that owns the scanner's deadlines: no other scanner class opens a socket or sets its timeout
+ * (ArchitectureTests). Every connect here is bounded by the connect timeout (the port sweep's, started here, by
+ * the sweep's own deadline on the same {@link #watchdog()}); reads are bounded per exchange by the watchdog
+ * ({@link MessageReader}, TLS handshakes, {@link #withinReadTimeout}), or, for the few raw reads of a greeting or
+ * a banner, by {@link #readWithin}, which never allows more than the read timeout. TCP sockets carry no socket
+ * timeout of their own: on a virtual thread each timed read schedules and cancels a timer.
  */
 public final class Connector {
 
@@ -137,12 +146,36 @@ public final class Connector {
 	/**
 	 * The options of every connection the scanner uses, set once it is connected (most ports of a sweep refuse,
 	 * and each option is a system call): no Nagle delay, a reset on close. No read timeout: each read is given
-	 * its deadline by the {@link #watchdog()}.
+	 * its deadline by the {@link #watchdog()}, or by {@link #readWithin} for a raw read.
 	 */
 	private static Socket withOptions(Socket socket) throws IOException {
 		socket.setTcpNoDelay(true);
 		socket.setSoLinger(true, 0);
 		return socket;
+	}
+
+	/**
+	 * For reads of {@code socket} outside an exchange the watchdog watches (a greeting, a banner): each waits at
+	 * most {@code millis}, and never longer than the read timeout.
+	 */
+	public void readWithin(Socket socket, int millis) throws SocketException {
+		socket.setSoTimeout(Math.max(1, Math.min(millis, readTimeoutMillis())));
+	}
+
+	/**
+	 * A UDP socket whose receives wait at most {@code longestWait} (WS-Discovery: the discovery timeout). UDP has
+	 * no connect to bound; the caller may only shorten the wait as its own deadline nears.
+	 */
+	public static DatagramSocket datagram(Duration longestWait) throws SocketException {
+		DatagramSocket socket = new DatagramSocket();
+		try {
+			socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, longestWait.toMillis())));
+			return socket;
+		}
+		catch (SocketException ex) {
+			socket.close();
+			throw ex;
+		}
 	}
 
 	/**
