@@ -233,4 +233,41 @@ class ScanCommandTests {
 		assertThat(Files.readAllLines(state)).hasSize(devices.size()).doesNotHaveDuplicates();
 	}
 
+	@Test
+	void aCsvReportWrittenJustBeforeAKillIsNotWrittenTwice(@TempDir Path dir) throws Exception {
+		Path out = dir.resolve("scan.csv");
+		Path state = dir.resolve("scan.state");
+		assertThat(run("scan", range, "--scope", "127.22.0.0/16", "-o", out.toString(), "--state", state.toString(),
+				"--format", "csv", "--no-progress").exit()).isEqualTo(1);
+		// As a kill leaves the files right after the last host's rows were written and before its journal line
+		// was, with a row of a later report cut in half and a journal line begun.
+		List<String> journal = Files.readAllLines(state);
+		Files.write(state, journal.subList(0, journal.size() - 1));
+		Files.writeString(state, journal.getLast().substring(0, 7), java.nio.file.StandardOpenOption.APPEND);
+		String firstRow = Files.readAllLines(out).get(1);
+		Files.writeString(out, firstRow.substring(0, firstRow.length() / 2), java.nio.file.StandardOpenOption.APPEND);
+
+		Run resumed = run("scan", range, "--scope", "127.22.0.0/16", "-o", out.toString(), "--state", state.toString(),
+				"--format", "csv", "--resume", "--no-progress");
+		assertThat(resumed.exit()).isEqualTo(1);
+		assertThat(resumed.err()).containsPattern("hosts scanned\\s+1\\b");
+		List<org.apache.commons.csv.CSVRecord> rows;
+		try (var reader = Files.newBufferedReader(out)) {
+			rows = org.apache.commons.csv.CSVFormat.DEFAULT.parse(reader).getRecords();
+		}
+		assertThat(rows.getFirst().get(0)).isEqualTo("address");
+		List<String> addresses = rows.subList(1, rows.size()).stream().map(r -> r.get(0)).toList();
+		assertThat(addresses).doesNotContain("address");
+		// Each host's rows form one block: a host written twice would start a second one.
+		List<String> blocks = new ArrayList<>();
+		for (String address : addresses) {
+			if (blocks.isEmpty() || !blocks.getLast().equals(address)) {
+				blocks.add(address);
+			}
+		}
+		assertThat(blocks).doesNotHaveDuplicates()
+				.containsExactlyInAnyOrderElementsOf(devices.stream().map(DeviceTruth::address).toList());
+		assertThat(Files.readAllLines(state)).hasSize(devices.size()).doesNotHaveDuplicates();
+	}
+
 }
