@@ -128,7 +128,15 @@ public final class WsDiscovery {
 						}
 					}
 					if (sent >= SENDS) {
-						return Optional.empty();
+						return waiting(buffer);
+					}
+					if (wait < 1) {
+						// The time for this send went by elsewhere (a slow web fetch): an answer already waiting is
+						// read before anything goes out again.
+						Optional<ProbeMatch> waiting = waiting(buffer);
+						if (waiting.isPresent()) {
+							return waiting;
+						}
 					}
 					send();
 				}
@@ -137,6 +145,28 @@ public final class WsDiscovery {
 				// Port unreachable (nothing listens on 3702): no WS-Discovery here.
 				return Optional.empty();
 			}
+		}
+
+		/**
+		 * An answer that is already in the socket, taken without waiting (at most a few datagrams looked at): when
+		 * the device scan came back to the probe after its timeout, the answer may well be there.
+		 */
+		private Optional<ProbeMatch> waiting(byte[] buffer) throws IOException {
+			socket.setSoTimeout(1);
+			for (int i = 0; i < SENDS; i++) {
+				DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+				try {
+					socket.receive(packet);
+				}
+				catch (SocketTimeoutException ex) {
+					return Optional.empty();
+				}
+				Optional<ProbeMatch> match = parse(packet.getAddress(), Arrays.copyOf(buffer, packet.getLength()));
+				if (match.isPresent()) {
+					return match;
+				}
+			}
+			return Optional.empty();
 		}
 
 		@Override
