@@ -125,10 +125,8 @@ class ScanExecution {
 		return part.jobId() + ":" + part.runNumber() + ":" + part.partNumber();
 	}
 
-	/** Stored form of a refusal: its message key and arguments, shown in the reader's language. */
 	static String stored(MonitoringRefusal refusal) {
-		return String.join("|", java.util.stream.Stream.concat(java.util.stream.Stream.of(refusal.key()),
-				refusal.arguments().stream()).toList());
+		return refusal.stored();
 	}
 
 	Optional<Instant> startRun(String data) {

@@ -33,9 +33,9 @@ import vn.camguard.schedule.WorkPlanner;
 @Service
 public class ScanJobs {
 
-	static final int DEFAULT_RATE = 100;
+	public static final int DEFAULT_RATE = 100;
 
-	static final int DEFAULT_CONCURRENCY = 32;
+	public static final int DEFAULT_CONCURRENCY = 32;
 
 	private final JobTable jobs;
 

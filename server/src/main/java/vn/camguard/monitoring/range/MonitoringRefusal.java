@@ -18,6 +18,22 @@ public class MonitoringRefusal extends RuntimeException {
 		this.arguments = List.of(arguments);
 	}
 
+	/** The refusal as a run or part keeps it: key and arguments joined by {@code |}. */
+	public String stored() {
+		return String.join("|", java.util.stream.Stream.concat(java.util.stream.Stream.of(key), arguments.stream()).toList());
+	}
+
+	/** Reads back {@link #stored()}. */
+	public static MonitoringRefusal fromStored(String stored) {
+		String[] parts = stored.split("\\|");
+		return new MonitoringRefusal(parts[0], java.util.Arrays.copyOfRange(parts, 1, parts.length));
+	}
+
+	/** The reason in the reader's language. */
+	public String text(org.springframework.context.MessageSource messages, java.util.Locale locale) {
+		return messages.getMessage(key, arguments.toArray(), key, locale);
+	}
+
 	public String key() {
 		return key;
 	}
