@@ -54,7 +54,9 @@ import vn.camguard.organization.UnitDirectory.UnitRef;
  * and when the scheduler starts the run, and no connection reaches the address.
  */
 @SpringBootTest(properties = { "camguard.schedule.polling-interval=200ms", "camguard.monitoring.part-size=4",
-		"camguard.monitoring.connect-timeout=1s", "camguard.monitoring.read-timeout=3s" })
+		"camguard.monitoring.connect-timeout=1s", "camguard.monitoring.read-timeout=3s",
+		// an execution whose instance stops sending heartbeats is taken over within seconds, not 20 minutes
+		"camguard.schedule.heartbeat-interval=2s" })
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScanJobLabTests {
@@ -105,17 +107,17 @@ class ScanJobLabTests {
 		long range = registerRange("127.63.1.0/29");
 		approve(range, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(30));
 
+		long firstJob;
 		try (RunningLab lab = Lab.start(fleet(Set.of()))) {
-			long job = createJob("127.63.1.1-127.63.1.6");
-			awaitStatus(job, "FINISHED");
+			firstJob = createJob("127.63.1.1-127.63.1.6");
+			awaitStatus(firstJob, "FINISHED");
 		}
 		Map<String, Set<String>> expected = new TreeMap<>();
 		FLEET.forEach((address, weaknesses) -> expected.put(address,
 				new TreeSet<>(weaknesses.stream().map(CHECK_FOR::get).toList())));
 		assertThat(openChecks()).isEqualTo(expected);
-		assertThat(jdbc.sql("SELECT COUNT(*) FROM monitoring_job_part WHERE job_id IN "
-				+ "(SELECT id FROM monitoring_job WHERE organization_id = :org) AND status = 'DONE'")
-			.param("org", isp.id()).query(Long.class).single()).as("6 addresses in parts of 4 aligned: .1-.3, .4-.6")
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM monitoring_job_part WHERE job_id = :job AND status = 'DONE'")
+			.param("job", firstJob).query(Long.class).single()).as("6 addresses in parts of 4 aligned: .1-.3, .4-.6")
 			.isEqualTo(2);
 
 		// devices .1 and .2 are fixed: the lab serves them again without their weaknesses
@@ -131,7 +133,7 @@ class ScanJobLabTests {
 		}
 		List<Row> rows = jdbc.sql("SELECT address, check_id, status, times_seen FROM monitoring_finding "
 				+ "WHERE organization_id = :org").param("org", isp.id()).query(Row.class).list();
-		for (Row row : rows.stream().filter(r -> WATCHED.contains(r.checkId())).toList()) {
+		for (Row row : rows.stream().filter(r -> WATCHED.contains(r.checkId()) && FLEET.containsKey(r.address())).toList()) {
 			if (fixed.contains(row.address())) {
 				assertThat(row.status()).as(row.toString()).isEqualTo("FIXED");
 				assertThat(row.timesSeen()).as(row.toString()).isEqualTo(1);
@@ -209,6 +211,73 @@ class ScanJobLabTests {
 		}
 	}
 
+	@Test
+	void aPartLeftRunningByADeadInstanceIsTakenOverAndItsFindingsRecordedOnce() throws Exception {
+		long range = registerRange("127.63.4.0/30");
+		approve(range, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(30));
+		try (RunningLab lab = Lab.start(new FleetSpec(List.of(DeviceSpec.of("cam-dead", "127.63.4.1",
+				Profile.HIKVISION_IPC, Set.of(Weakness.TELNET_OPEN))), 0))) {
+			// what an instance killed in the middle of the job's only part leaves behind
+			long job = deadInstancesRun("127.63.4.1");
+			awaitStatus(job, "FINISHED");
+			assertThat(partAttempts(job)).as("scanned again by the live instance").isEqualTo(2);
+			assertThat(telnetTimesSeen("127.63.4.1")).isEqualTo(1);
+
+			// died after the ledger recorded the part but before the part was marked done: taken over, not doubled
+			long again = deadInstancesRun("127.63.4.1");
+			jdbc.sql("INSERT INTO monitoring_ledger_part (part_key, organization_id, recorded_at) VALUES (:key, :org, :at)")
+				.param("key", "job-" + again + "/run-1/part-1")
+				.param("org", isp.id())
+				.param("at", Timestamp.from(Instant.now()))
+				.update();
+			awaitStatus(again, "FINISHED");
+			assertThat(partAttempts(again)).isEqualTo(2);
+			assertThat(telnetTimesSeen("127.63.4.1")).as("the part was recorded by the dead instance already")
+				.isEqualTo(1);
+		}
+	}
+
+	/** A one-part job in the middle of its run, its part picked by an instance that stopped an hour ago. */
+	private long deadInstancesRun(String address) {
+		Timestamp hourAgo = Timestamp.from(Instant.now().minusSeconds(3600));
+		jdbc.sql("""
+				INSERT INTO monitoring_job (organization_id, name, targets, profile, rate_per_second, concurrency,
+				  recurrence, first_run, status, created_by, created_at, run_number)
+				VALUES (:org, 'dead instance', :address, 'STANDARD', 100, 4, 'ONCE', :at, 'RUNNING', 'test', :at, 1)""")
+			.param("org", isp.id()).param("address", address).param("at", hourAgo).update();
+		long job = jdbc.sql("SELECT MAX(id) FROM monitoring_job WHERE organization_id = :org").param("org", isp.id())
+			.query(Long.class).single();
+		jdbc.sql("""
+				INSERT INTO monitoring_job_run (job_id, run_number, status, parts, hosts_total, started_at)
+				VALUES (:job, 1, 'RUNNING', 1, 1, :at)""").param("job", job).param("at", hourAgo).update();
+		jdbc.sql("""
+				INSERT INTO monitoring_job_part (job_id, run_number, part_number, first_address, last_address, hosts,
+				  status, hosts_done, devices_found, weaknesses_seen, started_at, attempts)
+				VALUES (:job, 1, 1, :address, :address, 1, 'SCANNING', 0, 0, 0, :at, 1)""")
+			.param("job", job).param("address", address).param("at", hourAgo).update();
+		jdbc.sql("""
+				INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, picked_by,
+				  consecutive_failures, last_heartbeat, version)
+				VALUES ('monitoring-scan-part', :instance, :data, :at, TRUE, 'dead-instance', 0, :at, 1)""")
+			.param("instance", "job-" + job + "-run-1-part-1")
+			.param("data", com.github.kagkarlsson.scheduler.serializer.Serializer.DEFAULT_JAVA_SERIALIZER
+				.serialize(job + ":1:1"))
+			.param("at", hourAgo)
+			.update();
+		return job;
+	}
+
+	private int partAttempts(long job) {
+		return jdbc.sql("SELECT attempts FROM monitoring_job_part WHERE job_id = :job").param("job", job)
+			.query(Integer.class).single();
+	}
+
+	private int telnetTimesSeen(String address) {
+		return jdbc.sql("SELECT times_seen FROM monitoring_finding WHERE organization_id = :org AND address = :address "
+				+ "AND check_id = 'CG-SVC-TELNET'").param("org", isp.id()).param("address", address)
+			.query(Integer.class).single();
+	}
+
 	private FleetSpec fleet(Set<String> fixed) {
 		List<DeviceSpec> devices = FLEET.entrySet().stream()
 			.map(e -> DeviceSpec.of("cam-" + e.getKey().substring(e.getKey().lastIndexOf('.') + 1), e.getKey(),
@@ -227,7 +296,7 @@ class ScanJobLabTests {
 			.query(Open.class)
 			.list()
 			.stream()
-			.filter(o -> WATCHED.contains(o.checkId()))
+			.filter(o -> WATCHED.contains(o.checkId()) && FLEET.containsKey(o.address()))
 			.forEach(o -> open.computeIfAbsent(o.address(), a -> new TreeSet<>()).add(o.checkId()));
 		return open;
 	}

@@ -174,7 +174,7 @@ class JobTable {
 	void partScanning(Part part, Instant at) {
 		jdbc.sql("""
 				UPDATE monitoring_job_part SET status = 'SCANNING', hosts_done = 0, devices_found = 0,
-				  weaknesses_seen = 0, started_at = :at
+				  weaknesses_seen = 0, started_at = :at, attempts = attempts + 1
 				WHERE job_id = :job AND run_number = :run AND part_number = :part""")
 			.param("at", Timestamp.from(at))
 			.params(keyOf(part))
