@@ -237,6 +237,35 @@ class ScanJobLabTests {
 		}
 	}
 
+	@Test
+	void aCancelledJobNeverStartsAndItsPlannedRunIsDropped() throws Exception {
+		long range = registerRange("127.63.5.0/30");
+		approve(range, LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(30));
+		String tomorrow = java.time.LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(1)
+			.truncatedTo(ChronoUnit.MINUTES).toString();
+		MockHttpServletResponse created = postJob("127.63.5.1", tomorrow);
+		assertThat(created.getStatus()).isEqualTo(201);
+		long job = Long.parseLong(created.getHeader("Location").replaceAll(".*/", ""));
+		assertThat(plannedStarts(job)).isEqualTo(1);
+
+		MockHttpServletResponse cancelled = mvc.perform(post("/api/v1/monitoring/jobs/" + job + "/cancel").with(csrf())
+			.with(user(operator.principal()))).andReturn().getResponse();
+		assertThat(cancelled.getStatus()).isEqualTo(200);
+		assertThat(cancelled.getContentAsString()).contains("\"status\":\"CANCELLED\"");
+		assertThat(plannedStarts(job)).isZero();
+		assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE entity_type = 'monitoring-job' AND entity_id = :id "
+				+ "ORDER BY seq").param("id", Long.toString(job)).query(String.class).list())
+			.containsExactly("monitoring.job.create", "monitoring.job.cancel");
+		assertThat(mvc.perform(post("/api/v1/monitoring/jobs/" + job + "/cancel").with(csrf())
+			.with(user(operator.principal()))).andReturn().getResponse().getStatus()).as("nothing left to cancel")
+			.isEqualTo(422);
+	}
+
+	private long plannedStarts(long job) {
+		return jdbc.sql("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'monitoring-scan-start' "
+				+ "AND task_instance = :instance").param("instance", "job-" + job + "-run-1").query(Long.class).single();
+	}
+
 	/** A one-part job in the middle of its run, its part picked by an instance that stopped an hour ago. */
 	private long deadInstancesRun(String address) {
 		Timestamp hourAgo = Timestamp.from(Instant.now().minusSeconds(3600));
