@@ -38,6 +38,20 @@ class ArchitectureTests {
 			.check(classes);
 	}
 
+	/**
+	 * The scanner is embedded through its public API: its root package, plus the target list and scope types that
+	 * its {@code ScanRequest} is built from. Its internals (checks, wire, TLS) stay its own.
+	 */
+	@Test
+	void theServerUsesOnlyTheScannersApi() {
+		noClasses().should()
+			.dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe("internal classes of the scanner",
+					target -> target.getPackageName().startsWith("vn.camguard.scanner.")
+							&& !target.getName().equals("vn.camguard.scanner.target.Targets")
+							&& !target.getName().equals("vn.camguard.scanner.target.Scope")))
+			.check(classes);
+	}
+
 	@Test
 	void noLegacyDates() {
 		noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.util.Date").check(classes);

@@ -26,6 +26,10 @@ public enum Permission {
 	/** Register and change the products of one's own (vendor) unit: models, firmware, certificates. */
 	PRODUCTS_MANAGE,
 	/** Correct requirement catalogues (QCVN 135, QCVN 11, ...); province-wide data. */
-	CATALOGUES_MANAGE
+	CATALOGUES_MANAGE,
+	/** Register the address ranges one's organisation answers for, and run scan jobs on the approved ones. */
+	MONITORING_SCAN,
+	/** Approve or reject the address ranges organisations registered for scanning (the province's decision). */
+	RANGES_APPROVE
 
 }

@@ -3,19 +3,25 @@ package vn.camguard.schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -25,13 +31,17 @@ import org.springframework.stereotype.Component;
  * after Flyway, which runs while the context is built) and stopped before the data source closes.
  */
 @Component
-class ClusterScheduler implements SmartLifecycle {
+class ClusterScheduler implements SmartLifecycle, WorkPlanner {
 
 	private static final Logger log = LoggerFactory.getLogger(ClusterScheduler.class);
 
 	private final DataSource dataSource;
 
 	private final List<RecurringWork> recurring;
+
+	private final Map<String, CustomTask<String>> oneTime = new LinkedHashMap<>();
+
+	private final Duration heartbeat;
 
 	private final Duration pollingInterval;
 
@@ -42,10 +52,37 @@ class ClusterScheduler implements SmartLifecycle {
 	ClusterScheduler(DataSource dataSource, List<RecurringWork> recurring,
 			@Value("${camguard.schedule.polling-interval:10s}") Duration pollingInterval,
 			@Value("${camguard.schedule.threads:2}") int threads) {
+		this(dataSource, recurring, List.of(), pollingInterval, threads, Duration.ofMinutes(5));
+	}
+
+	@Autowired
+	ClusterScheduler(DataSource dataSource, List<RecurringWork> recurring, List<OneTimeWork> oneTimeWork,
+			@Value("${camguard.schedule.polling-interval:10s}") Duration pollingInterval,
+			@Value("${camguard.schedule.threads:2}") int threads,
+			@Value("${camguard.schedule.heartbeat-interval:5m}") Duration heartbeat) {
 		this.dataSource = dataSource;
 		this.recurring = List.copyOf(recurring);
 		this.pollingInterval = pollingInterval;
 		this.threads = threads;
+		this.heartbeat = heartbeat;
+		for (OneTimeWork work : oneTimeWork) {
+			this.oneTime.put(work.name(), Tasks.custom(work.name(), String.class)
+				// a dead instance's execution is run again by another instance
+				.onDeadExecutionRevive()
+				.onFailure(new FailureHandler.MaxRetriesFailureHandler<>(5,
+						new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1))))
+				.execute((instance, context) -> {
+					Optional<Instant> again = work.work().apply(instance.getData());
+					return (complete, operations) -> {
+						if (again.isPresent()) {
+							operations.reschedule(complete, again.get());
+						}
+						else {
+							operations.remove();
+						}
+					};
+				}));
+		}
 	}
 
 	@Override
@@ -56,11 +93,12 @@ class ClusterScheduler implements SmartLifecycle {
 				.execute((instance, context) -> work.work().run()));
 		}
 		// start tasks are known tasks as well: listing them twice is refused
-		List<Task<?>> otherKnown = List.of();
+		List<Task<?>> otherKnown = List.copyOf(oneTime.values());
 		Scheduler started = Scheduler.create(dataSource, otherKnown)
 			.startTasks(tasks)
 			.pollingInterval(pollingInterval)
 			.threads(threads)
+			.heartbeatInterval(heartbeat)
 			.shutdownMaxWait(Duration.ofSeconds(30))
 			.build();
 		started.start();
@@ -88,6 +126,41 @@ class ClusterScheduler implements SmartLifecycle {
 					log.debug("Could not reschedule {}: {}", work.name(), ex.getMessage());
 				}
 			});
+	}
+
+	@Override
+	public boolean plan(String work, String instanceId, String data, Instant at) {
+		CustomTask<String> task = oneTime.get(work);
+		if (task == null) {
+			throw new IllegalArgumentException("no one-time work named " + work);
+		}
+		return running().scheduleIfNotExists(task.instance(instanceId, data), at);
+	}
+
+	@Override
+	public boolean drop(String work, String instanceId) {
+		TaskInstanceId id = TaskInstanceId.of(work, instanceId);
+		Scheduler scheduler = running();
+		if (scheduler.getScheduledExecution(id).filter(execution -> !execution.isPicked()).isEmpty()) {
+			return false;
+		}
+		try {
+			scheduler.cancel(id);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			// picked meanwhile: it runs, and the work itself sees that it is no longer wanted
+			log.debug("Could not drop {}/{}: {}", work, instanceId, ex.getMessage());
+			return false;
+		}
+	}
+
+	private Scheduler running() {
+		Scheduler current = scheduler;
+		if (current == null) {
+			throw new IllegalStateException("the scheduler is not running");
+		}
+		return current;
 	}
 
 	@Override

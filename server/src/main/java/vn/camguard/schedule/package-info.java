@@ -1,7 +1,8 @@
 /**
  * Schedule: the platform's one way to run work later or repeatedly, on db-scheduler
  * ({@code com.github.kagkarlsson:db-scheduler}, core library, wired here as a Spring bean). Other
- * features declare a {@link vn.camguard.schedule.RecurringWork} bean and nothing else.
+ * features declare a {@link vn.camguard.schedule.RecurringWork} or {@link vn.camguard.schedule.OneTimeWork} bean, and
+ * plan one-time instances through {@link vn.camguard.schedule.WorkPlanner}.
  * <p>
  * Why db-scheduler: several CamGuard instances share one PostgreSQL database, and a job must run
  * once across all of them, not once per instance. db-scheduler keeps every scheduled execution as a

@@ -37,6 +37,9 @@ public final class RolePermissions {
 		}
 		// a vendor maintains the product records of its own unit (issue 18)
 		table.get(Role.VENDOR).add(Permission.PRODUCTS_MANAGE);
+		// ISPs scan their subscribers' networks, units their own cameras (issue 19)
+		table.get(Role.ISP_OPERATOR).add(Permission.MONITORING_SCAN);
+		table.get(Role.UNIT_OFFICER).add(Permission.MONITORING_SCAN);
 		for (Role role : Role.values()) {
 			table.put(role, Set.copyOf(table.get(role)));
 		}
