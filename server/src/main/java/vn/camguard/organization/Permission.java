@@ -26,6 +26,12 @@ public enum Permission {
 	/** Register and change the products of one's own (vendor) unit: models, firmware, certificates. */
 	PRODUCTS_MANAGE,
 	/** Correct requirement catalogues (QCVN 135, QCVN 11, ...); province-wide data. */
-	CATALOGUES_MANAGE
+	CATALOGUES_MANAGE,
+	/** See network monitoring findings of one's organisation subtree and export them. */
+	FINDINGS_READ,
+	/** Mark a finding a false positive, or confirm a fixed one verified (the finding's owner). */
+	FINDINGS_TRIAGE,
+	/** Accept the risk of a finding for a time (the head of the owning unit, or the province). */
+	FINDINGS_ACCEPT_RISK
 
 }
