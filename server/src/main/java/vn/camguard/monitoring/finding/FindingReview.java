@@ -2,6 +2,8 @@ package vn.camguard.monitoring.finding;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ import vn.camguard.organization.AccessControl;
 import vn.camguard.organization.Permission;
 import vn.camguard.organization.UnitDirectory;
 import vn.camguard.organization.UnitDirectory.UnitRef;
-import vn.camguard.organization.UnitScope;
+import vn.camguard.products.RequirementGroups;
 
 /**
  * Findings for the people who answer for them: lists and detail inside the caller's organisations
@@ -41,6 +43,9 @@ public class FindingReview {
 	/** The longest an accepted risk may run before someone must look at it again. */
 	static final Duration MAX_RISK_ACCEPTANCE = Duration.ofDays(366);
 
+	/** Catalogues come into force on Vietnamese calendar days. */
+	private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
 	private static final Set<FindingStatus> DECIDABLE = EnumSet.of(FindingStatus.NEW, FindingStatus.NOTIFIED,
 			FindingStatus.ACCEPTED_RISK);
 
@@ -52,11 +57,15 @@ public class FindingReview {
 
 	private final AuditTrail audit;
 
-	public FindingReview(FindingStore store, AccessControl access, UnitDirectory units, AuditTrail audit) {
+	private final RequirementGroups requirements;
+
+	public FindingReview(FindingStore store, AccessControl access, UnitDirectory units, AuditTrail audit,
+			RequirementGroups requirements) {
 		this.store = store;
 		this.access = access;
 		this.units = units;
 		this.audit = audit;
+		this.requirements = requirements;
 	}
 
 	/** Refuses (403) a caller who may read findings nowhere. */
@@ -77,7 +86,11 @@ public class FindingReview {
 	@Transactional(readOnly = true)
 	public FindingPage findings(FindingFilter filter, FindingSort sort, boolean ascending, int page, int size) {
 		requireReader();
-		return store.page(access.scope(Permission.FINDINGS_READ), filter, sort, ascending, page, size, Instant.now());
+		FindingPage found = store.page(access.scope(Permission.FINDINGS_READ), filter, sort, ascending, page, size,
+				Instant.now());
+		RequirementGroups.CheckGroups groups = groupsInForce();
+		return new FindingPage(found.items().stream().map(view -> view.withGroupFrom(groups)).toList(), found.page(),
+				found.size(), found.total());
 	}
 
 	/** Hands every matching finding, in list order, to {@code writer} inside one read transaction. */
@@ -86,14 +99,20 @@ public class FindingReview {
 		requireReader();
 		try (Stream<FindingView> findings = store.stream(access.scope(Permission.FINDINGS_READ), filter, sort,
 				ascending, Instant.now())) {
-			return writer.apply(findings);
+			RequirementGroups.CheckGroups groups = groupsInForce();
+			return writer.apply(findings.map(view -> view.withGroupFrom(groups)));
 		}
 	}
 
 	@Transactional(readOnly = true)
 	public FindingView finding(long id) {
 		return store.find(access.scope(Permission.FINDINGS_READ), id, Instant.now())
-			.orElseThrow(() -> new FindingNotFound(id));
+			.orElseThrow(() -> new FindingNotFound(id))
+			.withGroupFrom(groupsInForce());
+	}
+
+	private RequirementGroups.CheckGroups groupsInForce() {
+		return requirements.inForceOn(LocalDate.now(VIETNAM));
 	}
 
 	@Transactional(readOnly = true)

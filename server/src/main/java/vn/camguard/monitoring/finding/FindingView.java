@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import vn.camguard.monitoring.FindingStatus;
 import vn.camguard.monitoring.MonitoredFinding;
+import vn.camguard.products.RequirementGroups;
 
 /**
  * A finding as the findings pages, API and exports show it: the stored finding with its organisation's code and
@@ -25,6 +26,22 @@ public record FindingView(MonitoredFinding finding, String unitCode, String unit
 		boolean overdue = open && due != null && due.isBefore(now);
 		return new FindingView(finding, unitCode, unitName, statusReason, statusBy, statusUntil, verifiedAt, due, open,
 				overdue);
+	}
+
+	/**
+	 * The view with the requirement group the catalogue in force gives its check, when the scan side stored none; a
+	 * group stored with the finding (the catalogue in force when it was found) is kept.
+	 */
+	FindingView withGroupFrom(RequirementGroups.CheckGroups groups) {
+		String label = groups.label(finding.checkId());
+		if (finding.requirementGroup() != null || label == null) {
+			return this;
+		}
+		var f = finding;
+		return new FindingView(new MonitoredFinding(f.id(), f.organizationId(), f.address(), f.port(), f.checkId(),
+				f.severity(), f.title(), f.evidence(), label, f.status(), f.firstSeen(), f.lastSeen(), f.timesSeen(),
+				f.notifiedAt(), f.noticeReference(), f.fixedAt()), unitCode, unitName, statusReason, statusBy,
+				statusUntil, verifiedAt, dueAt, open, overdue);
 	}
 
 	public long id() {

@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.camguard.TestTree;
 import vn.camguard.organization.OrganizationSetup;
 import vn.camguard.organization.Role;
+import vn.camguard.products.RequirementGroups;
 
 /**
  * The findings list, detail, decisions and exports on the whole application, over findings written straight into
@@ -57,6 +58,9 @@ class FindingsWebTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	RequirementGroups requirements;
 
 	FindingRows rows;
 
@@ -308,6 +312,24 @@ class FindingsWebTests {
 
 		assertThat(status(as(officerA, get("/findings/export").param("format", "pdf")))).isEqualTo(422);
 		assertThat(status(as(vendorA, get("/findings/export")))).isEqualTo(403);
+	}
+
+	@Test
+	void aFindingShowsTheRequirementGroupsOfTheCatalogueInForce() throws Exception {
+		long id = rows.open(tree.communeA().id(), "10.70.0.1", "CG-ONVIF-NOAUTH", "HIGH", 1);
+		long stored = rows.open(tree.communeA().id(), "10.70.0.2", "CG-SVC-TELNET", "MEDIUM", 1);
+		jdbc.sql("UPDATE monitoring_finding SET requirement_group = 'QCVN135_2024 6' WHERE id = :id").param("id", stored).update();
+
+		// QCVN 11:2026/BCA is in force since 01/07/2026; its items 5.a and 6.a list the ONVIF check
+		JsonNode finding = JSON.readTree(body(as(officerA, get("/api/v1/findings/" + id)))).get("finding");
+		assertThat(finding.get("requirementGroup").asString()).isEqualTo("QCVN11_2026_BCA 5, 6");
+		assertThat(body(as(officerA, get("/findings/" + id)))).contains("QCVN11_2026_BCA 5, 6");
+		// the group stored when it was found stays
+		assertThat(JSON.readTree(body(as(officerA, get("/api/v1/findings/" + stored)))).get("finding")
+			.get("requirementGroup").asString()).isEqualTo("QCVN135_2024 6");
+		// before 01/07/2026 QCVN 135:2024 was in force, where the firmware CVE check tests group 2
+		assertThat(requirements.inForceOn(LocalDate.of(2026, 3, 1)).label("CG-FW-CVE")).isEqualTo("QCVN135_2024 2");
+		assertThat(requirements.inForceOn(LocalDate.of(2026, 12, 1)).label("CG-UNKNOWN")).isNull();
 	}
 
 	private static String sheetXml(byte[] xlsx) throws Exception {
