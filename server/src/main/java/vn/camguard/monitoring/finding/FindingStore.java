@@ -139,15 +139,6 @@ public class FindingStore {
 		return true;
 	}
 
-	/** The checks that have findings in the scope, for the filter's suggestions. */
-	public List<String> checks(UnitScope scope) {
-		if (scope.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql("SELECT DISTINCT f.check_id FROM monitoring_finding f WHERE " + scoped(scope)
-				+ " ORDER BY f.check_id FETCH FIRST 200 ROWS ONLY").query(String.class).list();
-	}
-
 	private Where where(UnitScope scope, FindingFilter filter, Instant now) {
 		Where where = new Where(scoped(scope));
 		where.params.put("now", offset(now));
