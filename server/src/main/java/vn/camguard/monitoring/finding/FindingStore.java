@@ -28,8 +28,12 @@ import vn.camguard.organization.UnitScope;
 @Repository
 public class FindingStore {
 
-	/** Totals are counted up to here and shown as "10,000+" beyond. */
-	public static final long COUNT_CAP = 10_001;
+	/**
+	 * Totals are counted up to here and shown as "more than 1,000" beyond. Counting up to 10,001 as the inventory does
+	 * cost more than the page itself over a province's million findings (the status filter reads every row counted);
+	 * past a thousand findings people narrow the filter or export.
+	 */
+	public static final long COUNT_CAP = 1_001;
 
 	private static final String SELECT = """
 			SELECT f.*, u.code AS unit_code, u.name AS unit_name
@@ -59,13 +63,14 @@ public class FindingStore {
 		if (total == 0) {
 			return new FindingPage(List.of(), page, size, 0);
 		}
-		// the page's ids first, from an index where the filters allow, then only those rows with their unit
+		// the page's ids first, from an index where the filters allow, then only those rows with their unit. Limit and
+		// offset are written as numbers (ints from the server, not text): bound, PostgreSQL's generic plan after five
+		// executions assumes a tenth of the table and hash-joins all of it (0.8 s instead of 4 ms over 1,000,000 rows).
 		List<FindingView> items = jdbc
 			.sql(SELECT + " WHERE f.id IN (SELECT f.id FROM monitoring_finding f WHERE " + where.sql
-					+ orderBy(sort, ascending) + " LIMIT :limit OFFSET :offset)" + orderBy(sort, ascending))
+					+ orderBy(sort, ascending) + " LIMIT " + size + " OFFSET " + (long) page * size + ")"
+					+ orderBy(sort, ascending))
 			.params(where.params)
-			.param("limit", size)
-			.param("offset", (long) page * size)
 			.query((rs, row) -> view(rs, now))
 			.list();
 		return new FindingPage(items, page, size, total);
