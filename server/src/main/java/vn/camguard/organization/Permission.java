@@ -30,6 +30,12 @@ public enum Permission {
 	/** Register the address ranges one's organisation answers for, and run scan jobs on the approved ones. */
 	MONITORING_SCAN,
 	/** Approve or reject the address ranges organisations registered for scanning (the province's decision). */
-	RANGES_APPROVE
+	RANGES_APPROVE,
+	/** See network monitoring findings of one's organisation subtree and export them. */
+	FINDINGS_READ,
+	/** Mark a finding a false positive, or confirm a fixed one verified (the finding's owner). */
+	FINDINGS_TRIAGE,
+	/** Accept the risk of a finding for a time (the head of the owning unit, or the province). */
+	FINDINGS_ACCEPT_RISK,
 
 }

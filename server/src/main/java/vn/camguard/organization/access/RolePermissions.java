@@ -40,6 +40,13 @@ public final class RolePermissions {
 		// ISPs scan their subscribers' networks, units their own cameras (issue 19)
 		table.get(Role.ISP_OPERATOR).add(Permission.MONITORING_SCAN);
 		table.get(Role.UNIT_OFFICER).add(Permission.MONITORING_SCAN);
+		// network monitoring findings (issue 19): owners triage, the head of the unit accepts a risk, readers read
+		for (Role reader : new Role[] { Role.UNIT_OFFICER, Role.UNIT_APPROVER, Role.ISP_OPERATOR, Role.AUDITOR }) {
+			table.get(reader).add(Permission.FINDINGS_READ);
+		}
+		table.get(Role.UNIT_OFFICER).add(Permission.FINDINGS_TRIAGE);
+		table.get(Role.ISP_OPERATOR).add(Permission.FINDINGS_TRIAGE);
+		table.get(Role.UNIT_APPROVER).add(Permission.FINDINGS_ACCEPT_RISK);
 		for (Role role : Role.values()) {
 			table.put(role, Set.copyOf(table.get(role)));
 		}

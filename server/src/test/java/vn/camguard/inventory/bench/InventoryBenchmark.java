@@ -320,13 +320,13 @@ public final class InventoryBenchmark {
 	}
 
 	/** The benchmark's unit tree, created once with SQL that follows the organization schema. */
-	static final class BenchUnits {
+	public static final class BenchUnits {
 
 		private BenchUnits() {
 		}
 
 		/** Creates BENCH (province), BENCH-D001..D100 and 99 communes under each when missing; returns commune codes. */
-		static List<String> ensure(JdbcClient jdbc, JdbcTemplate batch) {
+		public static List<String> ensure(JdbcClient jdbc, JdbcTemplate batch) {
 			OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 			boolean present = jdbc.sql("SELECT COUNT(*) FROM organization_unit WHERE code = 'BENCH'")
 				.query(Long.class)

@@ -1,0 +1,258 @@
+package vn.camguard.monitoring.finding;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.camguard.monitoring.FindingStatus;
+import vn.camguard.monitoring.MonitoredFinding;
+import vn.camguard.organization.UnitScope;
+
+/**
+ * Reads findings for people (lists, detail, exports) and records the status changes people make. Every read takes
+ * the caller's {@link UnitScope}; the scan side writes findings through its own ledger.
+ */
+@Repository
+public class FindingStore {
+
+	/**
+	 * Totals are counted up to here and shown as "more than 1,000" beyond. Counting up to 10,001 as the inventory does
+	 * cost more than the page itself over a province's million findings (the status filter reads every row counted);
+	 * past a thousand findings people narrow the filter or export.
+	 */
+	public static final long COUNT_CAP = 1_001;
+
+	private static final String SELECT = """
+			SELECT f.*, u.code AS unit_code, u.name AS unit_name
+			FROM monitoring_finding f
+			JOIN organization_unit u ON u.id = f.organization_id
+			""";
+
+	private static final String OPEN = "(f.status IN ('NEW', 'NOTIFIED') OR (f.status = 'ACCEPTED_RISK' AND f.status_until <= :now))";
+
+	private final JdbcClient jdbc;
+
+	private final FindingSla sla;
+
+	public FindingStore(JdbcClient jdbc, FindingSla sla) {
+		this.jdbc = jdbc;
+		this.sla = sla;
+	}
+
+	public FindingPage page(UnitScope scope, FindingFilter filter, FindingSort sort, boolean ascending, int page,
+			int size, Instant now) {
+		if (scope.isEmpty()) {
+			return new FindingPage(List.of(), page, size, 0);
+		}
+		Where where = where(scope, filter, now);
+		long total = jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM monitoring_finding f WHERE " + where.sql + " LIMIT "
+				+ COUNT_CAP + ") x").params(where.params).query(Long.class).single();
+		if (total == 0) {
+			return new FindingPage(List.of(), page, size, 0);
+		}
+		// the page's ids first, from an index where the filters allow, then only those rows with their unit. Limit and
+		// offset are written as numbers (ints from the server, not text): bound, PostgreSQL's generic plan after five
+		// executions assumes a tenth of the table and hash-joins all of it (0.8 s instead of 4 ms over 1,000,000 rows).
+		List<FindingView> items = jdbc
+			.sql(SELECT + " WHERE f.id IN (SELECT f.id FROM monitoring_finding f WHERE " + where.sql
+					+ orderBy(sort, ascending) + " LIMIT " + size + " OFFSET " + (long) page * size + ")"
+					+ orderBy(sort, ascending))
+			.params(where.params)
+			.query((rs, row) -> view(rs, now))
+			.list();
+		return new FindingPage(items, page, size, total);
+	}
+
+	/** Every matching finding in list order; the caller closes the stream and holds a transaction. */
+	public Stream<FindingView> stream(UnitScope scope, FindingFilter filter, FindingSort sort, boolean ascending,
+			Instant now) {
+		if (scope.isEmpty()) {
+			return Stream.empty();
+		}
+		Where where = where(scope, filter, now);
+		return jdbc.sql(SELECT + " WHERE " + where.sql + orderBy(sort, ascending))
+			.params(where.params)
+			.withFetchSize(500)
+			.query((rs, row) -> view(rs, now))
+			.stream();
+	}
+
+	public Optional<FindingView> find(UnitScope scope, long id, Instant now) {
+		if (scope.isEmpty()) {
+			return Optional.empty();
+		}
+		return jdbc.sql(SELECT + " WHERE " + scoped(scope) + " AND f.id = :id")
+			.param("id", id)
+			.query((rs, row) -> view(rs, now))
+			.optional();
+	}
+
+	public List<FindingChange> changes(long findingId) {
+		return jdbc.sql("SELECT * FROM monitoring_finding_change WHERE finding_id = :id ORDER BY changed_at, id")
+			.param("id", findingId)
+			.query((rs, row) -> new FindingChange(rs.getLong("id"), rs.getLong("finding_id"),
+					FindingStatus.valueOf(rs.getString("from_status")), FindingStatus.valueOf(rs.getString("to_status")),
+					rs.getString("reason"), rs.getString("actor"), instant(rs, "valid_until"), instant(rs, "changed_at")))
+			.list();
+	}
+
+	/**
+	 * Moves the finding from {@code from} to {@code to} and records the change; false when it no longer stands at
+	 * {@code from} (someone or a scan changed it meanwhile), and then nothing is written.
+	 */
+	public boolean changeStatus(long id, FindingStatus from, FindingStatus to, String reason, String actor,
+			Instant validUntil, Instant at) {
+		int changed = jdbc.sql("""
+				UPDATE monitoring_finding SET status = :to, status_reason = :reason, status_by = :actor,
+				  status_until = :until, verified_at = CASE WHEN :to = 'VERIFIED' THEN :at ELSE verified_at END
+				WHERE id = :id AND status = :from""")
+			.param("to", to.name())
+			.param("reason", reason)
+			.param("actor", actor)
+			.param("until", offset(validUntil))
+			.param("at", offset(at))
+			.param("id", id)
+			.param("from", from.name())
+			.update();
+		if (changed == 0) {
+			return false;
+		}
+		jdbc.sql("""
+				INSERT INTO monitoring_finding_change (finding_id, from_status, to_status, reason, actor, valid_until, changed_at)
+				VALUES (:id, :from, :to, :reason, :actor, :until, :at)""")
+			.param("id", id)
+			.param("from", from.name())
+			.param("to", to.name())
+			.param("reason", reason)
+			.param("actor", actor)
+			.param("until", offset(validUntil))
+			.param("at", offset(at))
+			.update();
+		return true;
+	}
+
+	private Where where(UnitScope scope, FindingFilter filter, Instant now) {
+		Where where = new Where(scoped(scope));
+		where.params.put("now", offset(now));
+		if (filter.unitId() != null) {
+			where.append(" AND f.organization_id IN (SELECT u.descendant_id FROM organization_unit_closure u WHERE u.ancestor_id = "
+					+ filter.unitId() + ")");
+		}
+		if (filter.range() != null) {
+			List<String> conditions = new ArrayList<>();
+			List<String> parts = filter.range().conditions();
+			for (int i = 0; i < parts.size(); i++) {
+				String name = "range" + i;
+				conditions.add(parts.get(i).endsWith("%") ? "f.address LIKE :" + name : "f.address = :" + name);
+				where.params.put(name, parts.get(i));
+			}
+			where.append(" AND (" + String.join(" OR ", conditions) + ")");
+		}
+		where.and("f.address = :address", "address", blankToNull(filter.address()));
+		where.and("f.check_id = :check", "check", blankToNull(filter.checkId()));
+		where.and("f.severity = :severity", "severity", filter.severity() == null ? null : filter.severity().name());
+		if (filter.state() != null) {
+			switch (filter.state()) {
+				case OPEN -> where.append(" AND " + OPEN);
+				case RISK_EXPIRED -> where.append(" AND f.status = 'ACCEPTED_RISK' AND f.status_until <= :now");
+				case ACCEPTED_RISK ->
+					where.append(" AND f.status = 'ACCEPTED_RISK' AND (f.status_until IS NULL OR f.status_until > :now)");
+				default -> where.and("f.status = :status", "status", filter.state().name());
+			}
+		}
+		if (filter.minAgeDays() != null) {
+			where.and("f.first_seen <= :seenBefore", "seenBefore", offset(now.minus(Duration.ofDays(filter.minAgeDays()))));
+		}
+		if (filter.maxAgeDays() != null) {
+			where.and("f.first_seen >= :seenAfter", "seenAfter", offset(now.minus(Duration.ofDays(filter.maxAgeDays()))));
+		}
+		if (filter.overdueOnly()) {
+			List<String> late = new ArrayList<>();
+			for (Severity severity : Severity.values()) {
+				Duration days = sla.daysToFix(severity);
+				if (days != null) {
+					String name = "due" + severity.name();
+					late.add("(f.severity = '" + severity.name() + "' AND f.first_seen < :" + name + ")");
+					where.params.put(name, offset(now.minus(days)));
+				}
+			}
+			where.append(" AND " + OPEN + " AND " + (late.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", late) + ")"));
+		}
+		return where;
+	}
+
+	private static String scoped(UnitScope scope) {
+		// root ids spliced, not bound: numbers from the grant table, and PostgreSQL plans a bound list badly (UnitScope)
+		return "f.organization_id IN (SELECT c.descendant_id FROM organization_unit_closure c WHERE c.ancestor_id IN ("
+				+ scope.rootUnitIds().stream().sorted().map(String::valueOf).collect(Collectors.joining(",")) + "))";
+	}
+
+	private static String orderBy(FindingSort sort, boolean ascending) {
+		String direction = ascending ? " ASC" : " DESC";
+		return " ORDER BY " + sort.expression() + direction + ", f.id" + direction;
+	}
+
+	private FindingView view(ResultSet rs, Instant now) throws SQLException {
+		Object port = rs.getObject("port");
+		MonitoredFinding finding = new MonitoredFinding(rs.getLong("id"), rs.getLong("organization_id"),
+				rs.getString("address"), port == null ? null : ((Number) port).intValue(), rs.getString("check_id"),
+				rs.getString("severity"), rs.getString("title"), rs.getString("evidence"),
+				rs.getString("requirement_group"), FindingStatus.valueOf(rs.getString("status")),
+				instant(rs, "first_seen"), instant(rs, "last_seen"), rs.getInt("times_seen"), instant(rs, "notified_at"),
+				rs.getString("notice_reference"), instant(rs, "fixed_at"));
+		return FindingView.of(finding, rs.getString("unit_code"), rs.getString("unit_name"),
+				rs.getString("status_reason"), rs.getString("status_by"), instant(rs, "status_until"),
+				instant(rs, "verified_at"), sla, now);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static OffsetDateTime offset(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	/** A WHERE clause being built with its named parameters. */
+	private static final class Where {
+
+		private final StringBuilder sql;
+
+		private final Map<String, Object> params = new HashMap<>();
+
+		Where(String scope) {
+			this.sql = new StringBuilder(scope);
+		}
+
+		void append(String text) {
+			sql.append(text);
+		}
+
+		void and(String condition, String name, Object value) {
+			if (value != null) {
+				sql.append(" AND ").append(condition);
+				params.put(name, value);
+			}
+		}
+
+	}
+
+}
