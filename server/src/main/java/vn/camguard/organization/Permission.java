@@ -26,6 +26,8 @@ public enum Permission {
 	/** Register and change the products of one's own (vendor) unit: models, firmware, certificates. */
 	PRODUCTS_MANAGE,
 	/** Correct requirement catalogues (QCVN 135, QCVN 11, ...); province-wide data. */
-	CATALOGUES_MANAGE
+	CATALOGUES_MANAGE,
+	/** Import one's own (ISP) subscriber mapping, send subscriber notices, download the monthly report. */
+	NOTICES_MANAGE
 
 }

@@ -37,6 +37,8 @@ public final class RolePermissions {
 		}
 		// a vendor maintains the product records of its own unit (issue 18)
 		table.get(Role.VENDOR).add(Permission.PRODUCTS_MANAGE);
+		// an ISP notifies its own subscribers and reports to the province (issue 19)
+		table.get(Role.ISP_OPERATOR).add(Permission.NOTICES_MANAGE);
 		for (Role role : Role.values()) {
 			table.put(role, Set.copyOf(table.get(role)));
 		}
