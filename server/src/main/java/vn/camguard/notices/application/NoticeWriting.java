@@ -119,6 +119,10 @@ public class NoticeWriting {
 		return province.replaceFirst("^(Tỉnh|Thành phố)\\s+", "");
 	}
 
+	public String provinceName() {
+		return province;
+	}
+
 	public ZoneId zone() {
 		return zone;
 	}

@@ -102,6 +102,19 @@ public class Notices {
 			.list();
 	}
 
+	/** Notices mailed (sent in the period) or printed (made in the period). */
+	public int delivered(long organizationId, Instant from, Instant until) {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM subscriber_notice
+				WHERE organization_id = :org AND ((status = 'SENT' AND sent_at >= :from AND sent_at < :until)
+				  OR (status = 'LETTER' AND created_at >= :from AND created_at < :until))""")
+			.param("org", organizationId)
+			.param("from", utc(from))
+			.param("until", utc(until))
+			.query(Integer.class)
+			.single();
+	}
+
 	private List<Notice.NoticeFinding> findings(long noticeId) {
 		return jdbc.sql("SELECT * FROM subscriber_notice_finding WHERE notice_id = :id ORDER BY address, check_id")
 			.param("id", noticeId)

@@ -50,6 +50,7 @@ public class NoticeController {
 		model.addAttribute("sent", notices.latest(organization.id()));
 		model.addAttribute("mailConfigured", notices.mailConfigured());
 		model.addAttribute("zone", notices.zone());
+		model.addAttribute("reportMonth", java.time.YearMonth.now(notices.zone()).minusMonths(1).toString());
 		return "notices/notices";
 	}
 
