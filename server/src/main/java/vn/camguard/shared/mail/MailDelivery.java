@@ -62,7 +62,7 @@ public class MailDelivery {
 		}
 		catch (MailException | MessagingException failed) {
 			String reason = reason(failed);
-			log.warn("mail to a subscriber not sent: {}", reason);
+			log.warn("mail not sent: {}", reason);
 			return new Delivery(Delivery.Outcome.FAILED, reason);
 		}
 	}
