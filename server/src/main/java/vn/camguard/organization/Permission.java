@@ -37,5 +37,7 @@ public enum Permission {
 	FINDINGS_TRIAGE,
 	/** Accept the risk of a finding for a time (the head of the owning unit, or the province). */
 	FINDINGS_ACCEPT_RISK,
+	/** Import one's own (ISP) subscriber mapping, send subscriber notices, download the monthly report. */
+	NOTICES_MANAGE,
 
 }

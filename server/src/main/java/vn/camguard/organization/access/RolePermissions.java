@@ -47,6 +47,8 @@ public final class RolePermissions {
 		table.get(Role.UNIT_OFFICER).add(Permission.FINDINGS_TRIAGE);
 		table.get(Role.ISP_OPERATOR).add(Permission.FINDINGS_TRIAGE);
 		table.get(Role.UNIT_APPROVER).add(Permission.FINDINGS_ACCEPT_RISK);
+		// an ISP notifies its own subscribers and reports to the province (issue 19)
+		table.get(Role.ISP_OPERATOR).add(Permission.NOTICES_MANAGE);
 		for (Role role : Role.values()) {
 			table.put(role, Set.copyOf(table.get(role)));
 		}

@@ -1,0 +1,13 @@
+package vn.camguard.notices.domain;
+
+/**
+ * Where a notice stands: mailed (the SMTP server took it), failed (refused or unreachable; may be retried), not sent
+ * (no mail server configured; may be retried), or a letter to print (the subscriber has no e-mail address).
+ */
+public enum NoticeStatus {
+	SENT, FAILED, NOT_SENT, LETTER;
+
+	public boolean retriable() {
+		return this == FAILED || this == NOT_SENT;
+	}
+}
