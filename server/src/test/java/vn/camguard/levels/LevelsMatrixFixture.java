@@ -20,13 +20,17 @@ import vn.camguard.levels.domain.AttachmentType;
 import vn.camguard.levels.domain.Dossier;
 import vn.camguard.levels.domain.DossierStatus;
 import vn.camguard.levels.persistence.DeterminationStore;
+import vn.camguard.levels.domain.PlanItemState;
+import vn.camguard.levels.domain.PlanStatus;
 import vn.camguard.levels.persistence.DossierStore;
+import vn.camguard.levels.persistence.PlanStore;
 import vn.camguard.levels.persistence.FrameworkStore;
 import vn.camguard.organization.UnitDirectory.UnitRef;
 
 /**
  * A system of the target unit with one determination, the current Decree 85 framework version, and a
- * level-1 draft dossier of another system with a file in each part.
+ * level-1 draft dossier of another system with a file in each part, and a third system with an approved
+ * level-1 dossier whose plan has an evidence document for REQ-5.1.1.
  */
 @Component
 class LevelsMatrixFixture implements AuthorizationMatrixFixture {
@@ -41,8 +45,11 @@ class LevelsMatrixFixture implements AuthorizationMatrixFixture {
 
 	private final AttachmentStorage files;
 
+	private final PlanStore plans;
+
 	LevelsMatrixFixture(InformationSystems systems, DeterminationStore determinations, FrameworkStore frameworks,
-			DossierStore dossiers, AttachmentStorage files) {
+			DossierStore dossiers, AttachmentStorage files, PlanStore plans) {
+		this.plans = plans;
 		this.systems = systems;
 		this.determinations = determinations;
 		this.frameworks = frameworks;
@@ -76,9 +83,20 @@ class LevelsMatrixFixture implements AuthorizationMatrixFixture {
 					stored.size(), stored.sha256(), key, "fixture", now));
 			attachment = attachment == 0 ? id : attachment;
 		}
+		// a third system with an approved level-1 dossier whose first requirement has an evidence document
+		long planSystem = systems.insert(new SystemDraft(unit.id(), "Phương án " + fresh, null, null, null,
+				SystemStatus.OPERATING), now);
+		long planDetermination = determinations.insert(new Determination(0, planSystem, unit.id(), framework,
+				Map.of("system_type", "INTERNAL", "information", "PUBLIC_ONLY"), 1, 1, List.of("R1-1"), 1, null,
+				Determination.DRAFT, "fixture", now));
+		long approved = dossiers.insert(new Dossier(0, planSystem, unit.id(), planDetermination, framework, 1,
+				DossierStatus.APPROVED, null, null, null, null, null, "fixture", now, now));
+		plans.save(new PlanItemState(approved, "REQ-5.1.1", PlanStatus.IN_PROGRESS, null, "Tổ CNTT", null, null,
+				new PlanItemState.Evidence("chinh-sach.pdf", AttachmentType.PDF, stored.size(), stored.sha256(),
+						stored.storageKey()), "fixture", now));
 		return Map.of("{levelSystem}", Long.toString(system), "{determination}", Long.toString(determination),
 				"{framework}", Long.toString(framework), "{dossier}", Long.toString(dossier), "{attachment}",
-				Long.toString(attachment));
+				Long.toString(attachment), "{planSystem}", Long.toString(planSystem));
 	}
 
 	static FrameworkVersion current(FrameworkStore frameworks, String code) {
