@@ -90,7 +90,9 @@ class LevelsMatrixFixture implements AuthorizationMatrixFixture {
 				Map.of("system_type", "INTERNAL", "information", "PUBLIC_ONLY"), 1, 1, List.of("R1-1"), 1, null,
 				Determination.DRAFT, "fixture", now));
 		long approved = dossiers.insert(new Dossier(0, planSystem, unit.id(), planDetermination, framework, 1,
-				DossierStatus.APPROVED, null, null, null, null, null, "fixture", now, now));
+				DossierStatus.APPRAISED, null, null, null, null, null, "fixture", now, now));
+		dossiers.transition(approved, DossierStatus.APPRAISED, DossierStatus.APPROVED, null, null,
+				new Dossier.Decision("1/QĐ-" + fresh, now.toLocalDate(), "fixture"), now);
 		plans.save(new PlanItemState(approved, "REQ-5.1.1", PlanStatus.IN_PROGRESS, null, "Tổ CNTT", null, null,
 				new PlanItemState.Evidence("chinh-sach.pdf", AttachmentType.PDF, stored.size(), stored.sha256(),
 						stored.storageKey()), "fixture", now));

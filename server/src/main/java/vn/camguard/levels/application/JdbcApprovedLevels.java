@@ -44,8 +44,10 @@ class JdbcApprovedLevels implements ApprovedLevels {
 
 	private ApprovedLevel level(Dossier dossier) {
 		String code = frameworks.version(dossier.frameworkVersionId()).orElseThrow().code();
+		// an approval always records its decision; a row written otherwise still gives its level
+		Dossier.Decision decision = dossier.decision();
 		return new ApprovedLevel(dossier.systemId(), dossier.level(), code, dossier.frameworkVersionId(), dossier.id(),
-				dossier.decision().number(), dossier.decision().date());
+				decision == null ? null : decision.number(), decision == null ? null : decision.date());
 	}
 
 }

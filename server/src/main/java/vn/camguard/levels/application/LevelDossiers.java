@@ -337,16 +337,6 @@ public class LevelDossiers {
 		return entries;
 	}
 
-	/** Whether the caller appraises or approves anything, for the menu and the queue link. */
-	public boolean mayHaveQueue() {
-		return access.caller()
-			.grants()
-			.stream()
-			.anyMatch(g -> CompetentBodies.ROLES.entrySet()
-				.stream()
-				.anyMatch(e -> !e.getKey().equals("OPERATING_UNIT") && e.getValue() == g.role()));
-	}
-
 	private void supersedeEarlier(Dossier approved, Framework framework) {
 		OffsetDateTime now = now();
 		for (Dossier earlier : store.forSystem(approved.systemId())) {
