@@ -128,12 +128,30 @@ class LevelReferenceSeeder implements ApplicationRunner {
 
 	private void seedFramework(SeedFramework seed) {
 		if (frameworks.exists(seed.code(), seed.version())) {
+			completeCatalogue(seed);
 			return;
 		}
 		Framework framework = framework(seed);
 		long id = frameworks.insert(framework.version(), framework.items());
 		audit.recordFor(ACTOR, "level.framework.seed", "level-framework", Long.toString(id), null, null,
 				Map.of("code", seed.code(), "version", seed.version(), "items", framework.items().size()));
+	}
+
+	/**
+	 * A version stored before CamGuard shipped requirement catalogues gets the shipped catalogue of the
+	 * same version: a kind of item the version never had, so no rule, part, body or limit a
+	 * determination or dossier used changes.
+	 */
+	private void completeCatalogue(SeedFramework seed) {
+		long id = frameworks.versionId(seed.code(), seed.version()).orElseThrow();
+		boolean hasCatalogue = frameworks.items(id).stream().anyMatch(i -> i.kind() == ItemKind.REQUIREMENT);
+		List<FrameworkItem> catalogue = framework(seed).ofKind(ItemKind.REQUIREMENT);
+		if (hasCatalogue || catalogue.isEmpty()) {
+			return;
+		}
+		frameworks.insertItems(id, catalogue);
+		audit.recordFor(ACTOR, "level.framework.seed", "level-framework", Long.toString(id), null, null,
+				Map.of("code", seed.code(), "version", seed.version(), "requirements", catalogue.size()));
 	}
 
 	private void seedCalendar(SeedHolidays holidays) {

@@ -20,6 +20,11 @@ public enum ItemKind {
 	/** How often a system of a level is assessed, in months. */
 	ASSESSMENT_INTERVAL,
 	/** A transition rule between frameworks. */
-	TRANSITION
+	TRANSITION,
+	/**
+	 * A requirement of the security plan for the level (phương án bảo đảm an toàn theo cấp độ), keyed by
+	 * the standard's clause, e.g. TCVN 11930:2017 §5.1.1.
+	 */
+	REQUIREMENT
 
 }

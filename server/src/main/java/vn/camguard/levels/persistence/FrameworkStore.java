@@ -95,6 +95,12 @@ public class FrameworkStore {
 			.params(versionValues(version))
 			.update(key, "id");
 		long id = key.getKeyAs(Long.class);
+		insertItems(id, items);
+		return id;
+	}
+
+	/** Adds items to a stored version (only ever items of a kind the version did not carry yet). */
+	public void insertItems(long id, List<FrameworkItem> items) {
 		for (FrameworkItem item : items) {
 			jdbc.sql("""
 					INSERT INTO level_framework_item (framework_version_id, item_key, kind, position, level_min,
@@ -105,7 +111,15 @@ public class FrameworkStore {
 				.params(itemValues(id, item))
 				.update();
 		}
-		return id;
+	}
+
+	/** The id of a stored version. */
+	public Optional<Long> versionId(String code, int version) {
+		return jdbc.sql("SELECT id FROM level_framework_version WHERE framework_code = :code AND version = :version")
+			.param("code", code)
+			.param("version", version)
+			.query(Long.class)
+			.optional();
 	}
 
 	private static Map<String, Object> versionValues(FrameworkVersion version) {

@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.camguard.inventory.SystemDirectory.SystemRef;
+import vn.camguard.levels.ApprovedLevels;
 import vn.camguard.levels.application.LevelDeterminations;
+import vn.camguard.levels.application.LevelDossiers;
 import vn.camguard.levels.domain.DeterminationRequest;
 import vn.camguard.levels.domain.Framework;
 import vn.camguard.levels.domain.FrameworkVersion;
@@ -37,10 +39,17 @@ public class DeterminationController {
 
 	private final LevelDeterminations determinations;
 
+	private final LevelDossiers dossiers;
+
+	private final ApprovedLevels approvedLevels;
+
 	private final MessageSource messages;
 
-	public DeterminationController(LevelDeterminations determinations, MessageSource messages) {
+	public DeterminationController(LevelDeterminations determinations, LevelDossiers dossiers,
+			ApprovedLevels approvedLevels, MessageSource messages) {
 		this.determinations = determinations;
+		this.dossiers = dossiers;
+		this.approvedLevels = approvedLevels;
 		this.messages = messages;
 	}
 
@@ -50,6 +59,8 @@ public class DeterminationController {
 		model.addAttribute("system", system);
 		model.addAttribute("results", determinations.forSystem(id));
 		model.addAttribute("canDetermine", determinations.canDetermine(system));
+		model.addAttribute("dossiers", dossiers.forSystem(id));
+		model.addAttribute("approved", approvedLevels.of(id).orElse(null));
 		return "levels/system";
 	}
 
@@ -101,6 +112,8 @@ public class DeterminationController {
 				result.framework().forLevel(ItemKind.APPRAISER, result.determination().chosenLevel()));
 		model.addAttribute("limits", result.framework().forLevel(ItemKind.TIME_LIMIT, result.determination().chosenLevel()));
 		model.addAttribute("canDetermine", determinations.canDetermine(result.system()));
+		model.addAttribute("dossier", dossiers.forDetermination(id).orElse(null));
+		model.addAttribute("canOpenDossier", dossiers.canOpen(result));
 		return "levels/determination";
 	}
 
