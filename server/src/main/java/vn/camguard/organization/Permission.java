@@ -26,6 +26,11 @@ public enum Permission {
 	/** Register and change the products of one's own (vendor) unit: models, firmware, certificates. */
 	PRODUCTS_MANAGE,
 	/** Correct requirement catalogues (QCVN 135, QCVN 11, ...); province-wide data. */
-	CATALOGUES_MANAGE
+	CATALOGUES_MANAGE,
+	/**
+	 * Warn against a camera model or firmware range (an authority's warning list); the warning reaches
+	 * the devices of the whole province the grant lies in.
+	 */
+	WARNINGS_MANAGE
 
 }

@@ -37,6 +37,8 @@ public final class RolePermissions {
 		}
 		// a vendor maintains the product records of its own unit (issue 18)
 		table.get(Role.VENDOR).add(Permission.PRODUCTS_MANAGE);
+		// market inspectors keep the province's warning list with the province admin (issue 18)
+		table.get(Role.MARKET_INSPECTOR).add(Permission.WARNINGS_MANAGE);
 		for (Role role : Role.values()) {
 			table.put(role, Set.copyOf(table.get(role)));
 		}

@@ -14,6 +14,7 @@ import vn.camguard.products.domain.DeviceStanding;
 import vn.camguard.products.domain.DeviceStanding.Recognition;
 import vn.camguard.products.domain.ProductMatching;
 import vn.camguard.products.domain.VendorNames;
+import vn.camguard.products.domain.Warning;
 import vn.camguard.products.persistence.Products;
 
 /**
@@ -30,18 +31,21 @@ public class DeviceStandings {
 
 	private final KnownCves cves;
 
+	private final ProductWarnings warnings;
+
 	private final Clock clock;
 
-	public DeviceStandings(InventoryDevices devices, Products products, KnownCves cves) {
+	public DeviceStandings(InventoryDevices devices, Products products, KnownCves cves, ProductWarnings warnings) {
 		this.devices = devices;
 		this.products = products;
 		this.cves = cves;
+		this.warnings = warnings;
 		// certificate dates are Vietnamese calendar days
 		this.clock = Clock.system(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 	}
 
-	/** The device with its standing. */
-	public record Panel(DeviceFacts device, DeviceStanding standing) {
+	/** The device with its standing and the warnings that reach it. */
+	public record Panel(DeviceFacts device, DeviceStanding standing, List<Warning> warnings) {
 	}
 
 	@Transactional(readOnly = true)
@@ -56,7 +60,7 @@ public class DeviceStandings {
 				: matching.vendor(device.vendor()).map(ProductMatching.VendorMatch::vendor);
 		DeviceStanding standing = DeviceStanding.of(device.model(), device.firmware(), recognised, vendors, vendor,
 				cves.all(), LocalDate.now(clock));
-		return new Panel(device, standing);
+		return new Panel(device, standing, warnings.of(device));
 	}
 
 }
