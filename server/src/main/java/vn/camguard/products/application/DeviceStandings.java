@@ -12,6 +12,7 @@ import vn.camguard.inventory.InventoryDevices;
 import vn.camguard.inventory.InventoryDevices.DeviceFacts;
 import vn.camguard.products.domain.DeviceStanding;
 import vn.camguard.products.domain.DeviceStanding.Recognition;
+import vn.camguard.products.domain.MatchDecision;
 import vn.camguard.products.domain.ProductMatching;
 import vn.camguard.products.domain.VendorNames;
 import vn.camguard.products.domain.Warning;
@@ -33,9 +34,13 @@ public class DeviceStandings {
 
 	private final ProductWarnings warnings;
 
+	private final DeviceIdentities identities;
+
 	private final Clock clock;
 
-	public DeviceStandings(InventoryDevices devices, Products products, KnownCves cves, ProductWarnings warnings) {
+	public DeviceStandings(InventoryDevices devices, Products products, KnownCves cves, ProductWarnings warnings,
+			DeviceIdentities identities) {
+		this.identities = identities;
 		this.devices = devices;
 		this.products = products;
 		this.cves = cves;
@@ -44,8 +49,12 @@ public class DeviceStandings {
 		this.clock = Clock.system(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
 	}
 
-	/** The device with its standing and the warnings that reach it. */
-	public record Panel(DeviceFacts device, DeviceStanding standing, List<Warning> warnings) {
+	/**
+	 * The device with its standing, the officer's decision on its product when one applies, and the
+	 * warnings that reach it.
+	 */
+	public record Panel(DeviceFacts device, DeviceStanding standing, Optional<MatchDecision> decision,
+			List<Warning> warnings) {
 	}
 
 	@Transactional(readOnly = true)
@@ -53,14 +62,28 @@ public class DeviceStandings {
 		DeviceFacts device = devices.readable(deviceId).orElseThrow(() -> new NotFound("device " + deviceId));
 		List<VendorNames> vendors = products.vendors();
 		ProductMatching matching = new ProductMatching(vendors, products.candidates());
-		Optional<Recognition> recognised = matching.match(device.vendor(), device.model())
-			.flatMap(match -> products.find(match.productId()).map(product -> new Recognition(product, match)));
+		Optional<MatchDecision> decision = identities.decision(device);
+		Optional<Recognition> recognised = decision.isPresent() ? decided(decision.get())
+				: matching.match(device.vendor(), device.model())
+					.flatMap(match -> products.find(match.productId()).map(product -> new Recognition(product, match)));
 		Optional<VendorNames> vendor = recognised.isPresent()
 				? vendors.stream().filter(v -> v.id() == recognised.get().product().vendorId()).findFirst()
 				: matching.vendor(device.vendor()).map(ProductMatching.VendorMatch::vendor);
-		DeviceStanding standing = DeviceStanding.of(device.model(), device.firmware(), recognised, vendors, vendor,
-				cves.all(), LocalDate.now(clock));
-		return new Panel(device, standing, warnings.of(device));
+		// an officer's decision names the model; otherwise the model as typed is the evidence for CVEs
+		String model = decision.isPresent() && recognised.isPresent() ? recognised.get().product().model()
+				: device.model();
+		DeviceStanding standing = DeviceStanding.of(model, device.firmware(), recognised, vendors, vendor, cves.all(),
+				LocalDate.now(clock));
+		return new Panel(device, standing, decision, warnings.of(device));
+	}
+
+	private Optional<Recognition> decided(MatchDecision decision) {
+		if (decision.productId() == null) {
+			return Optional.empty();
+		}
+		return products.find(decision.productId())
+			.map(product -> new Recognition(product,
+					new ProductMatching.Match(product.id(), decision.how(), product.vendorName(), false)));
 	}
 
 }
