@@ -29,15 +29,16 @@ public interface InventoryDevices {
 	 * @param firmware firmware version as typed, or null
 	 * @param unitName owning unit's name
 	 * @param systemId information system, or null
+	 * @param siteId site, or null
 	 * @param serial serial number
 	 * @param mac normalised MAC address, or null
 	 * @param address network address, or null
 	 */
 	record DeviceFacts(long id, long unitId, String vendor, String model, String firmware, String unitName,
-			Long systemId, String serial, String mac, String address) {
+			Long systemId, Long siteId, String serial, String mac, String address) {
 
 		public DeviceFacts(long id, long unitId, String vendor, String model, String firmware) {
-			this(id, unitId, vendor, model, firmware, null, null, null, null, null);
+			this(id, unitId, vendor, model, firmware, null, null, null, null, null, null);
 		}
 
 	}

@@ -63,7 +63,7 @@ class ScopedInventoryDevices implements InventoryDevices {
 
 	private static DeviceFacts facts(Device device) {
 		return new DeviceFacts(device.id(), device.unitId(), device.vendor(), device.model(), device.firmware(),
-				device.unitName(), device.systemId(), device.serial(), device.mac(), device.address());
+				device.unitName(), device.systemId(), device.siteId(), device.serial(), device.mac(), device.address());
 	}
 
 }

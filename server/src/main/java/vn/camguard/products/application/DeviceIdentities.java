@@ -1,6 +1,9 @@
 package vn.camguard.products.application;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -37,9 +40,40 @@ public class DeviceIdentities {
 	}
 
 	public Identity of(DeviceFacts device) {
-		return decision(device).filter(d -> d.productId() != null)
-			.flatMap(d -> products.find(d.productId()))
-			.map((Product p) -> new Identity(p.vendorName(), p.model()))
+		return identity(device, decision(device), products::find);
+	}
+
+	/** For many devices at once: the decisions read in one query, each decided product loaded once. */
+	public Batch batch() {
+		return new Batch(decisions.all());
+	}
+
+	/** Decisions and decided products of one pass over many devices. */
+	public final class Batch {
+
+		private final Map<Long, MatchDecision> all;
+
+		private final Map<Long, Optional<Product>> loaded = new HashMap<>();
+
+		private Batch(Map<Long, MatchDecision> all) {
+			this.all = all;
+		}
+
+		public Optional<MatchDecision> decision(DeviceFacts device) {
+			return Optional.ofNullable(all.get(device.id())).filter(d -> d.appliesTo(device.vendor(), device.model()));
+		}
+
+		public Identity of(DeviceFacts device) {
+			return identity(device, decision(device), id -> loaded.computeIfAbsent(id, products::find));
+		}
+
+	}
+
+	private static Identity identity(DeviceFacts device, Optional<MatchDecision> decision,
+			Function<Long, Optional<Product>> product) {
+		return decision.filter(d -> d.productId() != null)
+			.flatMap(d -> product.apply(d.productId()))
+			.map(p -> new Identity(p.vendorName(), p.model()))
 			.orElseGet(() -> new Identity(device.vendor(), device.model()));
 	}
 

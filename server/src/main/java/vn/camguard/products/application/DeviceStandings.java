@@ -81,8 +81,14 @@ public class DeviceStandings {
 		Map<Long, List<Warning>> warned = new HashMap<>();
 		warnings.warnedDevices().forEach(w -> warned.put(w.device().id(), w.warnings()));
 		List<Row> rows = new ArrayList<>();
+		DeviceIdentities.Batch batch = identities.batch();
+		// a fleet holds few distinct models: a standing depends only on what the device is typed as
+		Map<String, DeviceStanding> computed = new HashMap<>();
 		for (DeviceFacts device : devices.allReadable()) {
-			DeviceStanding standing = standing(device, identities.decision(device), registry);
+			Optional<MatchDecision> decision = batch.decision(device);
+			String key = decision.map(d -> d.how() + ":" + d.productId()).orElse("-") + "|" + device.vendor() + "|"
+					+ device.model() + "|" + device.firmware();
+			DeviceStanding standing = computed.computeIfAbsent(key, k -> standing(device, decision, registry));
 			List<Warning> hits = warned.getOrDefault(device.id(), List.of());
 			if (filter.accepts(standing, !hits.isEmpty())) {
 				rows.add(new Row(device, standing, hits));

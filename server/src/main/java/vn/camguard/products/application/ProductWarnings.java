@@ -115,9 +115,10 @@ public class ProductWarnings {
 		long id = warnings.insert(province, vendor.get().id(), draft, access.caller().username(), now);
 		Warning warning = warnings.find(id).orElseThrow();
 
+		DeviceIdentities.Batch batch = identities.batch();
 		List<DeviceFacts> reached = devices.allUnder(province)
 			.stream()
-			.filter(device -> reaches(warning, device, vendors))
+			.filter(device -> reaches(warning, device, batch.of(device), vendors))
 			.toList();
 		Map<Long, Integer> perUnit = new TreeMap<>();
 		for (DeviceFacts device : reached) {
@@ -150,11 +151,20 @@ public class ProductWarnings {
 		List<VendorNames> vendors = products.vendors();
 		Map<Long, List<Warning>> byUnit = new HashMap<>();
 		List<WarnedDevice> warned = new ArrayList<>();
+		DeviceIdentities.Batch batch = identities.batch();
+		// a fleet holds few distinct models: decide once per unit's province and identity
+		Map<String, List<Warning>> decided = new HashMap<>();
 		for (DeviceFacts device : devices.allReadable()) {
-			List<Warning> hits = byUnit.computeIfAbsent(device.unitId(), warnings::reaching)
-				.stream()
-				.filter(warning -> reaches(warning, device, vendors))
-				.toList();
+			List<Warning> reaching = byUnit.computeIfAbsent(device.unitId(), warnings::reaching);
+			if (reaching.isEmpty()) {
+				continue;
+			}
+			DeviceIdentities.Identity identity = batch.of(device);
+			String key = reaching.stream().map(w -> Long.toString(w.id())).collect(java.util.stream.Collectors.joining(","))
+					+ "|" + identity.vendor() + "|" + identity.model() + "|" + device.firmware();
+			List<Warning> hits = decided.computeIfAbsent(key, k -> reaching.stream()
+				.filter(warning -> reaches(warning, device, identity, vendors))
+				.toList());
 			if (!hits.isEmpty()) {
 				warned.add(new WarnedDevice(device, hits));
 			}
@@ -166,7 +176,8 @@ public class ProductWarnings {
 	@Transactional(readOnly = true)
 	public List<Warning> of(DeviceFacts device) {
 		List<VendorNames> vendors = products.vendors();
-		return warnings.reaching(device.unitId()).stream().filter(w -> reaches(w, device, vendors)).toList();
+		DeviceIdentities.Identity identity = identities.of(device);
+		return warnings.reaching(device.unitId()).stream().filter(w -> reaches(w, device, identity, vendors)).toList();
 	}
 
 	/** The newest notifications of the units whose inventory the caller reads. */
@@ -175,8 +186,8 @@ public class ProductWarnings {
 		return warnings.notifications(access.scope(Permission.INVENTORY_READ), NOTIFICATIONS_SHOWN);
 	}
 
-	private boolean reaches(Warning warning, DeviceFacts device, List<VendorNames> vendors) {
-		DeviceIdentities.Identity identity = identities.of(device);
+	private static boolean reaches(Warning warning, DeviceFacts device, DeviceIdentities.Identity identity,
+			List<VendorNames> vendors) {
 		return warning.reaches(vendors, identity.vendor(), identity.model(), device.firmware());
 	}
 

@@ -22,11 +22,25 @@ public class MatchDecisions {
 	public Optional<MatchDecision> of(long deviceId) {
 		return jdbc.sql("SELECT * FROM product_device_match WHERE device_id = :d")
 			.param("d", deviceId)
-			.query((rs, row) -> new MatchDecision(rs.getLong("device_id"), rs.getLong("unit_id"),
+			.query(MatchDecisions::decision)
+			.optional();
+	}
+
+	/** Every decision by device id (officers decide by hand, so the table stays small). */
+	public java.util.Map<Long, MatchDecision> all() {
+		java.util.Map<Long, MatchDecision> all = new java.util.HashMap<>();
+		jdbc.sql("SELECT * FROM product_device_match")
+			.query(MatchDecisions::decision)
+			.list()
+			.forEach(d -> all.put(d.deviceId(), d));
+		return all;
+	}
+
+	private static MatchDecision decision(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new MatchDecision(rs.getLong("device_id"), rs.getLong("unit_id"),
 					(Long) rs.getObject("product_id", Long.class), ProductMatching.How.valueOf(rs.getString("decision")),
 					rs.getString("vendor_typed"), rs.getString("model_typed"), rs.getString("decided_by"),
-					rs.getObject("decided_at", OffsetDateTime.class)))
-			.optional();
+					rs.getObject("decided_at", OffsetDateTime.class));
 	}
 
 	/** Replaces the device's decision. */
