@@ -39,5 +39,10 @@ public enum Permission {
 	FINDINGS_ACCEPT_RISK,
 	/** Import one's own (ISP) subscriber mapping, send subscriber notices, download the monthly report. */
 	NOTICES_MANAGE,
+	/**
+	 * Warn against a camera model or firmware range (an authority's warning list); the warning reaches
+	 * the devices of the whole province the grant lies in.
+	 */
+	WARNINGS_MANAGE,
 
 }

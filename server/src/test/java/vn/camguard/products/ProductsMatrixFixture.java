@@ -3,21 +3,25 @@ package vn.camguard.products;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import vn.camguard.AuthorizationMatrixFixture;
 import vn.camguard.organization.UnitDirectory.UnitRef;
+import vn.camguard.products.domain.Assessment;
 import vn.camguard.products.domain.ItemCorrection;
 import vn.camguard.products.domain.ProductDraft;
+import vn.camguard.products.persistence.AssessmentRecords;
 import vn.camguard.products.persistence.Catalogues;
 import vn.camguard.products.persistence.Products;
 
 /**
  * Gives the authorization matrix a product maintained by the request's target unit ({@code {product}})
  * and a throw-away catalogue with one item ({@code {catalogue}}, {@code {catalogueItem}}), so that
- * corrections made by the matrix never touch the shipped catalogues.
+ * corrections made by the matrix never touch the shipped catalogues, and an assessment of the target
+ * unit under that catalogue ({@code {assessment}}).
  */
 @Component
 class ProductsMatrixFixture implements AuthorizationMatrixFixture {
@@ -26,9 +30,12 @@ class ProductsMatrixFixture implements AuthorizationMatrixFixture {
 
 	private final Catalogues catalogues;
 
-	ProductsMatrixFixture(Products products, Catalogues catalogues) {
+	private final AssessmentRecords assessments;
+
+	ProductsMatrixFixture(Products products, Catalogues catalogues, AssessmentRecords assessments) {
 		this.products = products;
 		this.catalogues = catalogues;
+		this.assessments = assessments;
 	}
 
 	@Override
@@ -44,7 +51,10 @@ class ProductsMatrixFixture implements AuthorizationMatrixFixture {
 		catalogues.insertItemIfAbsent(group, "1.a", 1, new ItemCorrection("Yêu cầu", "Requirement", "5.1", "", false,
 				"test fixture"), "fixture", now);
 		long item = catalogues.find(code).orElseThrow().items().getFirst().id();
-		return Map.of("{product}", Long.toString(product), "{catalogue}", code, "{catalogueItem}", Long.toString(item));
+		long assessment = assessments.insert(unit.id(), Assessment.Subject.SYSTEM, 0, "Hệ thống thử " + fresh,
+				Assessment.Kind.AD_HOC, code, LocalDate.of(2026, 6, 1), List.of(), "fixture", now);
+		return Map.of("{product}", Long.toString(product), "{catalogue}", code, "{catalogueItem}", Long.toString(item),
+				"{assessment}", Long.toString(assessment));
 	}
 
 }

@@ -49,6 +49,8 @@ public final class RolePermissions {
 		table.get(Role.UNIT_APPROVER).add(Permission.FINDINGS_ACCEPT_RISK);
 		// an ISP notifies its own subscribers and reports to the province (issue 19)
 		table.get(Role.ISP_OPERATOR).add(Permission.NOTICES_MANAGE);
+		// market inspectors keep the province's warning list with the province admin (issue 18)
+		table.get(Role.MARKET_INSPECTOR).add(Permission.WARNINGS_MANAGE);
 		for (Role role : Role.values()) {
 			table.put(role, Set.copyOf(table.get(role)));
 		}

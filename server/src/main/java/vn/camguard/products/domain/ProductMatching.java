@@ -32,7 +32,11 @@ public final class ProductMatching {
 		/** Same model once case, spaces and punctuation are ignored. */
 		EXACT,
 		/** The typed model carries or lacks a variant suffix (or the maker's prefix). */
-		VARIANT
+		VARIANT,
+		/** An officer confirmed the product matching found. */
+		CONFIRMED,
+		/** An officer chose another product than matching found (or none). */
+		CORRECTED
 	}
 
 	/**
