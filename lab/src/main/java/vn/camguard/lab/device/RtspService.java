@@ -51,7 +51,6 @@ final class RtspService {
 			if (read.isEmpty()) {
 				return;
 			}
-			device.sockets().pause();
 			Request request = read.get();
 			Response response;
 			boolean play = false;

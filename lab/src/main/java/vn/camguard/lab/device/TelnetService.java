@@ -17,7 +17,6 @@ final class TelnetService {
 	static void serve(Connection connection, Device device) throws IOException {
 		OutputStream out = connection.out();
 		InputStream in = connection.in();
-		device.sockets().pause();
 		out.write(banner(device).getBytes(StandardCharsets.US_ASCII));
 		out.flush();
 		String user = readLine(in);
@@ -30,7 +29,6 @@ final class TelnetService {
 		if (password == null) {
 			return;
 		}
-		device.sockets().pause();
 		boolean granted = device.web().matches(user, password);
 		out.write((granted ? "\r\n# " : "\r\nLogin incorrect\r\n").getBytes(StandardCharsets.US_ASCII));
 		out.flush();
