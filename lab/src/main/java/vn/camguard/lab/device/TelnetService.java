@@ -39,7 +39,7 @@ final class TelnetService {
 			case HIKVISION_IPC -> "192.0.0.64 login: ";
 			case XIONGMAI_IPC -> "(none) login: ";
 			case AXIS_IPC -> "\r\nAXIS " + device.profile().model() + " TELNET\r\nlogin: ";
-			case DAHUA_IPC, DAHUA_NVR, ONVIF_GENERIC -> "\r\nlogin: ";
+			case DAHUA_IPC, DAHUA_NVR, ONVIF_GENERIC, WHITELABEL_IPC -> "\r\nlogin: ";
 		};
 	}
 

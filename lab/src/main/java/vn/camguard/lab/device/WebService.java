@@ -88,6 +88,7 @@ final class WebService {
 			case XIONGMAI_IPC -> XiongMaiWeb.answer(request, device);
 			case AXIS_IPC -> AxisWeb.answer(request, device);
 			case ONVIF_GENERIC -> DlinkWeb.answer(request, device);
+			case WHITELABEL_IPC -> WhiteLabelWeb.answer(request, device);
 		};
 	}
 
