@@ -65,6 +65,7 @@ lab_pid=""
 # cores with the tool under test, so its share is printed beside each run.
 lab_cpu() {
   local ticks=0 pid
+  [ -n "$lab_pid" ] || { echo 0; return; }
   for pid in "$lab_pid" $(pgrep -P "$lab_pid" 2>/dev/null); do
     ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
   done
