@@ -41,7 +41,7 @@ public final class LabCommand implements Callable<Integer> {
 	@Option(names = "--hostile", description = "Add one device of each hostile kind.")
 	boolean hostile;
 
-	@Option(names = "--latency-ms", defaultValue = "0", description = "Delay before every answer, in ms.")
+	@Option(names = "--latency-ms", defaultValue = "0", description = "Simulated network latency per round trip, in ms: before every answer, banner and TLS handshake flight, for every client alike.")
 	int latencyMs;
 
 	@Option(names = "--fleet", description = "Fleet description (YAML or JSON) instead of a random fleet.")

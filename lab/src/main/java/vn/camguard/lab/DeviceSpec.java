@@ -35,6 +35,13 @@ public record DeviceSpec(String id, String address, Profile profile, Set<Weaknes
 			throw new IllegalArgumentException(
 					id + ": TLS10_ONLY, RSA_KEY_EXCHANGE_ONLY and CLEARTEXT_MANAGEMENT exclude each other");
 		}
+		if (profile != null) {
+			for (Weakness weakness : weaknesses) {
+				if (!profile.takes(weakness)) {
+					throw new IllegalArgumentException(id + ": profile " + profile.id() + " cannot have " + weakness);
+				}
+			}
+		}
 		password = profile == null ? null : resolvePassword(id, address, profile, weaknesses, password);
 		behaviours = behaviours.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(behaviours));
 	}
@@ -81,11 +88,11 @@ public record DeviceSpec(String id, String address, Profile profile, Set<Weaknes
 		if (has(Weakness.TELNET_OPEN)) {
 			ports.add(23);
 		}
-		ports.add(80);
+		ports.add(profile.webPort());
 		if (!has(Weakness.CLEARTEXT_MANAGEMENT)) {
 			ports.add(443);
 		}
-		ports.add(554);
+		ports.add(profile.rtspPort());
 		ports.addAll(profile.vendorPorts());
 		return List.copyOf(ports);
 	}

@@ -29,7 +29,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public record FleetSpec(List<DeviceSpec> devices, int latencyMs) {
 
 	/** A random fleet this size or bigger holds every profile x weakness and a hardened device per profile. */
-	public static final int COVERAGE_MINIMUM = Profile.values().length * (Weakness.values().length + 1);
+	public static final int COVERAGE_MINIMUM = Profile.inRandomFleets().size() * (Weakness.values().length + 1);
 
 	private static final int MAX_DEVICES = 200_000;
 
@@ -64,7 +64,7 @@ public record FleetSpec(List<DeviceSpec> devices, int latencyMs) {
 		SplittableRandom random = new SplittableRandom(seed);
 		List<Map.Entry<Profile, Set<Weakness>>> plan = new ArrayList<>();
 		if (count >= COVERAGE_MINIMUM) {
-			for (Profile profile : Profile.values()) {
+			for (Profile profile : Profile.inRandomFleets()) {
 				plan.add(Map.entry(profile, EnumSet.noneOf(Weakness.class)));
 				for (Weakness weakness : Weakness.values()) {
 					Set<Weakness> set = randomWeaknesses(random);
@@ -74,7 +74,7 @@ public record FleetSpec(List<DeviceSpec> devices, int latencyMs) {
 			}
 		}
 		while (plan.size() < count) {
-			Profile profile = Profile.values()[random.nextInt(Profile.values().length)];
+			Profile profile = Profile.inRandomFleets().get(random.nextInt(Profile.inRandomFleets().size()));
 			Set<Weakness> set = random.nextInt(100) < 20 ? EnumSet.noneOf(Weakness.class) : randomWeaknesses(random);
 			plan.add(Map.entry(profile, compatible(set, null)));
 		}

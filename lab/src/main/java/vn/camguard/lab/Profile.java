@@ -26,7 +26,14 @@ public enum Profile {
 			"1.07.01", "1.06.02", "1.05.05", List.of("CVE-2020-25078"), List.of()),
 	DAHUA_NVR("dahua-nvr", DeviceKind.RECORDER, "Dahua", "NVR2108HS-4KS2", "admin", "admin",
 			"V4.001.0000000.11.R.20240105", "V4.001.0000000.6.R.20200820", "V4.001.0000000.3.R.20190715",
-			List.of("CVE-2021-33045"), List.of(37777));
+			List.of("CVE-2021-33045"), List.of(37777)),
+	/**
+	 * An unbranded OEM camera sold under a name no vendor table knows (all values lab values): web on port 81,
+	 * RTSP on 8554 with the stream on a path from the middle of the common-path dictionary, factory account
+	 * admin/admin. Never in a random fleet; only OEM-independent weaknesses (see {@link #takes}).
+	 */
+	WHITELABEL_IPC("whitelabel-ipc", DeviceKind.CAMERA, "Sentinova", "SN-IPC200", "admin", "admin",
+			"V1.0.8", "V1.0.8", "V1.0.8", List.of(), List.of());
 
 	/** The passwords WEAK_PASSWORD picks from. */
 	public static final List<String> WEAK_PASSWORDS = List.of("123456", "12345678", "admin123", "password", "111111");
@@ -102,6 +109,30 @@ public enum Profile {
 	/** Ports beyond web, RTSP and telnet: the vendor's binary and ONVIF ports. */
 	public List<Integer> vendorPorts() {
 		return vendorPorts;
+	}
+
+	/** Where this profile's web UI listens (the HTTP port; HTTPS, where offered, is 443). */
+	public int webPort() {
+		return this == WHITELABEL_IPC ? 81 : 80;
+	}
+
+	/** Where this profile's RTSP server listens. */
+	public int rtspPort() {
+		return this == WHITELABEL_IPC ? 8554 : 554;
+	}
+
+	/**
+	 * Whether a device of this profile can have {@code weakness}. The white-label camera has no firmware table and
+	 * no CVE range anywhere, and no snapshot path a scanner could know, so nothing could decide those weaknesses.
+	 */
+	public boolean takes(Weakness weakness) {
+		return this != WHITELABEL_IPC || !Set.of(Weakness.OUTDATED_FIRMWARE, Weakness.KNOWN_CVE,
+				Weakness.SNAPSHOT_NO_AUTH).contains(weakness);
+	}
+
+	/** The profiles random fleets draw from: every vendor profile, not the white-label camera. */
+	public static List<Profile> inRandomFleets() {
+		return Arrays.stream(values()).filter(p -> p != WHITELABEL_IPC).toList();
 	}
 
 	public static Optional<Profile> byId(String id) {

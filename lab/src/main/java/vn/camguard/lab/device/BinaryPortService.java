@@ -26,7 +26,6 @@ final class BinaryPortService {
 		catch (SocketTimeoutException silence) {
 			// a silent client gets the answer too, as a banner
 		}
-		device.sockets().pause();
 		OutputStream out = connection.out();
 		out.write(answer(port));
 		out.flush();

@@ -50,6 +50,9 @@ record Device(DeviceSpec spec, DeviceTruth truth, String serial, AccountCheck we
 			case ONVIF_GENERIC -> new Device(spec, truth, serial,
 					new AccountCheck(user, password, profile.model(), true, key, lockout),
 					new AccountCheck(user, password, profile.model(), false, key, lockout), sockets);
+			case WHITELABEL_IPC -> new Device(spec, truth, serial,
+					new AccountCheck(user, password, "IP Camera", false, key, lockout),
+					new AccountCheck(user, password, "IP Camera", false, key, lockout), sockets);
 		};
 	}
 
@@ -74,11 +77,21 @@ record Device(DeviceSpec spec, DeviceTruth truth, String serial, AccountCheck we
 		if (profile() == Profile.XIONGMAI_IPC) {
 			return "http://" + address() + ":8899/onvif/device_service";
 		}
-		return webScheme() + "://" + address() + "/onvif/device_service";
+		return webOrigin() + "/onvif/device_service";
 	}
 
-	String webScheme() {
-		return has(Weakness.CLEARTEXT_MANAGEMENT) ? "http" : "https";
+	/** Scheme, address and (where not the scheme's default) port of the device's web UI. */
+	String webOrigin() {
+		if (has(Weakness.CLEARTEXT_MANAGEMENT)) {
+			int port = profile().webPort();
+			return "http://" + address() + (port == 80 ? "" : ":" + port);
+		}
+		return "https://" + address();
+	}
+
+	/** The base of the device's RTSP URLs. */
+	String rtspOrigin() {
+		return "rtsp://" + address() + ":" + profile().rtspPort();
 	}
 
 	/** The firmware as a URL query value, as the login pages' script URLs carry it. */
@@ -129,7 +142,7 @@ record Device(DeviceSpec spec, DeviceTruth truth, String serial, AccountCheck we
 			case XIONGMAI_IPC -> List.of(new Header("Server",
 					has(Weakness.KNOWN_CVE) ? "uc-httpd 1.0.0" : "uc-httpd/1.1.0"));
 			case ONVIF_GENERIC -> List.of(new Header("Server", "httpd"));
-			case DAHUA_IPC, DAHUA_NVR, AXIS_IPC -> List.of();
+			case DAHUA_IPC, DAHUA_NVR, AXIS_IPC, WHITELABEL_IPC -> List.of();
 		};
 	}
 

@@ -107,7 +107,6 @@ final class HostileService {
 		if (request == null) {
 			return;
 		}
-		device.sockets().pause();
 		if (rtsp) {
 			Response.status(200, "OK").with("CSeq", request.header("CSeq").orElse("0")).with("Server", SCRIPT)
 					.with("Public", "OPTIONS, DESCRIBE").write(connection.out(), "RTSP/1.0", false);

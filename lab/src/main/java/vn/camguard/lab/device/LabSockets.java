@@ -131,8 +131,11 @@ public final class LabSockets implements Closeable {
 		startWorker(() -> receiveLoop(socket, handler));
 	}
 
-	/** Applies the simulated network latency before an answer. */
-	public void pause() {
+	/**
+	 * Applies the simulated network latency before a datagram answer (TCP connections get it from
+	 * {@link DelayedSocket}, below TLS and every service).
+	 */
+	void pause() {
 		if (latencyMs > 0) {
 			sleep(latencyMs);
 		}
@@ -247,22 +250,24 @@ public final class LabSockets implements Closeable {
 		SilenceWatch.Watched watched = null;
 		try (socket) {
 			socket.setTcpNoDelay(true);
+			// the simulated latency sits below TLS and every service: the same for every client and protocol
+			Socket link = latencyMs > 0 ? new DelayedSocket(socket, latencyMs) : socket;
 			InputStream in;
 			// JSSE reads a TLS connection's socket itself, never through a watched stream: a read timeout bounds it.
 			if (silence == Silence.TIMES_OUT || secured != null) {
 				socket.setSoTimeout(READ_TIMEOUT_MS);
-				in = socket.getInputStream();
+				in = link.getInputStream();
 			}
 			else {
-				watched = silenceWatch.watch(socket, socket.getInputStream());
+				watched = silenceWatch.watch(socket, link.getInputStream());
 				in = watched;
 			}
 			Connection connection;
 			if (secured == null) {
-				connection = Connection.plain(socket, in);
+				connection = Connection.plain(link, in);
 			}
 			else {
-				Channel channel = secured.accept(socket);
+				Channel channel = secured.accept(link);
 				channel.socket().setSoTimeout(READ_TIMEOUT_MS);
 				connection = Connection.secured(channel);
 			}

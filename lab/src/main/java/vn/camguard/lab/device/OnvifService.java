@@ -66,7 +66,7 @@ final class OnvifService {
 					+ "</tt:Uri><tt:InvalidAfterConnect>false</tt:InvalidAfterConnect><tt:InvalidAfterReboot>false"
 					+ "</tt:InvalidAfterReboot><tt:Timeout>PT0S</tt:Timeout></trt:MediaUri></trt:GetStreamUriResponse>";
 			case "GetSnapshotUri" -> "<trt:GetSnapshotUriResponse><trt:MediaUri><tt:Uri>"
-					+ Xml.escape(device.webScheme() + "://" + device.address() + snapshotPath(device))
+					+ Xml.escape(device.webOrigin() + snapshotPath(device))
 					+ "</tt:Uri></trt:MediaUri></trt:GetSnapshotUriResponse>";
 			case "GetUsers" -> "<tds:GetUsersResponse><tds:User><tt:Username>"
 					+ Xml.escape(device.profile().adminUser())
@@ -190,6 +190,7 @@ final class OnvifService {
 			case XIONGMAI_IPC -> "/webcapture.jpg?command=snap&channel=1";
 			case AXIS_IPC -> "/axis-cgi/jpg/image.cgi";
 			case ONVIF_GENERIC -> "/image/jpeg.cgi";
+			case WHITELABEL_IPC -> "/snapshot.jpg";
 		};
 	}
 

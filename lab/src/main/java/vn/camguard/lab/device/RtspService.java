@@ -51,7 +51,6 @@ final class RtspService {
 			if (read.isEmpty()) {
 				return;
 			}
-			device.sockets().pause();
 			Request request = read.get();
 			Response response;
 			boolean play = false;
@@ -87,7 +86,7 @@ final class RtspService {
 						response = Response.status(454, "Session Not Found");
 					}
 					else {
-						String url = "rtsp://" + device.address() + ":554" + streamPath(request.pathAndQuery());
+						String url = device.rtspOrigin() + streamPath(request.pathAndQuery());
 						response = Response.status(200, "OK").with("Session", playback.session)
 								.with("Range", "npt=0.000-").with("RTP-Info", "url=" + url + "/" + TRACK + ";seq="
 										+ playback.firstSequence + ";rtptime=" + playback.firstTimestamp);
@@ -124,7 +123,7 @@ final class RtspService {
 	}
 
 	static String mainStreamUrl(Device device) {
-		return "rtsp://" + device.address() + ":554" + streamPaths(device).getFirst();
+		return device.rtspOrigin() + streamPaths(device).getFirst();
 	}
 
 	private static Response describe(Request request, Device device) {
@@ -133,7 +132,7 @@ final class RtspService {
 			return refusal;
 		}
 		String path = request.pathAndQuery();
-		String url = "rtsp://" + device.address() + ":554" + path;
+		String url = device.rtspOrigin() + path;
 		String sdp = "v=0\r\no=- 1700000000 1 IN IP4 " + device.address() + "\r\ns=" + sessionName(device)
 				+ "\r\nc=IN IP4 0.0.0.0\r\nt=0 0\r\na=control:*\r\nm=video 0 RTP/AVP 96\r\n"
 				+ "a=rtpmap:96 H264/90000\r\na=fmtp:96 " + StreamClip.clip().fmtp() + "\r\na=control:" + TRACK + "\r\n";
@@ -274,6 +273,7 @@ final class RtspService {
 			case XIONGMAI_IPC -> List.of("/live/ch00_0");
 			case AXIS_IPC -> List.of("/axis-media/media.amp");
 			case ONVIF_GENERIC -> List.of("/live1.sdp");
+			case WHITELABEL_IPC -> List.of("/av0_0", "/av0_1");
 		};
 	}
 
@@ -283,7 +283,7 @@ final class RtspService {
 			case DAHUA_IPC, DAHUA_NVR, XIONGMAI_IPC ->
 				"OPTIONS, DESCRIBE, SETUP, TEARDOWN, GET_PARAMETER, SET_PARAMETER, PLAY, PAUSE";
 			case AXIS_IPC -> "DESCRIBE, GET_PARAMETER, PAUSE, PLAY, SETUP, SET_PARAMETER, TEARDOWN";
-			case ONVIF_GENERIC -> "OPTIONS, DESCRIBE, SETUP, TEARDOWN, PLAY, PAUSE";
+			case ONVIF_GENERIC, WHITELABEL_IPC -> "OPTIONS, DESCRIBE, SETUP, TEARDOWN, PLAY, PAUSE";
 		};
 	}
 
@@ -291,7 +291,7 @@ final class RtspService {
 		return switch (device.profile()) {
 			case DAHUA_IPC, DAHUA_NVR -> "Dahua Rtsp Server";
 			case XIONGMAI_IPC -> "H264DVR 1.0";
-			case HIKVISION_IPC, AXIS_IPC, ONVIF_GENERIC -> null;
+			case HIKVISION_IPC, AXIS_IPC, ONVIF_GENERIC, WHITELABEL_IPC -> null;
 		};
 	}
 
@@ -302,6 +302,7 @@ final class RtspService {
 			case XIONGMAI_IPC -> "H264DVR";
 			case AXIS_IPC -> "Session streamed with GStreamer";
 			case ONVIF_GENERIC -> "Network Camera";
+			case WHITELABEL_IPC -> "Stream";
 		};
 	}
 

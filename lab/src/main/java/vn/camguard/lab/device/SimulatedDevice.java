@@ -32,16 +32,25 @@ public final class SimulatedDevice {
 			return;
 		}
 		boolean cleartext = spec.has(Weakness.CLEARTEXT_MANAGEMENT);
+		int webPort = spec.profile().webPort();
+		int rtspPort = spec.profile().rtspPort();
 		for (int port : spec.tcpPorts()) {
-			LabSockets.ConnectionHandler handler = switch (port) {
-				case 23 -> connection -> TelnetService.serve(connection, device);
-				case 80 -> connection -> WebService.serve(connection, device,
+			LabSockets.ConnectionHandler handler;
+			if (port == webPort) {
+				handler = connection -> WebService.serve(connection, device,
 						cleartext ? WebService.Role.UI : WebService.Role.REDIRECT);
-				case 443 -> connection -> WebService.serve(connection, device, WebService.Role.UI);
-				case 554 -> connection -> RtspService.serve(connection, device);
-				case 8899 -> connection -> WebService.serve(connection, device, WebService.Role.ONVIF_ONLY);
-				default -> connection -> BinaryPortService.serve(connection, device, port);
-			};
+			}
+			else if (port == rtspPort) {
+				handler = connection -> RtspService.serve(connection, device);
+			}
+			else {
+				handler = switch (port) {
+					case 23 -> connection -> TelnetService.serve(connection, device);
+					case 443 -> connection -> WebService.serve(connection, device, WebService.Role.UI);
+					case 8899 -> connection -> WebService.serve(connection, device, WebService.Role.ONVIF_ONLY);
+					default -> connection -> BinaryPortService.serve(connection, device, port);
+				};
+			}
 			if (port == 443 && legacyTls(spec) != null) {
 				sockets.listenLegacyTls(address, port, legacyTls(spec), handler);
 			}

@@ -17,7 +17,6 @@ final class TelnetService {
 	static void serve(Connection connection, Device device) throws IOException {
 		OutputStream out = connection.out();
 		InputStream in = connection.in();
-		device.sockets().pause();
 		out.write(banner(device).getBytes(StandardCharsets.US_ASCII));
 		out.flush();
 		String user = readLine(in);
@@ -30,7 +29,6 @@ final class TelnetService {
 		if (password == null) {
 			return;
 		}
-		device.sockets().pause();
 		boolean granted = device.web().matches(user, password);
 		out.write((granted ? "\r\n# " : "\r\nLogin incorrect\r\n").getBytes(StandardCharsets.US_ASCII));
 		out.flush();
@@ -41,7 +39,7 @@ final class TelnetService {
 			case HIKVISION_IPC -> "192.0.0.64 login: ";
 			case XIONGMAI_IPC -> "(none) login: ";
 			case AXIS_IPC -> "\r\nAXIS " + device.profile().model() + " TELNET\r\nlogin: ";
-			case DAHUA_IPC, DAHUA_NVR, ONVIF_GENERIC -> "\r\nlogin: ";
+			case DAHUA_IPC, DAHUA_NVR, ONVIF_GENERIC, WHITELABEL_IPC -> "\r\nlogin: ";
 		};
 	}
 

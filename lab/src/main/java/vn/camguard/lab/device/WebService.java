@@ -53,7 +53,6 @@ final class WebService {
 			Request request = read.get();
 			boolean keepAlive = served < MAX_REQUESTS_PER_CONNECTION && keepAlive(request)
 					&& !device.behaves(Behaviour.NO_PIPELINING);
-			device.sockets().pause();
 			write(out, device, answer(request, device, role), keepAlive, !request.method().equals("HEAD"));
 			if (!keepAlive) {
 				return;
@@ -89,6 +88,7 @@ final class WebService {
 			case XIONGMAI_IPC -> XiongMaiWeb.answer(request, device);
 			case AXIS_IPC -> AxisWeb.answer(request, device);
 			case ONVIF_GENERIC -> DlinkWeb.answer(request, device);
+			case WHITELABEL_IPC -> WhiteLabelWeb.answer(request, device);
 		};
 	}
 
