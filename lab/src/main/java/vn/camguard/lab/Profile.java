@@ -103,8 +103,17 @@ public enum Profile {
 	}
 
 	public List<String> cves(Set<Weakness> weaknesses) {
-		return weaknesses.contains(Weakness.KNOWN_CVE) ? cves : List.of();
+		List<String> known = weaknesses.contains(Weakness.KNOWN_CVE) ? cves : List.of();
+		return this == HIKVISION_IPC ? java.util.stream.Stream.concat(known.stream(), EVERY_HIKVISION_BUILD.stream())
+			.toList() : known;
 	}
+
+	/**
+	 * CVE-2021-36260 (command injection in the web server) affects Hikvision builds from 2016 up to the fix of
+	 * September 2021 (an UNVERIFIED range, see the scanner's cve-ranges.tsv): every firmware this profile serves,
+	 * newest included, is such a build, so every lab Hikvision has it whatever its weaknesses.
+	 */
+	private static final List<String> EVERY_HIKVISION_BUILD = List.of("CVE-2021-36260");
 
 	/** Ports beyond web, RTSP and telnet: the vendor's binary and ONVIF ports. */
 	public List<Integer> vendorPorts() {

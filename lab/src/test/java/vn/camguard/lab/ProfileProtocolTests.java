@@ -68,7 +68,7 @@ class ProfileProtocolTests {
 		DeviceTruth hik = lab.manifest().device(HIK_OPEN).orElseThrow();
 		assertThat(hik.vendor()).isEqualTo("Hikvision");
 		assertThat(hik.firmware()).isEqualTo("V5.4.0 build 160530");
-		assertThat(hik.cves()).containsExactly("CVE-2017-7921", "CVE-2017-7923");
+		assertThat(hik.cves()).containsExactly("CVE-2017-7921", "CVE-2017-7923", "CVE-2021-36260");
 		assertThat(hik.openTcpPorts()).containsExactly(23, 80, 554, 8000);
 		assertThat(hik.credentials()).isEqualTo(new Credentials("admin", "12345"));
 		DeviceTruth hardened = lab.manifest().device(HIK_HARDENED).orElseThrow();

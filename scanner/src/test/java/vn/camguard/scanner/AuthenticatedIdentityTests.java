@@ -49,7 +49,7 @@ class AuthenticatedIdentityTests {
 			}
 			DeviceReport hik = reports.get("127.22.10.1");
 			assertThat(hik.findings().stream().flatMap(f -> f.references().stream()))
-					.containsExactlyInAnyOrderElementsOf(LabCves.list(lab.manifest().devices().getFirst()));
+					.containsExactlyInAnyOrderElementsOf(lab.manifest().devices().getFirst().cves());
 			assertThat(reports.get("127.22.10.2").has("CG-FW-OUTDATED")).isTrue();
 		}
 	}

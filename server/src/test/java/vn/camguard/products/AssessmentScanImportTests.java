@@ -55,7 +55,8 @@ import vn.camguard.scanner.target.Targets;
 
 /**
  * An assessment of a system imports the scanner's JSON Lines report, produced here by scanning two lab
- * devices on loopback (a Dahua camera with its factory account and telnet open, a hardened Hikvision):
+ * devices on loopback (a Dahua camera with its factory account and telnet open, a hardened Axis: every lab
+ * Hikvision build falls in the CVE-2021-36260 range):
  * every network-verifiable item of the catalogue in force fails exactly when a finding of one of its
  * checks names an assessed device, and passes otherwise, with the findings and clean checks as
  * evidence; the score per group and the failed items follow. A malformed or foreign file is refused
@@ -106,7 +107,7 @@ class AssessmentScanImportTests {
 		officerB = tree.user("officer.b", Role.UNIT_OFFICER, tree.districtB());
 		FleetSpec fleet = new FleetSpec(List.of(
 				DeviceSpec.of("weak", WEAK, Profile.DAHUA_IPC, Set.of(Weakness.DEFAULT_CREDENTIALS, Weakness.TELNET_OPEN)),
-				DeviceSpec.of("hardened", HARDENED, Profile.HIKVISION_IPC, Set.of())), 0);
+				DeviceSpec.of("hardened", HARDENED, Profile.AXIS_IPC, Set.of())), 0);
 		Map<String, DeviceReport> byAddress = new ConcurrentHashMap<>();
 		try (RunningLab lab = Lab.start(fleet)) {
 			ScanRequest request = ScanRequest
@@ -135,7 +136,7 @@ class AssessmentScanImportTests {
 			.content(JsonMapper.builder().build().writeValueAsString(Map.of("unitId", tree.districtA().id(), "name",
 					"Camera trụ sở " + tree.prefix(), "status", "OPERATING"))));
 		device("Dahua", "IPC-HFW2431S-S-S2", WEAK, "w");
-		device("Hikvision", "DS-2CD2142FWD-I", HARDENED, "h");
+		device("Axis", "M3045-V", HARDENED, "h");
 	}
 
 	@Test
