@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +27,7 @@ import vn.camguard.inventory.persistence.Devices;
 import vn.camguard.inventory.persistence.InformationSystems;
 import vn.camguard.inventory.persistence.Sites;
 import vn.camguard.organization.UnitDirectory;
-import vn.camguard.shared.spreadsheet.SpreadsheetCell;
+import vn.camguard.shared.spreadsheet.HeaderColumn;
 import vn.camguard.shared.spreadsheet.TabularFile;
 import vn.camguard.shared.spreadsheet.UploadLimits;
 
@@ -151,10 +150,7 @@ public class DeviceImport {
 				throw new TabularFile.StopReading();
 			}
 			rows.add(raw.number());
-			Map<ImportColumn, String> values = new EnumMap<>(ImportColumn.class);
-			// a value the export kept from running as a formula comes back without its apostrophe
-			columnsByIndex.forEach((index, column) -> values.put(column,
-					index < raw.cells().size() ? SpreadsheetCell.imported(raw.cells().get(index)) : ""));
+			Map<ImportColumn, String> values = HeaderColumn.cells(ImportColumn.class, columnsByIndex, raw);
 			DeviceDraft draft = draft(raw.number(), values);
 			if (draft != null) {
 				drafts.add(draft);
@@ -162,28 +158,8 @@ public class DeviceImport {
 		}
 
 		private void header(TabularFile.Row raw) {
-			columnsByIndex = new HashMap<>();
-			for (int i = 0; i < raw.cells().size(); i++) {
-				String header = raw.cells().get(i);
-				if (header.isBlank()) {
-					continue;
-				}
-				Optional<ImportColumn> column = ImportColumn.fromHeader(header);
-				if (column.isEmpty()) {
-					problem(raw.number(), header.strip(), "column-unknown", header.strip(), null);
-				}
-				else if (columnsByIndex.containsValue(column.get())) {
-					problem(raw.number(), column.get().header(), "column-twice", header.strip(), null);
-				}
-				else {
-					columnsByIndex.put(i, column.get());
-				}
-			}
-			for (ImportColumn column : ImportColumn.values()) {
-				if (column.required() && !columnsByIndex.containsValue(column)) {
-					problem(raw.number(), column.header(), "column-missing", column.header(), null);
-				}
-			}
+			columnsByIndex = HeaderColumn.read(ImportColumn.class, raw,
+					(row, column, code, value) -> problem(row, column, code, value, null));
 			if (!problems.isEmpty()) {
 				throw new TabularFile.StopReading();
 			}

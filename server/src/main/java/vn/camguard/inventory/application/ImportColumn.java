@@ -1,13 +1,12 @@
 package vn.camguard.inventory.application;
 
-import java.util.Locale;
-import java.util.Optional;
+import vn.camguard.shared.spreadsheet.HeaderColumn;
 
 /**
  * The columns of a device import file, in template order. Headers are matched case-insensitively;
  * columns may come in any order; the four required ones must be present.
  */
-public enum ImportColumn {
+public enum ImportColumn implements HeaderColumn {
 
 	// the example's unit, system and site are those of the demo province (InventoryDemoData), so the
 	// template imports as it is there
@@ -27,11 +26,7 @@ public enum ImportColumn {
 		this.example = example;
 	}
 
-	/** The header text, e.g. {@code unit_code}. */
-	public String header() {
-		return name().toLowerCase(Locale.ROOT);
-	}
-
+	@Override
 	public boolean required() {
 		return required;
 	}
@@ -39,16 +34,6 @@ public enum ImportColumn {
 	/** A sample value for the template and the import page. */
 	public String example() {
 		return example;
-	}
-
-	static Optional<ImportColumn> fromHeader(String header) {
-		String wanted = header == null ? "" : header.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
-		for (ImportColumn column : values()) {
-			if (column.header().equals(wanted)) {
-				return Optional.of(column);
-			}
-		}
-		return Optional.empty();
 	}
 
 }

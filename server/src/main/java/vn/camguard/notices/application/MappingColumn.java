@@ -1,10 +1,9 @@
 package vn.camguard.notices.application;
 
-import java.util.Locale;
-import java.util.Optional;
+import vn.camguard.shared.spreadsheet.HeaderColumn;
 
 /** The columns of a subscriber mapping file; headers match case-insensitively, in any order. */
-public enum MappingColumn {
+public enum MappingColumn implements HeaderColumn {
 
 	SUBSCRIBER_CODE(true, "TB-000123"), SUBSCRIBER_NAME(true, "Nguyễn Văn An"), EMAIL(false, "an.nguyen@example.vn"),
 	ADDRESS(true, "113.160.10.0/29"), VALID_FROM(true, "01/01/2026"), VALID_TO(false, "30/06/2026"),
@@ -19,26 +18,13 @@ public enum MappingColumn {
 		this.example = example;
 	}
 
-	public String header() {
-		return name().toLowerCase(Locale.ROOT);
-	}
-
+	@Override
 	public boolean required() {
 		return required;
 	}
 
 	public String example() {
 		return example;
-	}
-
-	static Optional<MappingColumn> fromHeader(String header) {
-		String wanted = header == null ? "" : header.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
-		for (MappingColumn column : values()) {
-			if (column.header().equals(wanted)) {
-				return Optional.of(column);
-			}
-		}
-		return Optional.empty();
 	}
 
 }

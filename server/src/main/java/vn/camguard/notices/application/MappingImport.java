@@ -7,12 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -27,7 +25,7 @@ import vn.camguard.notices.domain.MappingEntry;
 import vn.camguard.notices.domain.SubscriberMapping;
 import vn.camguard.notices.persistence.SubscriberMappings;
 import vn.camguard.organization.UnitDirectory.UnitRef;
-import vn.camguard.shared.spreadsheet.SpreadsheetCell;
+import vn.camguard.shared.spreadsheet.HeaderColumn;
 import vn.camguard.shared.spreadsheet.TabularFile;
 import vn.camguard.shared.spreadsheet.UploadLimits;
 
@@ -129,37 +127,14 @@ public class MappingImport {
 				throw new TabularFile.StopReading();
 			}
 			rows++;
-			Map<MappingColumn, String> values = new EnumMap<>(MappingColumn.class);
-			columns.forEach((index, column) -> {
-				String cell = index < raw.cells().size() ? SpreadsheetCell.imported(raw.cells().get(index)) : "";
-				values.put(column, cell == null || cell.isBlank() ? null : cell.strip());
-			});
+			Map<MappingColumn, String> values = HeaderColumn.cells(MappingColumn.class, columns, raw);
+			values.replaceAll((column, cell) -> cell == null || cell.isBlank() ? null : cell.strip());
 			entry(raw.number(), values);
 		}
 
 		private void header(TabularFile.Row raw) {
-			columns = new HashMap<>();
-			for (int i = 0; i < raw.cells().size(); i++) {
-				String header = raw.cells().get(i);
-				if (header.isBlank()) {
-					continue;
-				}
-				Optional<MappingColumn> column = MappingColumn.fromHeader(header);
-				if (column.isEmpty()) {
-					problem(raw.number(), header.strip(), "column-unknown", header.strip(), null);
-				}
-				else if (columns.containsValue(column.get())) {
-					problem(raw.number(), column.get().header(), "column-twice", header.strip(), null);
-				}
-				else {
-					columns.put(i, column.get());
-				}
-			}
-			for (MappingColumn column : MappingColumn.values()) {
-				if (column.required() && !columns.containsValue(column)) {
-					problem(raw.number(), column.header(), "column-missing", column.header(), null);
-				}
-			}
+			columns = HeaderColumn.read(MappingColumn.class, raw,
+					(row, column, code, value) -> problem(row, column, code, value, null));
 			if (!problems.isEmpty()) {
 				throw new TabularFile.StopReading();
 			}
