@@ -1,24 +1,16 @@
 package vn.camguard.inventory.application;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
-
 import vn.camguard.inventory.domain.Device;
 import vn.camguard.shared.spreadsheet.SpreadsheetCell;
+import vn.camguard.shared.spreadsheet.TableExport;
 
 /**
  * Writes devices as a table with exactly the import columns, so an export can be edited and
@@ -31,7 +23,7 @@ import vn.camguard.shared.spreadsheet.SpreadsheetCell;
 public final class DeviceTable {
 
 	/** The row limit of one XLSX sheet, header excluded. */
-	public static final int XLSX_MAX_ROWS = 1_048_575;
+	public static final int XLSX_MAX_ROWS = TableExport.XLSX_MAX_ROWS;
 
 	/** The file formats offered. */
 	public enum Format {
@@ -115,50 +107,16 @@ public final class DeviceTable {
 	}
 
 	private static long writeCsv(Iterator<List<String>> rows, OutputStream out) throws IOException {
-		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-		writer.write('\uFEFF');
-		CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
-		printer.printRecord(headers());
-		long count = 0;
 		try {
-			while (rows.hasNext()) {
-				List<String> row = rows.next();
-				for (String cell : row) {
-					printer.print(SpreadsheetCell.safe(cell));
-				}
-				printer.println();
-				count++;
-			}
+			return TableExport.csv(headers(), rows, out);
 		}
 		catch (UncheckedIOException ex) {
 			throw ex.getCause();
 		}
-		printer.flush();
-		return count;
 	}
 
 	private static long writeXlsx(Iterator<List<String>> rows, OutputStream out) throws IOException {
-		Workbook workbook = new Workbook(out, "CamGuard", "1.0");
-		Worksheet sheet = workbook.newWorksheet("devices");
-		List<String> headers = headers();
-		for (int c = 0; c < headers.size(); c++) {
-			sheet.inlineString(0, c, headers.get(c));
-		}
-		int r = 0;
-		while (rows.hasNext() && r < XLSX_MAX_ROWS) {
-			List<String> row = rows.next();
-			r++;
-			for (int c = 0; c < row.size(); c++) {
-				if (row.get(c) != null) {
-					sheet.inlineString(r, c, SpreadsheetCell.asText(row.get(c)));
-				}
-			}
-			if (r % 1_000 == 0) {
-				sheet.flush();
-			}
-		}
-		workbook.finish();
-		return r;
+		return TableExport.xlsx("devices", headers(), rows, out);
 	}
 
 	private static List<String> headers() {

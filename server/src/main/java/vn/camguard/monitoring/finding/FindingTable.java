@@ -1,11 +1,7 @@
 package vn.camguard.monitoring.finding;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,16 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
-
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.camguard.monitoring.FindingStatus;
 import vn.camguard.shared.spreadsheet.SpreadsheetCell;
+import vn.camguard.shared.spreadsheet.TableExport;
 
 /**
  * Writes a findings list as CSV, XLSX or SARIF 2.1.0, streaming (a province's findings need not fit in memory).
@@ -38,7 +30,7 @@ import vn.camguard.shared.spreadsheet.SpreadsheetCell;
 public final class FindingTable {
 
 	/** The row limit of one XLSX sheet, header excluded. */
-	static final int XLSX_MAX_ROWS = 1_048_575;
+	static final int XLSX_MAX_ROWS = TableExport.XLSX_MAX_ROWS;
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
@@ -130,43 +122,11 @@ public final class FindingTable {
 	}
 
 	private static long writeCsv(Iterator<List<String>> rows, OutputStream out) throws IOException {
-		Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-		writer.write('\uFEFF');
-		CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180);
-		printer.printRecord(HEADERS);
-		long count = 0;
-		while (rows.hasNext()) {
-			for (String cell : rows.next()) {
-				printer.print(SpreadsheetCell.safe(cell));
-			}
-			printer.println();
-			count++;
-		}
-		printer.flush();
-		return count;
+		return TableExport.csv(HEADERS, rows, out);
 	}
 
 	private static long writeXlsx(Iterator<List<String>> rows, OutputStream out) throws IOException {
-		Workbook workbook = new Workbook(out, "CamGuard", "1.0");
-		Worksheet sheet = workbook.newWorksheet("findings");
-		for (int c = 0; c < HEADERS.size(); c++) {
-			sheet.inlineString(0, c, HEADERS.get(c));
-		}
-		int r = 0;
-		while (rows.hasNext() && r < XLSX_MAX_ROWS) {
-			List<String> row = rows.next();
-			r++;
-			for (int c = 0; c < row.size(); c++) {
-				if (row.get(c) != null) {
-					sheet.inlineString(r, c, SpreadsheetCell.asText(row.get(c)));
-				}
-			}
-			if (r % 1_000 == 0) {
-				sheet.flush();
-			}
-		}
-		workbook.finish();
-		return r;
+		return TableExport.xlsx("findings", HEADERS, rows, out);
 	}
 
 	private long writeSarif(Iterator<FindingView> findings, OutputStream out) {
