@@ -1,10 +1,6 @@
 package vn.camguard.inventory.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-
-import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.camguard.inventory.application.InventoryManagement;
 import vn.camguard.inventory.domain.DeviceFilter;
@@ -12,6 +8,7 @@ import vn.camguard.inventory.domain.DeviceKind;
 import vn.camguard.inventory.domain.DeviceSort;
 import vn.camguard.inventory.domain.DeviceStatus;
 import vn.camguard.organization.UnitDirectory.UnitRef;
+import vn.camguard.shared.web.ListLinks;
 
 /**
  * The device list's query parameters, shared by the list page, its htmx fragment, the exports and
@@ -67,55 +64,27 @@ public record DeviceQuery(String q, String unit, String vendor, Long system, Lon
 
 	/** The query string for a link to this list with one parameter changed (null removes it). */
 	public String with(String name, Object value) {
-		Map<String, Object> params = parameters();
-		if (!"page".equals(name)) {
-			params.remove("page");
-		}
-		if (value == null || value.toString().isBlank()) {
-			params.remove(name);
-		}
-		else {
-			params.put(name, value);
-		}
-		return queryString(params);
+		return parameters().with(name, value);
 	}
 
 	/** The link that sorts by this column, toggling the direction when it already sorts by it. */
 	public String sortedBy(String column) {
 		boolean same = sortColumn() == DeviceSort.fromParameter(column);
-		Map<String, Object> params = parameters();
-		params.remove("page");
-		params.put("sort", column);
-		params.put("dir", same && ascending() ? "desc" : "asc");
-		return queryString(params);
+		return parameters().sortedBy(column, same && ascending() ? "desc" : "asc");
 	}
 
-	private static String queryString(Map<String, Object> params) {
-		UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
-		params.forEach(uri::queryParam);
-		return uri.encode().build().toUriString();
-	}
-
-	private Map<String, Object> parameters() {
-		Map<String, Object> params = new LinkedHashMap<>();
-		put(params, "q", q);
-		put(params, "unit", unit);
-		put(params, "vendor", vendor);
-		put(params, "system", system);
-		put(params, "site", site);
-		put(params, "status", status);
-		put(params, "kind", kind);
-		put(params, "sort", sort);
-		put(params, "dir", dir);
-		put(params, "page", page);
-		put(params, "size", size);
-		return params;
-	}
-
-	private static void put(Map<String, Object> params, String name, Object value) {
-		if (value != null && !value.toString().isBlank()) {
-			params.put(name, value);
-		}
+	private ListLinks parameters() {
+		return new ListLinks().put("q", q)
+			.put("unit", unit)
+			.put("vendor", vendor)
+			.put("system", system)
+			.put("site", site)
+			.put("status", status)
+			.put("kind", kind)
+			.put("sort", sort)
+			.put("dir", dir)
+			.put("page", page)
+			.put("size", size);
 	}
 
 }

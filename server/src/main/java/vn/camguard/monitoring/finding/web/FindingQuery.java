@@ -1,10 +1,6 @@
 package vn.camguard.monitoring.finding.web;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-
-import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.camguard.monitoring.finding.AddressRange;
 import vn.camguard.monitoring.finding.FindingFilter;
@@ -14,6 +10,7 @@ import vn.camguard.monitoring.finding.FindingSort;
 import vn.camguard.monitoring.finding.FindingState;
 import vn.camguard.monitoring.finding.Severity;
 import vn.camguard.organization.UnitDirectory.UnitRef;
+import vn.camguard.shared.web.ListLinks;
 
 /**
  * The findings list's query parameters, shared by the page, its htmx fragment, the exports and the REST list, so
@@ -83,57 +80,29 @@ public record FindingQuery(String unit, String range, String address, String che
 
 	/** The query string for a link to this list with one parameter changed (null removes it). */
 	public String with(String name, Object value) {
-		Map<String, Object> params = parameters();
-		if (!"page".equals(name)) {
-			params.remove("page");
-		}
-		if (value == null || value.toString().isBlank()) {
-			params.remove(name);
-		}
-		else {
-			params.put(name, value);
-		}
-		return queryString(params);
+		return parameters().with(name, value);
 	}
 
 	/** The link that sorts by this column, toggling the direction when it already sorts by it. */
 	public String sortedBy(String column) {
 		boolean same = sortColumn() == FindingSort.fromParameter(column);
-		Map<String, Object> params = parameters();
-		params.remove("page");
-		params.put("sort", column);
-		params.put("dir", same && !ascending() ? "asc" : "desc");
-		return queryString(params);
+		return parameters().sortedBy(column, same && !ascending() ? "asc" : "desc");
 	}
 
-	private static String queryString(Map<String, Object> params) {
-		UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
-		params.forEach(uri::queryParam);
-		return uri.encode().build().toUriString();
-	}
-
-	private Map<String, Object> parameters() {
-		Map<String, Object> params = new LinkedHashMap<>();
-		put(params, "unit", unit);
-		put(params, "range", range);
-		put(params, "address", address);
-		put(params, "check", check);
-		put(params, "severity", severity);
-		put(params, "state", state);
-		put(params, "minAge", minAge);
-		put(params, "maxAge", maxAge);
-		put(params, "overdue", overdueOnly() ? Boolean.TRUE : null);
-		put(params, "sort", sort);
-		put(params, "dir", dir);
-		put(params, "page", page);
-		put(params, "size", size);
-		return params;
-	}
-
-	private static void put(Map<String, Object> params, String name, Object value) {
-		if (value != null && !value.toString().isBlank()) {
-			params.put(name, value);
-		}
+	private ListLinks parameters() {
+		return new ListLinks().put("unit", unit)
+			.put("range", range)
+			.put("address", address)
+			.put("check", check)
+			.put("severity", severity)
+			.put("state", state)
+			.put("minAge", minAge)
+			.put("maxAge", maxAge)
+			.put("overdue", overdueOnly() ? Boolean.TRUE : null)
+			.put("sort", sort)
+			.put("dir", dir)
+			.put("page", page)
+			.put("size", size);
 	}
 
 }
