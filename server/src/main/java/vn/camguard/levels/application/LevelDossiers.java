@@ -105,9 +105,6 @@ public class LevelDossiers {
 			Integer workingDaysLeft) {
 	}
 
-	/** A file to send. */
-	public record Download(String fileName, String mediaType, byte[] content) {
-	}
 
 	@Transactional(readOnly = true)
 	public View view(long dossierId) {
@@ -240,11 +237,11 @@ public class LevelDossiers {
 
 	/** A file of a dossier the caller may read, checked against its checksum. */
 	@Transactional(readOnly = true)
-	public Download download(long dossierId, long attachmentId) {
+	public StoredFile download(long dossierId, long attachmentId) {
 		readable(dossierId);
 		Attachment attachment = store.attachment(dossierId, attachmentId)
 			.orElseThrow(() -> new LevelsNotFound("attachment", attachmentId));
-		return new Download(attachment.fileName(), attachment.type().mediaType(),
+		return new StoredFile(attachment.fileName(), attachment.type().mediaType(),
 				files.read(attachment.storageKey(), attachment.sha256()));
 	}
 

@@ -96,9 +96,6 @@ public class SecurityPlans {
 	public record SystemProgress(SystemRef system, int level, PlanProgress progress) {
 	}
 
-	/** An evidence document to send. */
-	public record Download(String fileName, String mediaType, byte[] content) {
-	}
 
 	@Transactional(readOnly = true)
 	public Plan plan(long systemId) {
@@ -166,7 +163,7 @@ public class SecurityPlans {
 
 	/** The evidence document of a requirement of a plan the caller may read, checked against its checksum. */
 	@Transactional(readOnly = true)
-	public Download evidence(long systemId, String itemKey) {
+	public StoredFile evidence(long systemId, String itemKey) {
 		Plan plan = plan(systemId);
 		PlanItemState.Evidence evidence = plan.lines()
 			.stream()
@@ -175,7 +172,7 @@ public class SecurityPlans {
 			.filter(java.util.Objects::nonNull)
 			.findFirst()
 			.orElseThrow(() -> new LevelsNotFound("evidence " + itemKey + " of system", systemId));
-		return new Download(evidence.fileName(), evidence.type().mediaType(),
+		return new StoredFile(evidence.fileName(), evidence.type().mediaType(),
 				files.read(evidence.storageKey(), evidence.sha256()));
 	}
 

@@ -3,16 +3,12 @@ package vn.camguard.levels.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,15 +80,7 @@ public class DossierController {
 
 	@GetMapping("/dossiers/{id}/attachments/{attachmentId}")
 	public ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long attachmentId) {
-		LevelDossiers.Download file = dossiers.download(id, attachmentId);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.mediaType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.header("Content-Security-Policy", "default-src 'none'; sandbox")
-			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-			.body(file.content());
+		return StoredFileDownload.of(dossiers.download(id, attachmentId));
 	}
 
 	@PostMapping("/dossiers/{id}/steps/{action}")

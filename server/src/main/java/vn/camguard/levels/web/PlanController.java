@@ -3,16 +3,12 @@ package vn.camguard.levels.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -75,15 +71,7 @@ public class PlanController {
 
 	@GetMapping("/systems/{id}/plan/items/{key}/evidence")
 	public ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable String key) {
-		SecurityPlans.Download file = plans.evidence(id, key);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.mediaType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.header("Content-Security-Policy", "default-src 'none'; sandbox")
-			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-			.body(file.content());
+		return StoredFileDownload.of(plans.evidence(id, key));
 	}
 
 	@GetMapping("/plans")
