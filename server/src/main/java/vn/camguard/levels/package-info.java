@@ -8,5 +8,5 @@
  * {@code organization} for the caller's grants and the unit tree, on {@code inventory} for the
  * information systems, and on {@code audit} because every change is logged.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "inventory", "audit" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "inventory", "audit", "notifications" })
 package vn.camguard.levels;

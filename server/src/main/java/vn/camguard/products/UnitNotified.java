@@ -1,13 +1,11 @@
 package vn.camguard.products;
 
 /**
- * Published when the products module records a notification for a unit (today: a warning marked some
- * of its devices), inside the transaction that recorded it. The in-app notification is already
- * stored; this event is the seam for delivery by other channels: the platform's mail piece listens
- * to it (after commit, e.g. with {@code @TransactionalEventListener} or Modulith's
- * {@code @ApplicationModuleListener}) and sends one mail per notification to the unit's contacts.
+ * Published when the products module notifies a unit (today: a warning marked some of its devices),
+ * inside the transaction that recorded it. The in-app notification is stored and its mail planned (after
+ * commit) by the platform's notifications; this event is for features that want to react as well.
  *
- * @param notificationId the stored notification
+ * @param notificationId the stored notification (in the platform's notifications)
  * @param unitId the unit notified
  * @param kind what about: {@code WARNING}
  * @param warningId the warning

@@ -6,5 +6,5 @@
  * {@code organization} for roles and unit scope, on {@code audit} because every change is logged,
  * and on {@code inventory}'s public {@link vn.camguard.inventory.InventoryDevices} to read a device.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "audit", "inventory" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "audit", "inventory", "notifications" })
 package vn.camguard.products;

@@ -39,6 +39,8 @@ class ClusterScheduler implements SmartLifecycle, WorkPlanner {
 
 	private final List<RecurringWork> recurring;
 
+	private final List<DailyWork> daily;
+
 	private final Map<String, CustomTask<String>> oneTime = new LinkedHashMap<>();
 
 	private final Duration heartbeat;
@@ -55,13 +57,20 @@ class ClusterScheduler implements SmartLifecycle, WorkPlanner {
 		this(dataSource, recurring, List.of(), pollingInterval, threads, Duration.ofMinutes(5));
 	}
 
-	@Autowired
 	ClusterScheduler(DataSource dataSource, List<RecurringWork> recurring, List<OneTimeWork> oneTimeWork,
+			Duration pollingInterval, int threads, Duration heartbeat) {
+		this(dataSource, recurring, List.of(), oneTimeWork, pollingInterval, threads, heartbeat);
+	}
+
+	@Autowired
+	ClusterScheduler(DataSource dataSource, List<RecurringWork> recurring, List<DailyWork> daily,
+			List<OneTimeWork> oneTimeWork,
 			@Value("${camguard.schedule.polling-interval:10s}") Duration pollingInterval,
 			@Value("${camguard.schedule.threads:2}") int threads,
 			@Value("${camguard.schedule.heartbeat-interval:5m}") Duration heartbeat) {
 		this.dataSource = dataSource;
 		this.recurring = List.copyOf(recurring);
+		this.daily = List.copyOf(daily);
 		this.pollingInterval = pollingInterval;
 		this.threads = threads;
 		this.heartbeat = heartbeat;
@@ -90,6 +99,10 @@ class ClusterScheduler implements SmartLifecycle, WorkPlanner {
 		List<RecurringTask<Void>> tasks = new ArrayList<>();
 		for (RecurringWork work : recurring) {
 			tasks.add(Tasks.recurring(work.name(), Schedules.fixedDelay(work.interval()))
+				.execute((instance, context) -> work.work().run()));
+		}
+		for (DailyWork work : daily) {
+			tasks.add(Tasks.recurring(work.name(), Schedules.daily(work.zone(), work.at()))
 				.execute((instance, context) -> work.work().run()));
 		}
 		// start tasks are known tasks as well: listing them twice is refused

@@ -112,8 +112,8 @@ class WarningTests {
 			.list();
 		assertThat(marked).containsExactlyInAnyOrder(oldFirmwareA, brandB);
 
-		List<Map<String, Object>> notes = jdbc.sql("SELECT unit_id, device_count FROM product_notification WHERE warning_id = :w")
-			.param("w", warningId)
+		List<Map<String, Object>> notes = jdbc.sql("SELECT unit_id FROM notification WHERE subject_ref = :ref")
+			.param("ref", "product_warning:" + warningId)
 			.query()
 			.listOfRows();
 		assertThat(notes).hasSize(2);
@@ -142,7 +142,8 @@ class WarningTests {
 		String listB = page(get("/products/warnings/devices").param("lang", "en"), officerB);
 		assertThat(listB).contains("warned-" + brandB).doesNotContain("warned-" + otherVendorB).doesNotContain("warned-" + oldFirmwareA);
 
-		String inboxA = page(get("/products/notifications").param("lang", "en"), officerA);
+		assertThat(send(get("/products/notifications"), officerA).getRedirectedUrl()).isEqualTo("/notifications");
+		String inboxA = page(get("/notifications").param("lang", "en"), officerA);
 		assertThat(inboxA).contains("1 of the unit&#39;s devices are warned").contains("CV 123/A05-" + tree.prefix())
 			.contains(tree.districtA().name())
 			.doesNotContain(tree.districtB().name());

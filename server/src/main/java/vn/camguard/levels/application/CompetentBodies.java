@@ -62,6 +62,11 @@ public class CompetentBodies {
 			.anyMatch(grant -> roles.contains(grant.role()) && unitAndAncestors.contains(grant.unitId()));
 	}
 
+	/** The CamGuard roles that are the body at this level (whom to remind of the body's deadlines). */
+	public Set<Role> rolesOf(DossierBody body, Framework framework, int level) {
+		return roles(body, framework, level);
+	}
+
 	/** Whether the framework names the same body to appraise and to approve at this level. */
 	public boolean oneBodyAppraisesAndApproves(Framework framework, int level) {
 		return roleKeys(framework, level, ItemKind.APPRAISER).equals(roleKeys(framework, level, ItemKind.APPROVER));

@@ -8,17 +8,21 @@ import java.time.OffsetDateTime;
  * the audit log.
  *
  * @param lockedUntil end of a lockout after repeated failed sign-ins, or null
+ * @param email where reminders and warnings are mailed, or null; only the user and the administrators who manage
+ *              the user see it (this record is shown nowhere else)
  */
 public record UserAccount(long id, String username, String displayName, long unitId, boolean enabled,
-		boolean mustChangePassword, int failedLogins, OffsetDateTime lockedUntil, OffsetDateTime createdAt) {
+		boolean mustChangePassword, int failedLogins, OffsetDateTime lockedUntil, OffsetDateTime createdAt,
+		String email) {
 
 	/** What the audit log keeps about a user (no counters that change on every sign-in). */
 	public Audited audited() {
-		return new Audited(id, username, displayName, unitId, enabled, mustChangePassword);
+		return new Audited(id, username, displayName, unitId, enabled, mustChangePassword, EmailAddress.masked(email));
 	}
 
+	/** As audited: the address masked ({@code n***@example.vn}), since auditors read the log and not the address. */
 	public record Audited(long id, String username, String displayName, long unitId, boolean enabled,
-			boolean mustChangePassword) {
+			boolean mustChangePassword, String email) {
 	}
 
 }

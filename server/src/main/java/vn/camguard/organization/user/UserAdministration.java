@@ -141,6 +141,12 @@ public class UserAdministration {
 	 * {@link #addGrant} checks one; both or nothing is created, in one transaction.
 	 */
 	public WithPassword create(String username, String displayName, Long unitId, Role grantRole, Long grantUnitId) {
+		return create(username, displayName, null, unitId, grantRole, grantUnitId);
+	}
+
+	/** As {@link #create(String, String, Long, Role, Long)}, with an e-mail address (optional, may be blank). */
+	public WithPassword create(String username, String displayName, String email, Long unitId, Role grantRole,
+			Long grantUnitId) {
 		List<UserRuleViolation.Problem> problems = new ArrayList<>();
 		String cleanName = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
 		if (!USERNAME.matcher(cleanName).matches()) {
@@ -150,6 +156,7 @@ public class UserAdministration {
 			problems.add(new UserRuleViolation.Problem("username", "username-taken"));
 		}
 		String cleanDisplay = cleanDisplayName(displayName, problems);
+		String cleanEmail = EmailAddress.clean(email, problems);
 		if (unitId == null) {
 			problems.add(new UserRuleViolation.Problem("unitId", "unit-required"));
 		}
@@ -173,6 +180,9 @@ public class UserAdministration {
 		}
 		String password = PasswordPolicy.random(random);
 		long id = users.insert(cleanName, cleanDisplay, unitId, passwords.encode(password), true);
+		if (cleanEmail != null) {
+			users.setEmail(id, cleanEmail);
+		}
 		UserAccount created = users.find(id).orElseThrow();
 		audit.record("user.create", "user", Long.toString(id), unitId, null, created.audited());
 		if (grantRole != null) {
@@ -184,9 +194,15 @@ public class UserAdministration {
 	}
 
 	public UserAccount update(long id, String displayName, boolean enabled) {
+		return update(id, displayName, enabled, get(id).email());
+	}
+
+	/** Name, enabled and e-mail address (blank removes it) in one audited change. */
+	public UserAccount update(long id, String displayName, boolean enabled, String email) {
 		UserAccount before = changeable(id, "user.update");
 		List<UserRuleViolation.Problem> problems = new ArrayList<>();
 		String cleanDisplay = cleanDisplayName(displayName, problems);
+		String cleanEmail = EmailAddress.clean(email, problems);
 		if (!enabled && before.id() == access.caller().userId()) {
 			problems.add(new UserRuleViolation.Problem("enabled", "disable-self"));
 		}
@@ -194,6 +210,7 @@ public class UserAdministration {
 			throw new UserRuleViolation(problems);
 		}
 		users.update(id, cleanDisplay, enabled);
+		users.setEmail(id, cleanEmail);
 		UserAccount after = users.find(id).orElseThrow();
 		audit.record("user.update", "user", Long.toString(id), after.unitId(), before.audited(), after.audited());
 		return after;

@@ -106,6 +106,10 @@ public class UserStore {
 			.update();
 	}
 
+	public void setEmail(long id, String email) {
+		jdbc.sql("UPDATE organization_user SET email = :email WHERE id = :id").param("email", email).param("id", id).update();
+	}
+
 	public void setPassword(long id, String passwordHash, boolean mustChange) {
 		jdbc.sql("""
 				UPDATE organization_user SET password_hash = :hash, must_change_password = :mustChange,
@@ -146,7 +150,7 @@ public class UserStore {
 		return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				rs.getLong("unit_id"), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
 				rs.getInt("failed_logins"), rs.getObject("locked_until", OffsetDateTime.class),
-				rs.getObject("created_at", OffsetDateTime.class));
+				rs.getObject("created_at", OffsetDateTime.class), rs.getString("email"));
 	}
 
 }

@@ -34,10 +34,10 @@ class UserApiController {
 	}
 
 	/** A new user; {@code grant} (optional) is its first role grant. */
-	record NewUser(String username, String displayName, Long unitId, NewGrant grant) {
+	record NewUser(String username, String displayName, Long unitId, NewGrant grant, String email) {
 	}
 
-	record UserChange(String displayName, Boolean enabled) {
+	record UserChange(String displayName, Boolean enabled, String email) {
 	}
 
 	record NewGrant(Role role, Long unitId) {
@@ -70,17 +70,18 @@ class UserApiController {
 	@Operation(summary = "Create a user, optionally with a first role grant (grant: role and unitId); answers its random one-time password (must be changed at first sign-in)")
 	CreatedUser create(@RequestBody NewUser user) {
 		NewGrant grant = user.grant();
-		var created = users.create(user.username(), user.displayName(), user.unitId(),
+		var created = users.create(user.username(), user.displayName(), user.email(), user.unitId(),
 				grant == null ? null : grant.role(), grant == null ? null : grant.unitId());
 		return new CreatedUser(created.user(), users.grants(created.user().id()), created.oneTimePassword());
 	}
 
 	@PutMapping("/{id}")
-	@Operation(summary = "Change display name or enable/disable")
+	@Operation(summary = "Change display name, enable/disable, or the e-mail address (empty text removes it)")
 	UserAccount update(@PathVariable long id, @RequestBody UserChange change) {
 		UserAccount current = users.get(id);
 		return users.update(id, change.displayName() == null ? current.displayName() : change.displayName(),
-				change.enabled() == null ? current.enabled() : change.enabled());
+				change.enabled() == null ? current.enabled() : change.enabled(),
+				change.email() == null ? current.email() : change.email());
 	}
 
 	@PostMapping("/{id}/grants")

@@ -47,16 +47,17 @@ class UserController {
 
 	@PostMapping("/users")
 	String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
-			@RequestParam(required = false) Long unitId, @RequestParam(required = false) Role grantRole,
+			@RequestParam(defaultValue = "") String email, @RequestParam(required = false) Long unitId, @RequestParam(required = false) Role grantRole,
 			@RequestParam(required = false) Long grantUnitId, Model model) {
 		try {
-			var created = users.create(username, displayName, unitId, grantRole, grantUnitId);
+			var created = users.create(username, displayName, email, unitId, grantRole, grantUnitId);
 			model.addAttribute("user", created.user());
 			model.addAttribute("oneTimePassword", created.oneTimePassword());
 			return "users/password-once";
 		}
 		catch (UserRuleViolation violation) {
 			model.addAttribute("problems", violation.problems());
+			model.addAttribute("email", email);
 			return formModel(model, username, displayName, unitId, grantRole, grantUnitId);
 		}
 	}
@@ -76,8 +77,15 @@ class UserController {
 
 	@PostMapping("/users/{id}")
 	String update(@PathVariable long id, @RequestParam(defaultValue = "") String displayName,
-			@RequestParam(defaultValue = "false") boolean enabled, RedirectAttributes redirect) {
-		return change(id, redirect, () -> users.update(id, displayName, enabled), "user.updated");
+			@RequestParam(defaultValue = "false") boolean enabled, @RequestParam(defaultValue = "") String email,
+			RedirectAttributes redirect) {
+		String next = change(id, redirect, () -> users.update(id, displayName, enabled, email), "user.updated");
+		if (redirect.getFlashAttributes().containsKey("problems")) {
+			// refused: the form comes back with what was typed
+			redirect.addFlashAttribute("typedDisplayName", displayName);
+			redirect.addFlashAttribute("typedEmail", email);
+		}
+		return next;
 	}
 
 	@PostMapping("/users/{id}/grants")

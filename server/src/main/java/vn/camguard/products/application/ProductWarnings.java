@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.camguard.audit.AuditTrail;
 import vn.camguard.inventory.InventoryDevices;
 import vn.camguard.inventory.InventoryDevices.DeviceFacts;
+import vn.camguard.notifications.Notice;
+import vn.camguard.notifications.Notifications;
 import vn.camguard.organization.AccessControl;
 import vn.camguard.organization.Permission;
 import vn.camguard.organization.UnitDirectory;
@@ -37,14 +40,14 @@ import vn.camguard.products.persistence.Warnings;
  * The warning list. Every signed-in user reads the warnings (an authority's warning is public); holders
  * of {@link Permission#WARNINGS_MANAGE} (province admin, market inspectors) add them. Adding one marks,
  * in the same transaction, every inventoried device of the issuer's province whose model and firmware
- * it reaches, records one in-app notification per owning unit and publishes {@link UnitNotified} for
- * other channels (mail). Which devices are warned is shown live (a device added or edited later shows
+ * it reaches, and notifies each owning unit once through the platform's {@link Notifications}: in the app
+ * (everyone reading the unit's inventory) and by mail to the unit's users who manage its devices (a grant
+ * on that unit carrying {@link Permission#INVENTORY_WRITE}: its unit officers, and a province administrator
+ * granted on it) and gave an address; it also publishes {@link UnitNotified}. Which devices are warned is shown live (a device added or edited later shows
  * its warning too); the marks are the record of what the warning reached when it was added.
  */
 @Service
 public class ProductWarnings {
-
-	static final int NOTIFICATIONS_SHOWN = 100;
 
 	private final Warnings warnings;
 
@@ -62,8 +65,13 @@ public class ProductWarnings {
 
 	private final ApplicationEventPublisher events;
 
+	private final Notifications notifications;
+
+	private final MessageSource messages;
+
 	public ProductWarnings(Warnings warnings, Products products, DeviceIdentities identities, InventoryDevices devices,
-			UnitDirectory units, AccessControl access, AuditTrail audit, ApplicationEventPublisher events) {
+			UnitDirectory units, AccessControl access, AuditTrail audit, ApplicationEventPublisher events,
+			Notifications notifications, MessageSource messages) {
 		this.warnings = warnings;
 		this.products = products;
 		this.identities = identities;
@@ -72,6 +80,8 @@ public class ProductWarnings {
 		this.access = access;
 		this.audit = audit;
 		this.events = events;
+		this.notifications = notifications;
+		this.messages = messages;
 	}
 
 	@Transactional(readOnly = true)
@@ -126,7 +136,7 @@ public class ProductWarnings {
 			perUnit.merge(device.unitId(), 1, Integer::sum);
 		}
 		perUnit.forEach((unitId, count) -> {
-			long notification = warnings.notify(unitId, id, count, now);
+			long notification = notifications.toUnit(unitId, notice(warning, count), Permission.INVENTORY_WRITE);
 			events.publishEvent(new UnitNotified(notification, unitId, "WARNING", id, count,
 					subject(warning, "Cảnh báo"), subject(warning, "Warning")));
 		});
@@ -134,6 +144,15 @@ public class ProductWarnings {
 		audit.record("product.warning.add", "product_warning", Long.toString(id), province, null,
 				new Recorded(warning, marked, perUnit.keySet()));
 		return new Issued(id, marked, perUnit.keySet());
+	}
+
+	/** The unit's notification, in both languages, as the notifications page showed it before it was shared. */
+	private Notice notice(Warning warning, int deviceCount) {
+		Object[] args = { deviceCount, warning.vendorName(), warning.model(), warning.authority(), warning.reference() };
+		return new Notice("WARNING",
+				messages.getMessage("products.notifications.warning", args, java.util.Locale.forLanguageTag("vi")),
+				messages.getMessage("products.notifications.warning", args, java.util.Locale.ENGLISH),
+				"/products/warnings/devices", "product_warning:" + warning.id());
 	}
 
 	private static String subject(Warning warning, String word) {
@@ -178,12 +197,6 @@ public class ProductWarnings {
 		List<VendorNames> vendors = products.vendors();
 		DeviceIdentities.Identity identity = identities.of(device);
 		return warnings.reaching(device.unitId()).stream().filter(w -> reaches(w, device, identity, vendors)).toList();
-	}
-
-	/** The newest notifications of the units whose inventory the caller reads. */
-	@Transactional(readOnly = true)
-	public List<Warnings.NotificationRow> notifications() {
-		return warnings.notifications(access.scope(Permission.INVENTORY_READ), NOTIFICATIONS_SHOWN);
 	}
 
 	private static boolean reaches(Warning warning, DeviceFacts device, DeviceIdentities.Identity identity,

@@ -100,43 +100,4 @@ public class Warnings {
 			.list();
 	}
 
-	// ---- notifications
-
-	public long notify(long unitId, long warningId, int deviceCount, OffsetDateTime now) {
-		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql("""
-				INSERT INTO product_notification (unit_id, kind, warning_id, device_count, created_at)
-				VALUES (:unit, 'WARNING', :warning, :count, :now)""")
-			.param("unit", unitId)
-			.param("warning", warningId)
-			.param("count", deviceCount)
-			.param("now", now)
-			.update(keys, "id");
-		return keys.getKey().longValue();
-	}
-
-	/** A unit's notification with the warning it is about. */
-	public record NotificationRow(long id, long unitId, String unitName, int deviceCount, OffsetDateTime createdAt,
-			Warning warning) {
-	}
-
-	/** The newest notifications of the units in the scope. */
-	public List<NotificationRow> notifications(UnitScope scope, int limit) {
-		if (scope.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.sql("""
-				SELECT n.id AS n_id, n.unit_id AS n_unit, u.name AS n_unit_name, n.device_count, n.created_at AS n_created,
-				  n.warning_id FROM product_notification n JOIN organization_unit u ON u.id = n.unit_id
-				WHERE n.unit_id IN (SELECT descendant_id FROM organization_unit_closure WHERE ancestor_id IN ("""
-				+ scope.sqlIdList() + "))\n ORDER BY n.created_at DESC, n.id DESC LIMIT " + limit)
-			.query((rs, row) -> new Object[] { rs.getLong("n_id"), rs.getLong("n_unit"), rs.getString("n_unit_name"),
-					rs.getInt("device_count"), rs.getObject("n_created", OffsetDateTime.class), rs.getLong("warning_id") })
-			.list()
-			.stream()
-			.map(r -> new NotificationRow((Long) r[0], (Long) r[1], (String) r[2], (Integer) r[3], (OffsetDateTime) r[4],
-					find((Long) r[5]).orElseThrow()))
-			.toList();
-	}
-
 }

@@ -20,7 +20,7 @@ import vn.camguard.products.domain.WarningDraft;
 
 /**
  * The warning list with the form to add one (province admin, market inspectors), the devices of the
- * caller's units that a warning reaches, and the units' notifications.
+ * caller's units that a warning reaches.
  */
 @Controller
 @RequestMapping("/products")
@@ -79,10 +79,10 @@ public class WarningController {
 		return "products/warned-devices";
 	}
 
+	/** Warnings notify units in the platform's one notifications page (former address kept for bookmarks). */
 	@GetMapping("/notifications")
-	public String notifications(Model model) {
-		model.addAttribute("notifications", warnings.notifications());
-		return "products/notifications";
+	public String notifications() {
+		return "redirect:/notifications";
 	}
 
 }
