@@ -15,6 +15,12 @@ public record UserAccount(long id, String username, String displayName, long uni
 		boolean mustChangePassword, int failedLogins, OffsetDateTime lockedUntil, OffsetDateTime createdAt,
 		String email) {
 
+	@Override
+	public String toString() {
+		// the address stays out of logs and error messages
+		return "UserAccount[id=" + id + ", username=" + username + ", unitId=" + unitId + ", enabled=" + enabled + "]";
+	}
+
 	/** What the audit log keeps about a user (no counters that change on every sign-in). */
 	public Audited audited() {
 		return new Audited(id, username, displayName, unitId, enabled, mustChangePassword, EmailAddress.masked(email));
