@@ -109,14 +109,14 @@ public class DossierDocument {
 				.map(framework::item)
 				.flatMap(Optional::stream)
 				.map(rule -> List.of(rule.key(), rule.text().vi(), nullToEmpty(rule.reference()),
-						rule.verified() ? "Đã đối chiếu" : "Chưa đối chiếu"))
+						rule.verified() ? "Đã kiểm chứng" : "Chưa kiểm chứng"))
 				.toList();
 			if (rules.isEmpty()) {
 				body.add(new OfficialDocument.Text("Không quy tắc nào khớp với các câu trả lời; khung để ngỏ mọi cấp độ."));
 			}
 			else {
 				body.add(new OfficialDocument.Text("Quy tắc quyết định cấp độ:"));
-				body.add(new OfficialDocument.Table(List.of("Quy tắc", "Nội dung", "Căn cứ", "Đối chiếu văn bản"), rules,
+				body.add(new OfficialDocument.Table(List.of("Quy tắc", "Nội dung", "Căn cứ", "Kiểm chứng"), rules,
 						new float[] { 1.2f, 5, 2.3f, 1.8f }));
 			}
 			if (det.justification() != null) {
