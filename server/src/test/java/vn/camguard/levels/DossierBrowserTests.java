@@ -212,6 +212,9 @@ class DossierBrowserTests {
 		click(By.id("dossier-pdf"));
 		Path pdf = downloads.resolve("ho-so-cap-do-" + dossier + ".pdf");
 		new WebDriverWait(browser, WAIT).until(d -> Files.isRegularFile(pdf));
+		// kept beside the screenshots, for a person to look at the layout
+		Files.copy(pdf, Files.createDirectories(Path.of("target/screenshots")).resolve("dossier.pdf"),
+				java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 		String text;
 		try (PDDocument read = Loader.loadPDF(Files.readAllBytes(pdf))) {
 			text = new PDFTextStripper().getText(read).replaceAll("[ \\t\\n]+", " ");
