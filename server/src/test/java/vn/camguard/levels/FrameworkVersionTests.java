@@ -102,7 +102,9 @@ class FrameworkVersionTests {
 			long determined = count("SELECT COUNT(*) FROM level_determination WHERE framework_version_id = :v", version.id());
 			long filed = count("SELECT COUNT(*) FROM level_dossier WHERE framework_version_id = :v", version.id());
 			assertThat(cell(page, "not-verified-" + version.id())).isEqualTo(Long.toString(notVerified));
-			assertThat(cell(page, "in-use-" + version.id())).isEqualTo(determined + " lần xác định, " + filed + " hồ sơ");
+			// the page formats the numbers as the language does (10.757 in Vietnamese)
+			assertThat(cell(page, "in-use-" + version.id())).isEqualTo(new java.text.MessageFormat(
+					"{0} lần xác định, {1} hồ sơ", java.util.Locale.forLanguageTag("vi")).format(new Object[] { determined, filed }));
 		}
 		assertThat(cell(page, "in-use-" + current.id())).doesNotStartWith("0 ");
 		assertThat(body(auditor, get("/levels/frameworks").param("lang", "en"))).contains("Items not verified")
