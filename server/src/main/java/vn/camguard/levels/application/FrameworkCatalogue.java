@@ -54,6 +54,31 @@ public class FrameworkCatalogue {
 			LocalDate transitionUntil, String note) {
 	}
 
+	/**
+	 * What the administrator needs to see before correcting a version: how many of its items still wait
+	 * for a check against the official text, and how many determinations and dossiers (with their plans)
+	 * keep it, because a correction never changes them.
+	 */
+	public record VersionUse(int itemsNotVerified, int determinations, int dossiers) {
+
+		public static final VersionUse NONE = new VersionUse(0, 0, 0);
+
+	}
+
+	/** The use of every version, by version id. */
+	@Transactional(readOnly = true)
+	public Map<Long, VersionUse> uses() {
+		Map<Long, Integer> notVerified = store.notVerifiedCounts();
+		Map<Long, Integer> determinations = store.determinationCounts();
+		Map<Long, Integer> dossiers = store.dossierCounts();
+		Map<Long, VersionUse> uses = new LinkedHashMap<>();
+		for (FrameworkVersion version : store.versions()) {
+			uses.put(version.id(), new VersionUse(notVerified.getOrDefault(version.id(), 0),
+					determinations.getOrDefault(version.id(), 0), dossiers.getOrDefault(version.id(), 0)));
+		}
+		return uses;
+	}
+
 	@Transactional(readOnly = true)
 	public List<FrameworkVersion> versions() {
 		return store.versions();

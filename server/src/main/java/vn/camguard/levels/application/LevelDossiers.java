@@ -134,6 +134,26 @@ public class LevelDossiers {
 		return store.forSystem(systemId);
 	}
 
+	/** A dossier in a list, with its system. */
+	public record Listed(Dossier dossier, SystemRef system) {
+	}
+
+	/** The most dossiers one list answers. */
+	public static final int LIST_LIMIT = 500;
+
+	/**
+	 * Dossiers of systems the caller may read, newest first, at most {@link #LIST_LIMIT}; only of the
+	 * status and the system when given.
+	 */
+	@Transactional(readOnly = true)
+	public List<Listed> list(DossierStatus status, Long systemId) {
+		List<Listed> listed = new ArrayList<>();
+		for (Dossier dossier : store.inScope(access.scope(Permission.INVENTORY_READ), status, systemId, LIST_LIMIT)) {
+			systems.readable(dossier.systemId()).ifPresent(system -> listed.add(new Listed(dossier, system)));
+		}
+		return listed;
+	}
+
 	/** The dossier of a determination, if one was opened. */
 	@Transactional(readOnly = true)
 	public Optional<Dossier> forDetermination(long determinationId) {

@@ -120,6 +120,29 @@ public class DossierStore {
 			.list();
 	}
 
+	/**
+	 * Dossiers of units inside the scope, newest first, at most {@code limit}; only of the status and
+	 * the system when given.
+	 */
+	public List<Dossier> inScope(UnitScope scope, DossierStatus status, Long systemId, int limit) {
+		if (scope.isEmpty()) {
+			return List.of();
+		}
+		StringBuilder sql = new StringBuilder("SELECT * FROM level_dossier WHERE unit_id IN (SELECT descendant_id "
+				+ "FROM organization_unit_closure WHERE ancestor_id IN (" + scope.sqlIdList() + "))");
+		Map<String, Object> params = new HashMap<>();
+		if (status != null) {
+			sql.append(" AND status = :status");
+			params.put("status", status.name());
+		}
+		if (systemId != null) {
+			sql.append(" AND system_id = :systemId");
+			params.put("systemId", systemId);
+		}
+		sql.append(" ORDER BY id DESC LIMIT ").append(Math.max(1, limit));
+		return jdbc.sql(sql.toString()).params(params).query(DossierStore::dossier).list();
+	}
+
 	public void insertEvent(long dossierId, String action, DossierStatus from, DossierStatus to, String actor,
 			String comment, OffsetDateTime at) {
 		jdbc.sql("""

@@ -76,6 +76,28 @@ public class FrameworkStore {
 		return version(id).map(version -> new Framework(version, items(id)));
 	}
 
+	/** Per version id, how many of its items are not verified against the official text. */
+	public Map<Long, Integer> notVerifiedCounts() {
+		return counts("SELECT framework_version_id, COUNT(*) FROM level_framework_item WHERE verified = FALSE "
+				+ "GROUP BY framework_version_id");
+	}
+
+	/** Per version id, how many determinations were made under it. */
+	public Map<Long, Integer> determinationCounts() {
+		return counts("SELECT framework_version_id, COUNT(*) FROM level_determination GROUP BY framework_version_id");
+	}
+
+	/** Per version id, how many dossiers were filed under it (their plans follow their dossier's version). */
+	public Map<Long, Integer> dossierCounts() {
+		return counts("SELECT framework_version_id, COUNT(*) FROM level_dossier GROUP BY framework_version_id");
+	}
+
+	private Map<Long, Integer> counts(String sql) {
+		Map<Long, Integer> counts = new HashMap<>();
+		jdbc.sql(sql).query((rs, row) -> counts.put(rs.getLong(1), rs.getInt(2))).list();
+		return counts;
+	}
+
 	public List<FrameworkItem> items(long versionId) {
 		return jdbc.sql("SELECT * FROM level_framework_item WHERE framework_version_id = :id ORDER BY position")
 			.param("id", versionId)

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.camguard.levels.application.DossierDocument;
 import vn.camguard.levels.application.LevelDossiers;
 import vn.camguard.levels.application.LevelsNotFound;
 import vn.camguard.levels.domain.DossierAction;
@@ -37,10 +38,13 @@ public class DossierController {
 
 	private final LevelDossiers dossiers;
 
+	private final DossierDocument documents;
+
 	private final MessageSource messages;
 
-	public DossierController(LevelDossiers dossiers, MessageSource messages) {
+	public DossierController(LevelDossiers dossiers, DossierDocument documents, MessageSource messages) {
 		this.dossiers = dossiers;
+		this.documents = documents;
 		this.messages = messages;
 	}
 
@@ -83,6 +87,12 @@ public class DossierController {
 		return StoredFileDownload.of(dossiers.download(id, attachmentId));
 	}
 
+	/** The dossier as an official document (PDF), a download like every file of a dossier. */
+	@GetMapping("/dossiers/{id}/pdf")
+	public ResponseEntity<byte[]> pdf(@PathVariable long id) {
+		return StoredFileDownload.of(documents.pdf(id));
+	}
+
 	@PostMapping("/dossiers/{id}/steps/{action}")
 	public String step(@PathVariable long id, @PathVariable String action,
 			@RequestParam(required = false) String comment, @RequestParam(required = false) String decisionNumber,
@@ -118,7 +128,7 @@ public class DossierController {
 		return "levels/dossier";
 	}
 
-	private static DossierAction action(String name, long dossierId) {
+	static DossierAction action(String name, long dossierId) {
 		for (DossierAction action : DossierAction.values()) {
 			if (action.name().equalsIgnoreCase(name)) {
 				return action;

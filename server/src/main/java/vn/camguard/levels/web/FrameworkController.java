@@ -39,6 +39,7 @@ public class FrameworkController {
 	@GetMapping
 	public String list(Model model) {
 		model.addAttribute("versions", catalogue.versions());
+		model.addAttribute("uses", catalogue.uses());
 		model.addAttribute("canManage", catalogue.canManage());
 		return "levels/frameworks";
 	}

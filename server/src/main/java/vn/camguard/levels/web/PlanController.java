@@ -90,7 +90,7 @@ public class PlanController {
 		return "levels/plan";
 	}
 
-	private static PlanStatus status(String value) {
+	static PlanStatus status(String value) {
 		for (PlanStatus status : PlanStatus.values()) {
 			if (status.name().equals(value)) {
 				return status;
