@@ -212,9 +212,9 @@ public class FindingStore {
 				rs.getString("severity"), rs.getString("title"), rs.getString("evidence"),
 				rs.getString("requirement_group"), FindingStatus.valueOf(rs.getString("status")),
 				instant(rs, "first_seen"), instant(rs, "last_seen"), rs.getInt("times_seen"), instant(rs, "notified_at"),
-				rs.getString("notice_reference"), instant(rs, "fixed_at"));
+				rs.getString("notice_reference"), instant(rs, "fixed_at"), instant(rs, "status_until"));
 		return FindingView.of(finding, rs.getString("unit_code"), rs.getString("unit_name"),
-				rs.getString("status_reason"), rs.getString("status_by"), instant(rs, "status_until"),
+				rs.getString("status_reason"), rs.getString("status_by"), finding.statusUntil(),
 				instant(rs, "verified_at"), sla, now);
 	}
 
