@@ -205,7 +205,7 @@ class SubscriberNoticeMailTests {
 		return found.getFirst();
 	}
 
-	private static String text(Part part) throws MessagingException, IOException {
+	static String text(Part part) throws MessagingException, IOException {
 		if (part.isMimeType("text/plain")) {
 			return (String) part.getContent();
 		}

@@ -18,9 +18,7 @@ public record FindingView(MonitoredFinding finding, String unitCode, String unit
 	/** Builds the view at {@code now} with the SLA in force. */
 	static FindingView of(MonitoredFinding finding, String unitCode, String unitName, String statusReason,
 			String statusBy, Instant statusUntil, Instant verifiedAt, FindingSla sla, Instant now) {
-		boolean riskExpired = finding.status() == FindingStatus.ACCEPTED_RISK && statusUntil != null
-				&& !statusUntil.isAfter(now);
-		boolean open = finding.status().open() || riskExpired;
+		boolean open = finding.status().open(statusUntil, now);
 		Duration days = sla.daysToFix(Severity.parse(finding.severity()));
 		Instant due = days == null ? null : finding.firstSeen().plus(days);
 		boolean overdue = open && due != null && due.isBefore(now);
@@ -40,7 +38,7 @@ public record FindingView(MonitoredFinding finding, String unitCode, String unit
 		var f = finding;
 		return new FindingView(new MonitoredFinding(f.id(), f.organizationId(), f.address(), f.port(), f.checkId(),
 				f.severity(), f.title(), f.evidence(), label, f.status(), f.firstSeen(), f.lastSeen(), f.timesSeen(),
-				f.notifiedAt(), f.noticeReference(), f.fixedAt()), unitCode, unitName, statusReason, statusBy,
+				f.notifiedAt(), f.noticeReference(), f.fixedAt(), f.statusUntil()), unitCode, unitName, statusReason, statusBy,
 				statusUntil, verifiedAt, dueAt, open, overdue);
 	}
 

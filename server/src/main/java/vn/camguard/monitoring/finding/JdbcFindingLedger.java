@@ -117,8 +117,10 @@ class JdbcFindingLedger implements FindingLedger {
 		}
 		List<Open> open = jdbc.sql("""
 				SELECT id, address, check_id FROM monitoring_finding
-				WHERE organization_id = :org AND status IN ('NEW', 'NOTIFIED') AND address IN (:addresses)""")
+				WHERE organization_id = :org AND address IN (:addresses)
+				  AND (status IN ('NEW', 'NOTIFIED') OR status = 'ACCEPTED_RISK' AND status_until <= :at)""")
 			.param("org", organizationId)
+			.param("at", Timestamp.from(at))
 			.param("addresses", addresses)
 			.query(Open.class)
 			.list();

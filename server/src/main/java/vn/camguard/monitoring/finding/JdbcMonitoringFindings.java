@@ -33,7 +33,7 @@ class JdbcMonitoringFindings implements MonitoringFindings {
 	public List<MonitoredFinding> findingsOf(long organizationId, Instant since) {
 		return jdbc.sql("""
 				SELECT id, organization_id, address, port, check_id, severity, title, evidence, requirement_group, status,
-				       first_seen, last_seen, times_seen, notified_at, notice_reference, fixed_at
+				       first_seen, last_seen, times_seen, notified_at, notice_reference, fixed_at, status_until
 				FROM monitoring_finding
 				WHERE organization_id = :org AND last_seen >= :since
 				ORDER BY last_seen, id""")
@@ -51,7 +51,8 @@ class JdbcMonitoringFindings implements MonitoringFindings {
 		for (int from = 0; from < ids.size(); from += IDS_PER_UPDATE) {
 			changed += jdbc.sql("""
 					UPDATE monitoring_finding
-					SET status = CASE WHEN status = 'NEW' THEN 'NOTIFIED' ELSE status END,
+					SET status = CASE WHEN status = 'NEW' OR status = 'ACCEPTED_RISK' AND status_until <= :at
+					    THEN 'NOTIFIED' ELSE status END,
 					    notified_at = :at, notice_reference = :reference
 					WHERE organization_id = :org AND id IN (:ids)""")
 				.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
@@ -71,7 +72,7 @@ class JdbcMonitoringFindings implements MonitoringFindings {
 				rs.getString("evidence"), rs.getString("requirement_group"),
 				FindingStatus.valueOf(rs.getString("status")), instant(rs, "first_seen"), instant(rs, "last_seen"),
 				rs.getInt("times_seen"), instant(rs, "notified_at"), rs.getString("notice_reference"),
-				instant(rs, "fixed_at"));
+				instant(rs, "fixed_at"), instant(rs, "status_until"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -55,7 +55,7 @@ public class MonthlyReports {
 		Instant start = month.atDay(1).atStartOfDay(writing.zone()).toInstant();
 		Instant end = month.plusMonths(1).atDay(1).atStartOfDay(writing.zone()).toInstant();
 		return MonthlyFigures.of(month, writing.zone(), findings.findingsOf(organization.id(), Instant.EPOCH),
-				notices.delivered(organization.id(), start, end));
+				notices.delivered(organization.id(), start, end), Instant.now());
 	}
 
 	public UnitRef organization(long organizationId) {

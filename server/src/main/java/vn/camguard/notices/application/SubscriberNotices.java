@@ -67,7 +67,7 @@ public class SubscriberNotices {
 	public NoticePlan plan(long organizationId) {
 		UnitRef organization = scope.require(organizationId);
 		return NoticePlan.of(mappings.mapping(organization.id()), findings.findingsOf(organization.id(), Instant.EPOCH),
-				writing.zone());
+				writing.zone(), Instant.now());
 	}
 
 	public List<Notice> latest(long organizationId) {

@@ -36,6 +36,12 @@ public record MonthlyFigures(YearMonth month, int camerasFound, int findingsSeen
 	}
 
 	public static MonthlyFigures of(YearMonth month, ZoneId zone, List<MonitoredFinding> findings, int noticesSent) {
+		return of(month, zone, findings, noticesSent, Instant.now());
+	}
+
+	/** The figures with "still open" as it stands at {@code at}: an accepted risk that has run out counts again. */
+	public static MonthlyFigures of(YearMonth month, ZoneId zone, List<MonitoredFinding> findings, int noticesSent,
+			Instant at) {
 		Instant start = month.atDay(1).atStartOfDay(zone).toInstant();
 		Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
 		Set<String> cameras = new HashSet<>();
@@ -48,7 +54,7 @@ public record MonthlyFigures(YearMonth month, int camerasFound, int findingsSeen
 			boolean seenInMonth = f.firstSeen().isBefore(end) && !f.lastSeen().isBefore(start);
 			boolean notifiedInMonth = within(f.notifiedAt(), start, end);
 			boolean fixedInMonth = within(f.fixedAt(), start, end);
-			boolean stillOpen = f.status().open() && f.firstSeen().isBefore(end);
+			boolean stillOpen = f.openAt(at) && f.firstSeen().isBefore(end);
 			if (!(seenInMonth || notifiedInMonth || fixedInMonth || stillOpen)) {
 				continue;
 			}

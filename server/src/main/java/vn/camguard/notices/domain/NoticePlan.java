@@ -1,5 +1,6 @@
 package vn.camguard.notices.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,12 +23,18 @@ public record NoticePlan(List<SubscriberFindings> subscribers, List<MonitoredFin
 		unmapped = List.copyOf(unmapped);
 	}
 
+	/** The plan with the findings open now. */
 	public static NoticePlan of(SubscriberMapping mapping, List<MonitoredFinding> findings, ZoneId zone) {
+		return of(mapping, findings, zone, Instant.now());
+	}
+
+	/** The plan with the findings open at {@code at}: an accepted risk that has run out is notified again. */
+	public static NoticePlan of(SubscriberMapping mapping, List<MonitoredFinding> findings, ZoneId zone, Instant at) {
 		Map<String, MappingEntry> holders = new LinkedHashMap<>();
 		Map<String, List<MonitoredFinding>> byCode = new LinkedHashMap<>();
 		List<MonitoredFinding> unmapped = new ArrayList<>();
 		for (MonitoredFinding finding : findings) {
-			if (!finding.status().open()) {
+			if (!finding.openAt(at)) {
 				continue;
 			}
 			LocalDate day = LocalDate.ofInstant(finding.lastSeen(), zone);

@@ -23,6 +23,15 @@ public class CatalogueRequirementGroups implements RequirementGroups {
 
 	private final Catalogues catalogues;
 
+	/**
+	 * The groups last built, for the day and catalogue version they were built from: every findings page and export
+	 * asks, and building them reads every catalogue whole (three queries per catalogue).
+	 */
+	private volatile Built last;
+
+	private record Built(LocalDate day, Catalogues.Version version, CheckGroups groups) {
+	}
+
 	public CatalogueRequirementGroups(Catalogues catalogues) {
 		this.catalogues = catalogues;
 	}
@@ -30,6 +39,17 @@ public class CatalogueRequirementGroups implements RequirementGroups {
 	@Override
 	@Transactional(readOnly = true)
 	public CheckGroups inForceOn(LocalDate day) {
+		Catalogues.Version version = catalogues.version();
+		Built built = last;
+		if (built != null && built.day().equals(day) && built.version().equals(version)) {
+			return built.groups();
+		}
+		CheckGroups groups = build(day);
+		last = new Built(day, version, groups);
+		return groups;
+	}
+
+	private CheckGroups build(LocalDate day) {
 		return catalogues.all()
 			.stream()
 			.filter(catalogue -> catalogue.inForceOn(day))
