@@ -314,6 +314,32 @@ class UnitMergeTests {
 		}
 	}
 
+	/**
+	 * A table that names an owning unit but that no feature moves would keep rows on a closed unit after
+	 * a merge. A feature adding such a table adds it to its {@link UnitTransfer} (or, for history that
+	 * must keep the unit of its time, to the list here with the reason).
+	 */
+	@Test
+	void everyTableOwnedByAUnitIsMovedByAFeature() {
+		Set<String> kept = Set.of(
+				// the log says which unit an entry was about at the time; it is never rewritten
+				"audit_entry",
+				// the parent history is the record of the old tree itself
+				"organization_unit_parent");
+		Set<String> moved = new java.util.HashSet<>();
+		transfers.forEach(t -> moved.addAll(t.count(tree.districtA().id()).keySet()));
+		List<String> owning = jdbc.sql("""
+				SELECT LOWER(table_name) FROM information_schema.columns
+				WHERE LOWER(table_schema) = LOWER(CURRENT_SCHEMA)
+				  AND (LOWER(column_name) IN ('unit_id', 'organization_id') OR LOWER(column_name) LIKE '%\\_unit\\_id' ESCAPE '\\')""")
+			.query(String.class)
+			.list();
+		assertThat(owning).contains("inventory_device", "monitoring_finding", "product");
+		assertThat(owning.stream().filter(table -> !kept.contains(table) && !moved.contains(table)).distinct().sorted())
+			.as("tables owned by a unit that no UnitTransfer moves")
+			.isEmpty();
+	}
+
 	// ---- helpers
 
 	private static Map<String, String> owned() {
