@@ -302,6 +302,37 @@ class UnitMergeTests {
 	}
 
 	@Test
+	void theRestApiPreviewsMergesAndGivesTheTreeOfADate() throws Exception {
+		ownedRows(tree.districtA(), "A");
+		String preview = page(get("/api/v1/units/" + tree.districtA().id() + "/merge-preview?targetId="
+				+ tree.districtB().id()), admin);
+		assertThat(preview).contains("\"inventory_device\":1", "\"organization_unit\":1", "\"conflicts\":[]");
+		MockHttpServletResponse self = mvc.perform(post("/api/v1/units/" + tree.districtA().id() + "/merge?lang=en")
+			.with(user(admin.principal()))
+			.with(csrf())
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{\"targetId\":" + tree.districtA().id() + "}")).andReturn().getResponse();
+		assertThat(self.getStatus()).isEqualTo(422);
+		assertThat(self.getContentAsString()).contains("\"code\":\"merge-self\"");
+
+		MockHttpServletResponse done = mvc.perform(post("/api/v1/units/" + tree.districtA().id() + "/merge")
+			.with(user(admin.principal()))
+			.with(csrf())
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{\"targetId\":" + tree.districtB().id() + "}")).andReturn().getResponse();
+		assertThat(done.getStatus()).isEqualTo(200);
+		assertThat(done.getContentAsString()).contains("\"mergedIntoId\":" + tree.districtB().id(),
+				"\"inventory_device\":1");
+
+		String today = page(get("/api/v1/units?asOf=" + LocalDate.now(UnitTreeAsOf.PROVINCE_ZONE)), admin);
+		assertThat(today).contains("\"code\":\"" + tree.communeA().code() + "\",\"name\":\"" + tree.communeA().name()
+				+ "\",\"kind\":\"COMMUNE\",\"parentId\":" + tree.districtB().id());
+		MockHttpServletResponse bad = mvc.perform(get("/api/v1/units?asOf=yesterday").with(user(admin.principal())))
+			.andReturn().getResponse();
+		assertThat(bad.getStatus()).isEqualTo(422);
+	}
+
+	@Test
 	void everyCountHasItsWordsInBothLanguages() {
 		List<String> tables = new java.util.ArrayList<>(List.of("organization_unit"));
 		transfers.forEach(t -> tables.addAll(t.count(tree.districtA().id()).keySet()));
