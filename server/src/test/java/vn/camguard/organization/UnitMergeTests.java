@@ -333,6 +333,29 @@ class UnitMergeTests {
 	}
 
 	@Test
+	void theMergedUnitTakesNoNewData() throws Exception {
+		merge(admin, tree.districtA(), tree.districtB());
+		for (String path : List.of("/api/v1/inventory/devices", "/api/v1/inventory/systems")) {
+			MockHttpServletResponse refused = createIn(path, tree.districtA());
+			assertThat(refused.getStatus()).as(path).isEqualTo(422);
+			assertThat(refused.getContentAsString()).contains("unit-closed");
+			assertThat(createIn(path, tree.districtB()).getStatus()).as(path).isEqualTo(201);
+		}
+		assertThat(page(get("/units/new"), admin)).doesNotContain("value=\"" + tree.districtA().code() + "\"");
+	}
+
+	private MockHttpServletResponse createIn(String path, UnitRef unit) throws Exception {
+		String serial = tree.prefix() + "N" + SERIALS.incrementAndGet();
+		return mvc.perform(post(path).with(user(admin.principal()))
+			.with(csrf())
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.content("{\"unitId\":" + unit.id() + ",\"kind\":\"CAMERA\",\"vendor\":\"Dahua\",\"serial\":\"" + serial
+					+ "\",\"name\":\"API " + serial + "\"}"))
+			.andReturn()
+			.getResponse();
+	}
+
+	@Test
 	void everyCountHasItsWordsInBothLanguages() {
 		List<String> tables = new java.util.ArrayList<>(List.of("organization_unit"));
 		transfers.forEach(t -> tables.addAll(t.count(tree.districtA().id()).keySet()));
