@@ -71,6 +71,10 @@ public class UnitMerge {
 	}
 
 	public MergeResult merge(long sourceId, long targetId) {
+		administration.get(sourceId);
+		administration.get(targetId);
+		// a second merge of either unit waits here, then sees the first one's outcome (e.g. already merged)
+		units.lock(List.of(sourceId, targetId));
 		Unit source = administration.get(sourceId);
 		Unit target = administration.get(targetId);
 		check(source, target);

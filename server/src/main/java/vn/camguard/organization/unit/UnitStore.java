@@ -172,6 +172,17 @@ public class UnitStore {
 			.update();
 	}
 
+	/**
+	 * Locks the units' rows until the transaction ends, in id order so that two merges of the same units
+	 * wait for each other instead of deadlocking.
+	 */
+	public void lock(Collection<Long> ids) {
+		jdbc.sql("SELECT id FROM organization_unit WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+			.param("ids", ids)
+			.query(Long.class)
+			.list();
+	}
+
 	/** The direct children of a unit (active or not). */
 	public List<Unit> children(long unitId) {
 		return jdbc.sql("SELECT * FROM organization_unit WHERE parent_id = :id")
