@@ -419,6 +419,7 @@ public class InventoryManagement {
 		DeviceDraft clean = draft.normalised(problems);
 		if (clean.unitId() != null) {
 			access.require(Permission.INVENTORY_WRITE, clean.unitId());
+			refuseClosedUnit(clean.unitId(), existingId, problems);
 		}
 		if (clean.systemId() != null && systems.find(readScope(), clean.systemId()).isEmpty()) {
 			problems.add(new InvalidValue("system_name", "system-unknown", clean.systemId().toString()));
@@ -492,6 +493,7 @@ public class InventoryManagement {
 		D clean = draft.normalised(problems);
 		if (clean.unitId() != null) {
 			access.require(Permission.INVENTORY_WRITE, clean.unitId());
+			refuseClosedUnit(clean.unitId(), existingId, problems);
 			if (clean.name() != null) {
 				table.idByName(clean.unitId(), clean.name())
 					.filter(other -> !other.equals(existingId))
@@ -543,6 +545,16 @@ public class InventoryManagement {
 		path.add(unitId);
 		cache.put(unitId, path);
 		return path;
+	}
+
+	/**
+	 * New records go to active units only: a unit merged into another (or deactivated) is closed for new
+	 * data. Existing records of a deactivated unit stay editable.
+	 */
+	private void refuseClosedUnit(long unitId, Long existingId, List<InvalidValue> problems) {
+		if (existingId == null && units.find(unitId).filter(UnitRef::active).isEmpty()) {
+			problems.add(new InvalidValue("unit_code", "unit-closed", units.find(unitId).map(UnitRef::code).orElse(null)));
+		}
 	}
 
 	private static OffsetDateTime now() {

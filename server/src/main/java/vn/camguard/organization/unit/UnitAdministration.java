@@ -1,5 +1,6 @@
 package vn.camguard.organization.unit;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 import vn.camguard.audit.AuditTrail;
 import vn.camguard.organization.AccessControl;
 import vn.camguard.organization.Permission;
+import vn.camguard.organization.UnitTreeAsOf;
 import vn.camguard.organization.unit.UnitImportFile.UnitRow;
 
 /**
@@ -39,16 +41,25 @@ public class UnitAdministration {
 
 	private final AuditTrail audit;
 
-	UnitAdministration(UnitStore units, AccessControl access, AuditTrail audit) {
+	private final JdbcUnitTreeAsOf history;
+
+	UnitAdministration(UnitStore units, AccessControl access, AuditTrail audit, JdbcUnitTreeAsOf history) {
 		this.units = units;
 		this.access = access;
 		this.audit = audit;
+		this.history = history;
 	}
 
 	/** The units the caller may see, in tree order. */
 	@Transactional(readOnly = true)
 	public List<UnitNode> tree() {
 		return UnitTreeOrder.of(units.under(access.scope(Permission.UNITS_READ).rootUnitIds()));
+	}
+
+	/** The units the caller may see as the tree stood at the end of the day (today's scope). */
+	@Transactional(readOnly = true)
+	public List<UnitNode> treeAsOf(LocalDate day) {
+		return history.nodes(access.scope(Permission.UNITS_READ), UnitTreeAsOf.endOf(day));
 	}
 
 	/** Active units the caller may create units under or move units to. */
@@ -148,6 +159,9 @@ public class UnitAdministration {
 		if (unit.parentId() == null) {
 			throw new UnitRuleViolation(new UnitProblem(0, "parentId", "root-fixed", unit.code()));
 		}
+		if (unit.merged()) {
+			throw new UnitRuleViolation(new UnitProblem(0, "id", "merged", unit.code()));
+		}
 		if (units.isUnder(parent.id(), unit.id())) {
 			throw new UnitRuleViolation(new UnitProblem(0, "parentId", "cycle", parent.code()));
 		}
@@ -193,6 +207,9 @@ public class UnitAdministration {
 		access.require(Permission.UNITS_MANAGE, id);
 		if (unit.active()) {
 			return unit;
+		}
+		if (unit.merged()) {
+			throw new UnitRuleViolation(new UnitProblem(0, "id", "merged", unit.code()));
 		}
 		Unit parent = units.find(unit.parentId()).orElseThrow();
 		if (!parent.active()) {

@@ -1,7 +1,10 @@
 package vn.camguard.organization.web;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -27,6 +30,7 @@ import vn.camguard.organization.unit.Unit;
 import vn.camguard.organization.unit.UnitAdministration;
 import vn.camguard.organization.unit.UnitDraft;
 import vn.camguard.organization.unit.UnitImportFile;
+import vn.camguard.organization.unit.UnitMerge;
 import vn.camguard.organization.unit.UnitNode;
 import vn.camguard.organization.unit.UnitProblem;
 import vn.camguard.organization.unit.UnitRuleViolation;
@@ -40,19 +44,28 @@ class UnitApiController {
 
 	private final UnitAdministration units;
 
+	private final UnitMerge merge;
+
 	private final UploadLimits uploadLimits;
 
 	private final String provinceCode;
 
-	UnitApiController(UnitAdministration units, UploadLimits uploadLimits,
+	UnitApiController(UnitAdministration units, UnitMerge merge, UploadLimits uploadLimits,
 			@Value("${camguard.province.code:TN}") String provinceCode) {
 		this.units = units;
+		this.merge = merge;
 		this.uploadLimits = uploadLimits;
 		this.provinceCode = provinceCode;
 	}
 
-	/** A unit with its depth in the returned tree. */
-	record UnitView(long id, String code, String name, String kind, Long parentId, boolean active, int depth) {
+	/**
+	 * A unit with its depth in the returned tree.
+	 *
+	 * @param mergedIntoId the unit it was merged into (then it is closed), else null
+	 * @param mergedOn the date of that merge, else null
+	 */
+	record UnitView(long id, String code, String name, String kind, Long parentId, boolean active, int depth,
+			Long mergedIntoId, LocalDate mergedOn) {
 
 		static UnitView of(UnitNode node) {
 			return of(node.unit(), node.depth());
@@ -60,9 +73,25 @@ class UnitApiController {
 
 		static UnitView of(Unit unit, int depth) {
 			UnitRef ref = unit.ref();
-			return new UnitView(ref.id(), ref.code(), ref.name(), ref.kind(), ref.parentId(), ref.active(), depth);
+			return new UnitView(ref.id(), ref.code(), ref.name(), ref.kind(), ref.parentId(), ref.active(), depth,
+					unit.mergedIntoId(), unit.mergedOn());
 		}
 
+	}
+
+	record MergeInto(Long targetId) {
+	}
+
+	/** A row that stops a merge: its table and what clashes. */
+	record Conflict(String table, String value) {
+	}
+
+	/** What a merge would move, per table, and what stops it. */
+	record MergePreviewView(long sourceId, long targetId, Map<String, Long> counts, List<Conflict> conflicts) {
+	}
+
+	/** A merge done: the closed unit, where it went, on which day, and the rows moved per table. */
+	record MergeView(UnitView merged, UnitView target, LocalDate mergedOn, Map<String, Long> moved) {
 	}
 
 	record Rename(String name) {
@@ -72,13 +101,43 @@ class UnitApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Units the caller may see, in tree order")
-	List<UnitView> list() {
+	@Operation(summary = "Units the caller may see, in tree order; with asOf (yyyy-MM-dd) the tree as it stood at "
+			+ "the end of that day (parents of then, today's names, the caller's scope of today)")
+	List<UnitView> list(@RequestParam(required = false) String asOf) {
 		List<UnitNode> tree = units.tree();
 		if (tree.isEmpty()) {
 			throw new AccessDeniedException("no unit in scope");
 		}
+		if (asOf != null && !asOf.isBlank()) {
+			try {
+				tree = units.treeAsOf(LocalDate.parse(asOf.strip()));
+			}
+			catch (DateTimeParseException ex) {
+				throw new UnitRuleViolation(new UnitProblem(0, "asOf", "as-of-date", asOf));
+			}
+		}
 		return tree.stream().map(UnitView::of).toList();
+	}
+
+	@GetMapping("/{id}/merge-preview")
+	@Operation(summary = "What merging the unit into the target would move (counts per table) and what stops it; "
+			+ "changes nothing")
+	MergePreviewView mergePreview(@PathVariable long id, @RequestParam long targetId) {
+		UnitMerge.MergePreview preview = merge.preview(id, targetId);
+		return new MergePreviewView(id, targetId, preview.counts(),
+				preview.conflicts().stream().map(c -> new Conflict(c.table(), c.value())).toList());
+	}
+
+	@PostMapping("/{id}/merge")
+	@Operation(summary = "Merge the unit into the target in one step: sub-units, systems, sites, devices, users, "
+			+ "grants, dossiers and all it owns move; the unit is closed and kept. The caller manages both units.")
+	MergeView merge(@PathVariable long id, @RequestBody MergeInto into) {
+		if (into.targetId() == null) {
+			throw new UnitRuleViolation(new UnitProblem(0, "targetId", "merge-choose", null));
+		}
+		UnitMerge.MergeResult result = merge.merge(id, into.targetId());
+		return new MergeView(UnitView.of(result.source(), 0), UnitView.of(result.target(), 0), result.mergedOn(),
+				result.moved());
 	}
 
 	@GetMapping("/{id}")

@@ -1,7 +1,11 @@
 package vn.camguard.organization.web;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -50,12 +54,31 @@ class UnitController {
 	}
 
 	@GetMapping("/units")
-	String tree(Model model) {
+	String tree(@RequestParam(required = false) String asOf, Model model) {
 		List<UnitNode> tree = units.tree();
 		if (tree.isEmpty()) {
 			throw new AccessDeniedException("no unit in scope");
 		}
-		model.addAttribute("nodes", tree);
+		LocalDate day = null;
+		if (asOf != null && !asOf.isBlank()) {
+			try {
+				day = LocalDate.parse(asOf.strip());
+			}
+			catch (DateTimeParseException ex) {
+				model.addAttribute("problems", List.of(new UnitProblem(0, "asOf", "as-of-date", asOf)));
+			}
+		}
+		List<UnitNode> nodes = day == null ? tree : units.treeAsOf(day);
+		Map<Long, String> mergedNames = new HashMap<>();
+		for (UnitNode node : nodes) {
+			Long into = node.unit().mergedIntoId();
+			if (into != null) {
+				mergedNames.put(into, units.findVisible(into).map(Unit::name).orElse(Long.toString(into)));
+			}
+		}
+		model.addAttribute("asOf", day);
+		model.addAttribute("nodes", nodes);
+		model.addAttribute("mergedNames", mergedNames);
 		model.addAttribute("canManage", !units.manageable().isEmpty());
 		return "units/tree";
 	}
@@ -65,6 +88,7 @@ class UnitController {
 		Unit unit = units.get(id);
 		model.addAttribute("unit", unit);
 		model.addAttribute("parent", units.findVisible(unit.parentId()).orElse(null));
+		model.addAttribute("mergedInto", units.findVisible(unit.mergedIntoId()).orElse(null));
 		List<UnitNode> manageable = units.manageable();
 		boolean canManage = units.mayManage(id);
 		model.addAttribute("canManage", canManage);
