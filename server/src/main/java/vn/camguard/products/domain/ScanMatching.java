@@ -58,12 +58,13 @@ public final class ScanMatching {
 	public static List<Matched> match(List<ScanFile.Numbered> lines, List<DeviceFacts> devices) {
 		List<Ambiguity> doubts = new ArrayList<>();
 		Map<Long, List<Matched>> byDevice = new LinkedHashMap<>();
+		Map<By, Map<String, List<DeviceFacts>>> index = index(devices);
 		for (ScanFile.Numbered numbered : lines) {
 			ScanFile.Line line = numbered.line();
 			By by = null;
 			List<DeviceFacts> fits = List.of();
 			for (By key : By.values()) {
-				fits = fitting(devices, key, line);
+				fits = fitting(index, key, line);
 				if (!fits.isEmpty()) {
 					by = key;
 					break;
@@ -97,20 +98,33 @@ public final class ScanMatching {
 		return List.copyOf(matched);
 	}
 
-	private static List<DeviceFacts> fitting(List<DeviceFacts> devices, By by, ScanFile.Line line) {
+	private static List<DeviceFacts> fitting(Map<By, Map<String, List<DeviceFacts>>> index, By by, ScanFile.Line line) {
 		String wanted = key(by, switch (by) {
 			case ADDRESS -> line.address();
 			case MAC -> line.mac();
 			case SERIAL -> line.serial();
 		});
-		if (wanted.isEmpty()) {
-			return List.of();
+		return wanted.isEmpty() ? List.of() : index.get(by).getOrDefault(wanted, List.of());
+	}
+
+	/** The devices by each key, so a report of many lines is matched without comparing every pair. */
+	private static Map<By, Map<String, List<DeviceFacts>>> index(List<DeviceFacts> devices) {
+		Map<By, Map<String, List<DeviceFacts>>> index = new java.util.EnumMap<>(By.class);
+		for (By by : By.values()) {
+			Map<String, List<DeviceFacts>> keyed = new java.util.HashMap<>();
+			for (DeviceFacts device : devices) {
+				String key = key(by, switch (by) {
+					case ADDRESS -> device.address();
+					case MAC -> device.mac();
+					case SERIAL -> device.serial();
+				});
+				if (!key.isEmpty()) {
+					keyed.computeIfAbsent(key, k -> new ArrayList<>()).add(device);
+				}
+			}
+			index.put(by, keyed);
 		}
-		return devices.stream().filter(d -> wanted.equals(key(by, switch (by) {
-			case ADDRESS -> d.address();
-			case MAC -> d.mac();
-			case SERIAL -> d.serial();
-		}))).toList();
+		return index;
 	}
 
 	private static String key(By by, String value) {
