@@ -20,7 +20,7 @@ class ScopedSystemDirectory implements SystemDirectory {
 
 	@Override
 	public List<SystemRef> allReadable() {
-		return inventory.systemOptions().stream().map(s -> new SystemRef(s.id(), s.unitId(), s.name())).toList();
+		return inventory.allSystems().stream().map(s -> new SystemRef(s.id(), s.unitId(), s.name())).toList();
 	}
 
 	@Override
