@@ -1,5 +1,6 @@
 package vn.camguard.inventory;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,9 @@ public interface SystemDirectory {
 
 	/** The system if it exists and the caller holds inventory read permission on its unit. */
 	Optional<SystemRef> readable(long systemId);
+
+	/** Every system the caller holds inventory read permission on, by name. */
+	List<SystemRef> allReadable();
 
 	/**
 	 * An information system as other modules see it.

@@ -1,6 +1,7 @@
 package vn.camguard.levels;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,13 @@ public interface ApprovedLevels {
 
 	/** The approved levels of those systems that have one, by system id. */
 	Map<Long, ApprovedLevel> of(Collection<Long> systemIds);
+
+	/**
+	 * How often a system at this level is assessed, as the level's framework data says (the newest
+	 * version of the framework it was approved under, so a province's correction applies); empty when
+	 * the data sets no interval for the level (Decree 85 sets none for levels 1 and 2).
+	 */
+	Optional<Period> assessmentInterval(ApprovedLevel level);
 
 	/**
 	 * An approved level.

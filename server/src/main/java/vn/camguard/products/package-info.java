@@ -4,7 +4,9 @@
  * (vendors and their white-label brands, models, firmware versions, certificates) and, for each
  * inventoried device, its standing: certified, firmware current, known CVEs. Depends on
  * {@code organization} for roles and unit scope, on {@code audit} because every change is logged,
- * and on {@code inventory}'s public {@link vn.camguard.inventory.InventoryDevices} to read a device.
+ * on {@code inventory}'s public {@link vn.camguard.inventory.InventoryDevices} to read a device, and on
+ * {@code levels}' {@link vn.camguard.levels.ApprovedLevels} to schedule periodic assessments.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "audit", "inventory", "notifications" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "audit", "inventory", "levels" })
 package vn.camguard.products;

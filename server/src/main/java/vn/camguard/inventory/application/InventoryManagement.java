@@ -129,6 +129,12 @@ public class InventoryManagement {
 		return systems.options(readScope());
 	}
 
+	/** Every system the caller reads, unlike {@link #systemOptions()} not cut for a drop-down. */
+	@Transactional(readOnly = true)
+	public List<InformationSystem> allSystems() {
+		return systems.all(readScope());
+	}
+
 	@Transactional(readOnly = true)
 	public ResultPage<Site> sites(NameFilter filter, int page, int size) {
 		return sites.page(readScope(), filter, page, size);

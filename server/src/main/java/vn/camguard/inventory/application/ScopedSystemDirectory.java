@@ -1,5 +1,6 @@
 package vn.camguard.inventory.application;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -15,6 +16,11 @@ class ScopedSystemDirectory implements SystemDirectory {
 
 	ScopedSystemDirectory(InventoryManagement inventory) {
 		this.inventory = inventory;
+	}
+
+	@Override
+	public List<SystemRef> allReadable() {
+		return inventory.allSystems().stream().map(s -> new SystemRef(s.id(), s.unitId(), s.name())).toList();
 	}
 
 	@Override

@@ -96,6 +96,18 @@ public abstract class UnitOwnedTable<T, D> {
 			.list();
 	}
 
+	/** Every record in scope by name (without device counts), for a feature that goes through all of them. */
+	public List<T> all(UnitScope scope) {
+		if (scope.isEmpty()) {
+			return List.of();
+		}
+		ScopedQuery query = new ScopedQuery("s.unit_id", scope);
+		return jdbc.sql("SELECT s.*, 0 AS device_count FROM " + table + " s WHERE " + query.where() + " ORDER BY s.name, s.id")
+			.params(query.params())
+			.query(rows)
+			.list();
+	}
+
 	public Optional<T> find(UnitScope scope, long id) {
 		if (scope.isEmpty()) {
 			return Optional.empty();

@@ -1,5 +1,6 @@
 package vn.camguard.levels.application;
 
+import java.time.Period;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.camguard.levels.ApprovedLevels;
 import vn.camguard.levels.domain.Dossier;
+import vn.camguard.levels.domain.FrameworkItem;
+import vn.camguard.levels.domain.FrameworkVersion;
+import vn.camguard.levels.domain.ItemKind;
 import vn.camguard.levels.persistence.DossierStore;
 import vn.camguard.levels.persistence.FrameworkStore;
 
@@ -40,6 +44,34 @@ class JdbcApprovedLevels implements ApprovedLevels {
 			.values()
 			.stream()
 			.collect(Collectors.toUnmodifiableMap(Dossier::systemId, this::level));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Period> assessmentInterval(ApprovedLevel level) {
+		long versionId = frameworks.versions()
+			.stream()
+			.filter(v -> v.code().equals(level.frameworkCode()) && v.current())
+			.map(FrameworkVersion::id)
+			.findFirst()
+			.orElse(level.frameworkVersionId());
+		return frameworks.items(versionId)
+			.stream()
+			.filter(i -> i.kind() == ItemKind.ASSESSMENT_INTERVAL && i.concernsLevel(level.level()))
+			.map(JdbcApprovedLevels::period)
+			.flatMap(Optional::stream)
+			.findFirst();
+	}
+
+	private static Optional<Period> period(FrameworkItem item) {
+		if (item.amount() == null || item.amount() <= 0) {
+			return Optional.empty();
+		}
+		return switch (item.amountUnit() == null ? "" : item.amountUnit()) {
+			case "MONTHS" -> Optional.of(Period.ofMonths(item.amount()));
+			case "DAYS" -> Optional.of(Period.ofDays(item.amount()));
+			default -> Optional.empty();
+		};
 	}
 
 	private ApprovedLevel level(Dossier dossier) {

@@ -5,9 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -30,6 +28,7 @@ import vn.camguard.products.domain.Problem;
 import vn.camguard.products.domain.ProductRuleViolation;
 import vn.camguard.products.domain.ScanFile;
 import vn.camguard.products.domain.ScanFile.ScanFileRefused;
+import vn.camguard.products.domain.ScanMatching;
 import vn.camguard.products.persistence.AssessmentRecords;
 import vn.camguard.products.persistence.Catalogues;
 
@@ -161,22 +160,23 @@ public class ProductAssessments {
 	}
 
 	/**
-	 * Imports the scanner's JSON Lines report. A file that is not one, or that names none of the
-	 * assessed devices, is refused whole ({@link ScanFileRefused}) and nothing is saved.
+	 * Imports the scanner's JSON Lines report, each line matched to an assessed device by address, MAC
+	 * or serial ({@link ScanMatching}). A file that is not one, that names none of the assessed devices
+	 * or whose match is doubtful is refused whole ({@link ScanFileRefused}) and nothing is saved.
 	 */
 	@Transactional
 	public Imported importScan(long id, String fileName, byte[] content) {
 		Assessment assessment = changeable(id);
-		List<ScanFile.Line> lines = ScanFile.read(content);
-		Map<String, DeviceFacts> byAddress = new HashMap<>();
+		List<ScanFile.Numbered> lines = ScanFile.numbered(content);
+		List<DeviceFacts> assessed = new ArrayList<>();
 		for (long deviceId : assessment.deviceIds()) {
-			devices.readable(deviceId)
-				.filter(d -> d.address() != null && !d.address().isBlank())
-				.ifPresent(d -> byAddress.put(addressKey(d.address()), d));
+			devices.readable(deviceId).ifPresent(assessed::add);
 		}
 		Map<DeviceFacts, ScanFile.Line> matched = new java.util.LinkedHashMap<>();
-		for (ScanFile.Line line : lines) {
-			Optional.ofNullable(byAddress.get(addressKey(line.address()))).ifPresent(d -> matched.put(d, line));
+		Map<Long, ScanMatching.By> matchedBy = new java.util.LinkedHashMap<>();
+		for (ScanMatching.Matched match : ScanMatching.match(lines, assessed)) {
+			matched.put(match.device(), match.line().line());
+			matchedBy.put(match.device().id(), match.by());
 		}
 		if (matched.isEmpty()) {
 			throw new ScanFileRefused(0, "products.scan.refused.foreign");
@@ -218,11 +218,12 @@ public class ProductAssessments {
 		}
 		Imported imported = new Imported(lines.size(), matched.size(), failed, passed);
 		audit.record("assessment.scan.import", "assessment", Long.toString(id), assessment.unitId(), null,
-				new ScanImportRecord(fileName, imported, matched.keySet().stream().map(DeviceFacts::id).toList()));
+				new ScanImportRecord(fileName, imported, matchedBy));
 		return imported;
 	}
 
-	record ScanImportRecord(String fileName, Imported imported, List<Long> devices) {
+	/** @param devices the matched devices, each with the key it was matched by */
+	record ScanImportRecord(String fileName, Imported imported, Map<Long, ScanMatching.By> devices) {
 	}
 
 	private static String describe(ScanFile.Finding finding) {
@@ -237,10 +238,6 @@ public class ProductAssessments {
 
 	private static String cut(String text, int max) {
 		return text.length() > max ? text.substring(0, max) : text;
-	}
-
-	private static String addressKey(String address) {
-		return address.strip().toLowerCase(Locale.ROOT);
 	}
 
 	/** The assessment if the caller reads its unit's inventory; otherwise it does not exist for the caller. */

@@ -39,9 +39,17 @@ public final class ScanFile {
 	private ScanFile() {
 	}
 
-	/** One scanned address. Device text inside is untrusted and only ever shown as text. */
+	/**
+	 * One scanned address. Device text inside is untrusted and only ever shown as text. {@code mac} and
+	 * {@code serial} are optional: the scanner's {@code DeviceReport} writes neither today (GetDeviceInformation's
+	 * serial number is not part of its fingerprint), a report that carries them is matched on them too.
+	 */
 	public record Line(String address, List<Integer> openPorts, Fingerprint fingerprint, List<Finding> findings,
-			List<String> notes, long millis) {
+			List<String> notes, long millis, String mac, String serial) {
+	}
+
+	/** A line with its line number in the file, for messages that name the rows. */
+	public record Numbered(int number, Line line) {
 	}
 
 	public record Fingerprint(String vendor, String model, String firmware, String kind, List<Evidence> evidence) {
@@ -56,6 +64,11 @@ public final class ScanFile {
 
 	/** The file, refused whole with the line and the reason (a message key) when it is not a scan report. */
 	public static List<Line> read(byte[] content) {
+		return numbered(content).stream().map(Numbered::line).toList();
+	}
+
+	/** As {@link #read}, each line with its number in the file. */
+	public static List<Numbered> numbered(byte[] content) {
 		if (content.length == 0) {
 			throw new ScanFileRefused(0, "products.scan.refused.empty");
 		}
@@ -65,7 +78,7 @@ public final class ScanFile {
 		var decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		List<Line> lines = new ArrayList<>();
+		List<Numbered> lines = new ArrayList<>();
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(content), decoder))) {
 			String text;
 			int number = 0;
@@ -77,7 +90,7 @@ public final class ScanFile {
 				if (lines.size() >= MAX_LINES) {
 					throw new ScanFileRefused(number, "products.scan.refused.too-big");
 				}
-				lines.add(line(text, number));
+				lines.add(new Numbered(number, line(text, number)));
 			}
 		}
 		catch (CharacterCodingException ex) {
@@ -131,6 +144,11 @@ public final class ScanFile {
 
 		public String messageKey() {
 			return messageKey;
+		}
+
+		/** The rows that could not be matched without doubt, when that is why the file was refused. */
+		public List<ScanMatching.Ambiguity> ambiguities() {
+			return List.of();
 		}
 
 	}

@@ -3,6 +3,7 @@ package vn.camguard.products.persistence;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,22 @@ public class AssessmentRecords {
 			.param("id", subjectId)
 			.query(Long.class)
 			.list();
+	}
+
+	/** The date of each system's last periodic assessment, for those systems that had one. */
+	public Map<Long, LocalDate> lastPeriodic(Collection<Long> systemIds) {
+		if (systemIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, LocalDate> last = new HashMap<>();
+		jdbc.sql("""
+				SELECT subject_id, MAX(assessed_on) AS last_on FROM product_assessment
+				WHERE subject_kind = 'SYSTEM' AND kind = 'PERIODIC' AND subject_id IN (:ids)
+				GROUP BY subject_id""")
+			.param("ids", systemIds)
+			.query((rs, row) -> last.put(rs.getLong("subject_id"), rs.getObject("last_on", LocalDate.class)))
+			.list();
+		return last;
 	}
 
 	public void answer(long assessmentId, long itemId, Result result, String note, String actor, OffsetDateTime now) {
