@@ -204,6 +204,8 @@ class ProcurementCheckTests {
 		String html = refused.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(html).contains("id=\"procurement-errors\"")
 			.contains("Give the model")
+			.contains("Dates are dd/mm/yyyy.")
+			.doesNotContain("Give the purchase date")
 			.contains("value=\"KBVision &lt;b&gt;x&lt;/b&gt;\"")
 			.contains("value=\"31/02/2026\"");
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM procurement_check").query(Long.class).single()).isEqualTo(before);

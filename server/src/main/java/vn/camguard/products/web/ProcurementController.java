@@ -75,7 +75,12 @@ public class ProcurementController {
 			}
 		}
 		catch (ProductRuleViolation refused) {
-			problems.addAll(refused.problems());
+			// a date that could not be read is already reported as such, not again as missing
+			boolean dateUnread = !problems.isEmpty();
+			refused.problems()
+				.stream()
+				.filter(p -> !(dateUnread && p.field().equals("purchaseDate")))
+				.forEach(problems::add);
 		}
 		model.addAttribute("problems", problems);
 		model.addAttribute("form", form);
