@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.camguard.audit.AuditTrail;
 import vn.camguard.inventory.InventoryDevices;
 import vn.camguard.inventory.InventoryDevices.DeviceFacts;
+import vn.camguard.inventory.SiteDirectory;
 import vn.camguard.inventory.SystemDirectory;
 import vn.camguard.organization.AccessControl;
 import vn.camguard.organization.Permission;
@@ -33,7 +34,7 @@ import vn.camguard.products.persistence.AssessmentRecords;
 import vn.camguard.products.persistence.Catalogues;
 
 /**
- * Assessments of a device or an information system against the catalogue in force on the assessment
+ * Assessments of a device, an information system or a site against the catalogue in force on the assessment
  * date. Whoever may change the subject's inventory ({@link Permission#INVENTORY_WRITE} on its unit)
  * opens one, answers items and imports scans; whoever reads the unit's inventory reads it. Items a
  * scan can verify are filled from the scanner's JSON Lines report: each finding and each clean check on
@@ -52,12 +53,15 @@ public class ProductAssessments {
 
 	private final SystemDirectory systems;
 
+	private final SiteDirectory sites;
+
 	private final AccessControl access;
 
 	private final AuditTrail audit;
 
 	public ProductAssessments(AssessmentRecords records, Catalogues catalogues, InventoryDevices devices,
-			SystemDirectory systems, AccessControl access, AuditTrail audit) {
+			SystemDirectory systems, SiteDirectory sites, AccessControl access, AuditTrail audit) {
+		this.sites = sites;
 		this.records = records;
 		this.catalogues = catalogues;
 		this.devices = devices;
@@ -100,6 +104,16 @@ public class ProductAssessments {
 				.map(DeviceFacts::id)
 				.toList();
 		}
+		else if (subject == Assessment.Subject.SITE) {
+			SiteDirectory.SiteRef site = sites.readable(subjectId).orElseThrow(() -> new NotFound("site " + subjectId));
+			unitId = site.unitId();
+			name = site.name();
+			assessed = devices.allReadable()
+				.stream()
+				.filter(d -> Long.valueOf(subjectId).equals(d.siteId()))
+				.map(DeviceFacts::id)
+				.toList();
+		}
 		else {
 			DeviceFacts device = devices.readable(subjectId).orElseThrow(() -> new NotFound("device " + subjectId));
 			unitId = device.unitId();
@@ -132,10 +146,29 @@ public class ProductAssessments {
 		if (subject == Assessment.Subject.SYSTEM) {
 			systems.readable(subjectId).orElseThrow(() -> new NotFound("system " + subjectId));
 		}
+		else if (subject == Assessment.Subject.SITE) {
+			sites.readable(subjectId).orElseThrow(() -> new NotFound("site " + subjectId));
+		}
 		else {
 			devices.readable(subjectId).orElseThrow(() -> new NotFound("device " + subjectId));
 		}
 		return records.ofSubject(subject, subjectId).stream().map(this::view).toList();
+	}
+
+	/**
+	 * The assessments of the same subject as this one, oldest first, that the caller may read; unlike
+	 * {@link #history} it needs no longer the subject in the inventory (a deleted system keeps its reports).
+	 */
+	@Transactional(readOnly = true)
+	public List<View> sameSubject(long id) {
+		Assessment assessment = readable(id);
+		return records.ofSubject(assessment.subjectKind(), assessment.subjectId())
+			.stream()
+			.filter(other -> records.find(other)
+				.filter(a -> a.unitId() == assessment.unitId() || access.allows(Permission.INVENTORY_READ, a.unitId()))
+				.isPresent())
+			.map(this::view)
+			.toList();
 	}
 
 	@Transactional

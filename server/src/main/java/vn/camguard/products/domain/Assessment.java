@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An assessment of a device or an information system against one catalogue (the one in force on the
+ * An assessment of a device, an information system or a site against one catalogue (the one in force on the
  * assessment date, kept for good), with an answer per item and the evidence behind the answers.
  */
 public record Assessment(long id, long unitId, Subject subjectKind, long subjectId, String subjectName, Kind kind,
@@ -21,7 +21,7 @@ public record Assessment(long id, long unitId, Subject subjectKind, long subject
 	}
 
 	public enum Subject {
-		DEVICE, SYSTEM
+		DEVICE, SYSTEM, SITE
 	}
 
 	public enum Kind {
