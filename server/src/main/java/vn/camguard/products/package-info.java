@@ -7,6 +7,5 @@
  * on {@code inventory}'s public {@link vn.camguard.inventory.InventoryDevices} to read a device, and on
  * {@code levels}' {@link vn.camguard.levels.ApprovedLevels} to schedule periodic assessments.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "audit", "inventory", "notifications" })
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "audit", "inventory", "levels" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "audit", "inventory", "notifications", "levels" })
 package vn.camguard.products;
