@@ -57,10 +57,11 @@ public class CampaignApiController {
 
 	/** A campaign as entered. */
 	public record CampaignRequest(String code, String nameVi, String nameEn, List<String> frameworkCodes,
-			LocalDate levelsDueOn, LocalDate plansDueOn, boolean verified, String source) {
+			LocalDate levelsDueOn, LocalDate plansDueOn, Boolean verified, String source) {
 
 		CampaignDraft draft() {
-			return new CampaignDraft(code, nameVi, nameEn, frameworkCodes, levelsDueOn, plansDueOn, verified, source);
+			return new CampaignDraft(code, nameVi, nameEn, frameworkCodes, levelsDueOn, plansDueOn,
+					Boolean.TRUE.equals(verified), source);
 		}
 
 	}
