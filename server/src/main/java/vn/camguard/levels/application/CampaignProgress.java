@@ -210,8 +210,7 @@ public class CampaignProgress {
 				a.withoutRegulation() + b.withoutRegulation());
 	}
 
-	private Campaign defaultCampaign(List<Campaign> all) {
-		LocalDate today = today();
+	private static Campaign defaultCampaign(List<Campaign> all) {
 		return all.stream()
 			.filter(c -> !isPast(c.levelsDueOn()) || !isPast(c.plansDueOn()))
 			.min(Comparator.comparing(c -> c.levelsDueOn() != null ? c.levelsDueOn() : c.plansDueOn()))
