@@ -163,28 +163,24 @@ public class CampaignProgressStore {
 	 * the root on the system's unit's path.
 	 */
 	public List<SystemFigures> systemFigures(long root, Catalogue catalogue) {
-		String inCatalogue = catalogue.versionFilter("x.framework_version_id");
-		String size = catalogue.sizeCase("x.framework_version_id", "x.level");
+		String inCatalogue = "d.id IS NOT NULL AND " + catalogue.versionFilter("d.framework_version_id");
+		String size = catalogue.sizeCase("d.framework_version_id", "d.level");
+		// plan items are counted per dossier first: grouping the joined rows per system costs twice as much
 		String sql = """
-				SELECT x.bucket, COUNT(*) AS systems,
-				  SUM(CASE WHEN x.dossier_id IS NOT NULL THEN 1 ELSE 0 END) AS approved,
-				  SUM(CASE WHEN x.dossier_id IS NOT NULL AND %1$s THEN %2$s - x.na ELSE 0 END) AS applicable,
-				  SUM(CASE WHEN x.dossier_id IS NOT NULL AND %1$s THEN x.done ELSE 0 END) AS done,
-				  SUM(CASE WHEN x.dossier_id IS NOT NULL AND %1$s AND x.status = 'OPERATING'
-				        AND x.done + x.na < %2$s THEN 1 ELSE 0 END) AS plans_open
-				FROM (
-				  SELECT b.ancestor_id AS bucket, s.id, s.status, d.id AS dossier_id, d.framework_version_id, d.level,
-				    SUM(CASE WHEN p.status = 'DONE' THEN 1 ELSE 0 END) AS done,
-				    SUM(CASE WHEN p.status = 'NOT_APPLICABLE' THEN 1 ELSE 0 END) AS na
-				  FROM organization_unit_closure c
-				    JOIN inventory_system s ON s.unit_id = c.descendant_id
-				    LEFT JOIN organization_unit_closure b ON b.descendant_id = c.descendant_id AND b.depth = c.depth - 1
-				    LEFT JOIN level_dossier d ON d.system_id = s.id AND d.status = 'APPROVED'
-				    LEFT JOIN level_plan_item p ON p.dossier_id = d.id
-				  WHERE c.ancestor_id = :root AND s.status <> 'RETIRED'
-				  GROUP BY b.ancestor_id, s.id, s.status, d.id, d.framework_version_id, d.level
-				) x
-				GROUP BY x.bucket""".formatted(inCatalogue, size);
+				SELECT b.ancestor_id AS bucket, COUNT(*) AS systems, COUNT(d.id) AS approved,
+				  SUM(CASE WHEN %1$s THEN %2$s - COALESCE(pc.na, 0) ELSE 0 END) AS applicable,
+				  SUM(CASE WHEN %1$s THEN COALESCE(pc.done, 0) ELSE 0 END) AS done,
+				  SUM(CASE WHEN %1$s AND s.status = 'OPERATING'
+				        AND COALESCE(pc.done, 0) + COALESCE(pc.na, 0) < %2$s THEN 1 ELSE 0 END) AS plans_open
+				FROM organization_unit_closure c
+				  JOIN inventory_system s ON s.unit_id = c.descendant_id
+				  LEFT JOIN organization_unit_closure b ON b.descendant_id = c.descendant_id AND b.depth = c.depth - 1
+				  LEFT JOIN level_dossier d ON d.system_id = s.id AND d.status = 'APPROVED'
+				  LEFT JOIN (SELECT p.dossier_id, SUM(CASE WHEN p.status = 'DONE' THEN 1 ELSE 0 END) AS done,
+				      SUM(CASE WHEN p.status = 'NOT_APPLICABLE' THEN 1 ELSE 0 END) AS na
+				    FROM level_plan_item p GROUP BY p.dossier_id) pc ON pc.dossier_id = d.id
+				WHERE c.ancestor_id = :root AND s.status <> 'RETIRED'
+				GROUP BY b.ancestor_id""".formatted(inCatalogue, size);
 		List<SystemFigures> figures = new ArrayList<>();
 		jdbc.sql(sql).param("root", root).query((rs, row) -> {
 			long bucket = rs.getLong("bucket");
