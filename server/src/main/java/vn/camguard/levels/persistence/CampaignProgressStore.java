@@ -107,13 +107,15 @@ public class CampaignProgressStore {
 	}
 
 	private static String openPlans(Long root, Catalogue catalogue) {
+		// plan items are counted per dossier first, so that no wide row is grouped or sorted on disk
 		return """
 				FROM level_dossier d JOIN inventory_system s ON s.id = d.system_id
 				  JOIN organization_unit u ON u.id = s.unit_id
-				  LEFT JOIN level_plan_item p ON p.dossier_id = d.id
+				  LEFT JOIN (SELECT p.dossier_id, SUM(CASE WHEN p.status = 'DONE' THEN 1 ELSE 0 END) AS done,
+				      SUM(CASE WHEN p.status = 'NOT_APPLICABLE' THEN 1 ELSE 0 END) AS na
+				    FROM level_plan_item p GROUP BY p.dossier_id) pc ON pc.dossier_id = d.id
 				WHERE d.status = 'APPROVED' AND %s AND s.status = 'OPERATING' AND %s
-				GROUP BY s.id, s.name, s.status, s.unit_id, u.id, u.code, u.name, d.id, d.framework_version_id, d.level
-				HAVING SUM(CASE WHEN p.status IN ('DONE', 'NOT_APPLICABLE') THEN 1 ELSE 0 END) < %s"""
+				  AND COALESCE(pc.done, 0) + COALESCE(pc.na, 0) < %s"""
 			.formatted(catalogue.versionFilter("d.framework_version_id"), subtree(root),
 					catalogue.sizeCase("d.framework_version_id", "d.level"));
 	}
@@ -126,9 +128,9 @@ public class CampaignProgressStore {
 		String size = catalogue.sizeCase("d.framework_version_id", "d.level");
 		return jdbc.sql("""
 				SELECT s.id, s.name, s.status, s.unit_id, u.code, u.name AS unit_name, d.level,
-				  %s - SUM(CASE WHEN p.status = 'NOT_APPLICABLE' THEN 1 ELSE 0 END) AS applicable,
-				  SUM(CASE WHEN p.status = 'DONE' THEN 1 ELSE 0 END) AS done
-				""".formatted(size) + openPlans(root, catalogue) + "\nORDER BY u.name, u.id, s.name, s.id LIMIT :limit OFFSET :offset")
+				  %s - COALESCE(pc.na, 0) AS applicable, COALESCE(pc.done, 0) AS done
+				""".formatted(size) + openPlans(root, catalogue)
+				+ "\nORDER BY u.name, u.id, s.name, s.id LIMIT :limit OFFSET :offset")
 			.param("limit", limit)
 			.param("offset", offset)
 			.query((rs, row) -> new SystemLine(rs.getLong("id"), rs.getString("name"), rs.getString("status"),
@@ -138,9 +140,7 @@ public class CampaignProgressStore {
 	}
 
 	public long countPlansOpen(Long root, Catalogue catalogue) {
-		return jdbc.sql("SELECT COUNT(*) FROM (SELECT s.id " + openPlans(root, catalogue) + ") x")
-			.query(Long.class)
-			.single();
+		return jdbc.sql("SELECT COUNT(*) " + openPlans(root, catalogue)).query(Long.class).single();
 	}
 
 	/**
