@@ -121,17 +121,14 @@ class InventoryWebIntegrationTests {
 	}
 
 	@Test
-	void homePageCountsTheDevicesOfTheCallersUnits() throws Exception {
-		createDevice(units.serial("home1"), "Bosch");
-		long inUnit = jdbc.sql("SELECT COUNT(*) FROM inventory_device WHERE unit_id = :u")
-			.param("u", units.districtA().id())
-			.query(Long.class)
-			.single();
+	void homePageShowsTheDashboardOfTheCallersUnitsInsteadOfTheCounts() throws Exception {
+		// the device count card gave way to the province dashboard (issue 17); it starts at the caller's unit
 		String home = mvc.perform(asOfficer(get("/").param("lang", "en")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(home).containsPattern("Cameras and recorders in your units</div>\\s*<div[^>]*>" + inUnit + "</div>");
+		assertThat(home).contains("id=\"dashboard\"").contains("Dashboard: " + units.districtA().name())
+			.doesNotContain("Cameras and recorders in your units");
 	}
 
 	@Test

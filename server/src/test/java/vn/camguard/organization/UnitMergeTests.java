@@ -379,7 +379,10 @@ class UnitMergeTests {
 				// the log says which unit an entry was about at the time; it is never rewritten
 				"audit_entry",
 				// the parent history is the record of the old tree itself
-				"organization_unit_parent");
+				"organization_unit_parent",
+				// a unit's internal security regulation binds that unit only; the merged unit keeps its own as
+				// history and the target's regulation stays the one in force
+				"level_unit_regulation");
 		Set<String> moved = new java.util.HashSet<>();
 		transfers.forEach(t -> moved.addAll(t.count(tree.districtA().id()).keySet()));
 		List<String> owning = jdbc.sql("""
@@ -404,7 +407,7 @@ class UnitMergeTests {
 		owned.put("level_determination", "unit_id");
 		owned.put("level_dossier", "unit_id");
 		owned.put("monitoring_range", "organization_id");
-		owned.put("product_notification", "unit_id");
+		owned.put("notification", "unit_id");
 		owned.put("organization_user", "unit_id");
 		owned.put("organization_grant", "unit_id");
 		return owned;
@@ -439,8 +442,8 @@ class UnitMergeTests {
 				VALUES (:unit, '127.73.0.0/30', '127.73.0.0', '127.73.0.3', 2135490560, 2135490563, 'PENDING', 'test', :now)""")
 			.param("unit", unit.id()).param("now", now).update();
 		jdbc.sql("""
-				INSERT INTO product_notification (unit_id, kind, device_count, created_at)
-				VALUES (:unit, 'WARNING', 1, :now)""")
+				INSERT INTO notification (unit_id, kind, text_vi, text_en, created_at)
+				VALUES (:unit, 'WARNING', 'Cảnh báo', 'Warning', :now)""")
 			.param("unit", unit.id()).param("now", now).update();
 		tree.user("home" + tag.toLowerCase(), Role.AUDITOR, unit);
 		return system;

@@ -1,0 +1,243 @@
+package vn.camguard.levels.application;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.camguard.levels.Campaigns.Campaign;
+import vn.camguard.levels.Campaigns.DeadlineKind;
+import vn.camguard.levels.persistence.CampaignProgressStore;
+import vn.camguard.levels.persistence.CampaignProgressStore.Catalogue;
+import vn.camguard.levels.persistence.CampaignProgressStore.RegulationFigures;
+import vn.camguard.levels.persistence.CampaignProgressStore.SystemFigures;
+import vn.camguard.levels.persistence.CampaignProgressStore.SystemLine;
+import vn.camguard.organization.AccessControl;
+import vn.camguard.organization.Permission;
+import vn.camguard.organization.UnitDirectory;
+import vn.camguard.organization.UnitDirectory.UnitRef;
+import vn.camguard.organization.UnitScope;
+
+/**
+ * Where a unit's subtree stands against a campaign: the lists of systems still owing what a deadline
+ * asks (overdue once the date has passed), and the dashboard figures per direct child unit. Readers of
+ * the inventory see them for the units they read; each answer is a few aggregate statements whatever
+ * the size of the tree.
+ */
+@Service
+public class CampaignProgress {
+
+	/** Systems shown on one page of a list; exports hold them all. */
+	public static final int PAGE_SIZE = 200;
+
+	/** Rows an export holds at most (one XLSX sheet). */
+	static final int EXPORT_LIMIT = 1_000_000;
+
+	private final CampaignCatalogue campaigns;
+
+	private final CampaignProgressStore store;
+
+	private final UnitDirectory units;
+
+	private final AccessControl access;
+
+	public CampaignProgress(CampaignCatalogue campaigns, CampaignProgressStore store, UnitDirectory units,
+			AccessControl access) {
+		this.campaigns = campaigns;
+		this.store = store;
+		this.units = units;
+		this.access = access;
+	}
+
+	/** Systems of one unit on a list. */
+	public record UnitGroup(long unitId, String unitCode, String unitName, List<SystemLine> systems) {
+	}
+
+	/**
+	 * One page of a campaign list.
+	 *
+	 * @param dueOn the deadline, or null when the campaign sets none of this kind
+	 * @param overdue whether the deadline has passed (the systems listed are then overdue)
+	 * @param total systems on the whole list
+	 */
+	public record SystemList(Campaign campaign, DeadlineKind kind, UnitRef unit, LocalDate dueOn, boolean overdue,
+			long total, int page, int pageCount, List<UnitGroup> groups) {
+	}
+
+	@Transactional(readOnly = true)
+	public SystemList list(long campaignId, DeadlineKind kind, Long unitId, int page) {
+		Campaign campaign = campaigns.get(campaignId);
+		UnitRef unit = unit(unitId);
+		LocalDate due = campaign.dueOn(kind);
+		long total = count(campaign, kind, unit.id());
+		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+		int current = Math.min(Math.max(page, 1), pages);
+		List<SystemLine> lines = lines(campaign, kind, unit.id(), PAGE_SIZE, (long) (current - 1) * PAGE_SIZE);
+		return new SystemList(campaign, kind, unit, due, isPast(due), total, current, pages, group(lines));
+	}
+
+	/** Every system of the list, by unit, for an export. */
+	@Transactional(readOnly = true)
+	public List<SystemLine> all(long campaignId, DeadlineKind kind, Long unitId) {
+		Campaign campaign = campaigns.get(campaignId);
+		return lines(campaign, kind, unit(unitId).id(), EXPORT_LIMIT, 0);
+	}
+
+	private long count(Campaign campaign, DeadlineKind kind, long root) {
+		return kind == DeadlineKind.LEVELS_APPROVED ? store.countWithoutLevel(root)
+				: store.countPlansOpen(root, campaigns.catalogue(campaign));
+	}
+
+	private List<SystemLine> lines(Campaign campaign, DeadlineKind kind, long root, int limit, long offset) {
+		return kind == DeadlineKind.LEVELS_APPROVED ? store.withoutLevel(root, limit, offset)
+				: store.plansOpen(root, campaigns.catalogue(campaign), limit, offset);
+	}
+
+	private static List<UnitGroup> group(List<SystemLine> lines) {
+		Map<Long, UnitGroup> groups = new LinkedHashMap<>();
+		for (SystemLine line : lines) {
+			groups.computeIfAbsent(line.unitId(),
+					id -> new UnitGroup(id, line.unitCode(), line.unitName(), new ArrayList<>()))
+				.systems()
+				.add(line);
+		}
+		return List.copyOf(groups.values());
+	}
+
+	/**
+	 * The figures of one part of the tree against a campaign.
+	 *
+	 * @param unit the child unit (or the root, for the total and for systems attached to it directly)
+	 * @param systems systems in use
+	 * @param approved of them, with an approved level
+	 * @param applicable plan requirements that apply (plans under the campaign's frameworks)
+	 * @param done of them, done
+	 * @param levelsOpen systems without an approved level
+	 * @param plansOpen operating systems whose plan is below 100 %
+	 * @param levelsOverdue levelsOpen once the levels deadline has passed, else 0
+	 * @param plansOverdue plansOpen once the plans deadline has passed, else 0
+	 * @param units active units
+	 * @param covering units whose regulation in force covers cameras
+	 * @param withoutRegulation units without any regulation
+	 */
+	public record Figures(UnitRef unit, long systems, long approved, long applicable, long done, long levelsOpen,
+			long plansOpen, long levelsOverdue, long plansOverdue, long units, long covering, long withoutRegulation) {
+
+		public Integer approvedPercent() {
+			return systems == 0 ? null : (int) (100L * approved / systems);
+		}
+
+		public Integer planPercent() {
+			return applicable == 0 ? null : (int) (100L * done / applicable);
+		}
+
+		public Integer coveringPercent() {
+			return units == 0 ? null : (int) (100L * covering / units);
+		}
+
+		public long overdue() {
+			return levelsOverdue + plansOverdue;
+		}
+
+	}
+
+	/**
+	 * The dashboard of a unit's subtree against a campaign.
+	 *
+	 * @param own what is attached to the unit itself (not to a child), null when nothing is
+	 */
+	public record Dashboard(List<Campaign> campaigns, Campaign campaign, UnitRef unit, LocalDate today,
+			boolean levelsOverdue, boolean plansOverdue, Figures total, Figures own, List<Figures> children) {
+	}
+
+	/**
+	 * The dashboard of the unit's subtree (the caller's top unit when none), against the campaign (the
+	 * first whose deadlines are not all past, else the last, when none is named).
+	 */
+	@Transactional(readOnly = true)
+	public Dashboard dashboard(Long campaignId, Long unitId) {
+		UnitRef unit = unit(unitId);
+		List<Campaign> all = campaigns.all();
+		if (all.isEmpty()) {
+			return new Dashboard(all, null, unit, today(), false, false, null, null, List.of());
+		}
+		Campaign campaign = campaignId != null ? campaigns.get(campaignId) : defaultCampaign(all);
+		boolean levelsPast = isPast(campaign.levelsDueOn());
+		boolean plansPast = isPast(campaign.plansDueOn());
+		Catalogue catalogue = campaigns.catalogue(campaign);
+		Map<Long, SystemFigures> systems = new HashMap<>();
+		store.systemFigures(unit.id(), catalogue).forEach(f -> systems.put(f.unitId(), f));
+		Map<Long, RegulationFigures> regulations = new HashMap<>();
+		store.regulationFigures(unit.id()).forEach(f -> regulations.put(f.unitId(), f));
+		List<Figures> children = new ArrayList<>();
+		for (UnitRef child : store.children(unit.id())) {
+			Figures figures = figures(child, systems.get(child.id()), regulations.get(child.id()), levelsPast, plansPast);
+			if (child.active() || figures.systems() > 0) {
+				children.add(figures);
+			}
+		}
+		Figures own = figures(unit, systems.get(unit.id()), regulations.get(unit.id()), levelsPast, plansPast);
+		Figures total = own;
+		for (Figures child : children) {
+			total = plus(total, child);
+		}
+		return new Dashboard(all, campaign, unit, today(), levelsPast, plansPast, total, own, children);
+	}
+
+	private static Figures figures(UnitRef unit, SystemFigures s, RegulationFigures r, boolean levelsPast,
+			boolean plansPast) {
+		long systems = s == null ? 0 : s.systems();
+		long approved = s == null ? 0 : s.approved();
+		long levelsOpen = systems - approved;
+		long plansOpen = s == null ? 0 : s.plansOpen();
+		return new Figures(unit, systems, approved, s == null ? 0 : s.applicable(), s == null ? 0 : s.done(),
+				levelsOpen, plansOpen, levelsPast ? levelsOpen : 0, plansPast ? plansOpen : 0, r == null ? 0 : r.units(),
+				r == null ? 0 : r.covering(), r == null ? 0 : r.none());
+	}
+
+	private static Figures plus(Figures a, Figures b) {
+		return new Figures(a.unit(), a.systems() + b.systems(), a.approved() + b.approved(),
+				a.applicable() + b.applicable(), a.done() + b.done(), a.levelsOpen() + b.levelsOpen(),
+				a.plansOpen() + b.plansOpen(), a.levelsOverdue() + b.levelsOverdue(),
+				a.plansOverdue() + b.plansOverdue(), a.units() + b.units(), a.covering() + b.covering(),
+				a.withoutRegulation() + b.withoutRegulation());
+	}
+
+	private static Campaign defaultCampaign(List<Campaign> all) {
+		return all.stream()
+			.filter(c -> !isPast(c.levelsDueOn()) || !isPast(c.plansDueOn()))
+			.min(Comparator.comparing(c -> c.levelsDueOn() != null ? c.levelsDueOn() : c.plansDueOn()))
+			.orElse(all.getLast());
+	}
+
+	/**
+	 * The unit asked for, which the caller must read; without one, the top unit the caller reads (for a
+	 * province administrator, the province).
+	 */
+	UnitRef unit(Long unitId) {
+		UnitScope scope = access.scope(Permission.INVENTORY_READ);
+		long id = unitId != null ? unitId
+				: scope.rootUnitIds().stream().min(Comparator.naturalOrder()).orElseThrow(
+						() -> new AccessDeniedException("no unit to show"));
+		if (!access.allows(Permission.INVENTORY_READ, id)) {
+			throw new LevelsNotFound("unit", id);
+		}
+		return units.find(id).orElseThrow(() -> new LevelsNotFound("unit", id));
+	}
+
+	static LocalDate today() {
+		return LocalDate.now(LevelDeterminations.VIETNAM);
+	}
+
+	static boolean isPast(LocalDate due) {
+		return due != null && today().isAfter(due);
+	}
+
+}

@@ -1,0 +1,232 @@
+package vn.camguard.levels.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.camguard.organization.UnitDirectory.UnitRef;
+
+/**
+ * The aggregate queries behind campaign lists and the dashboard: each one statement over a unit subtree
+ * through the closure table, never a query per unit or per system. Scope is checked by the caller.
+ * A plan's requirement count depends on its framework version and level, which live in reference data;
+ * the caller passes them as a small table (a few versions times five levels), spliced into the SQL as
+ * numbers.
+ */
+@Repository
+public class CampaignProgressStore {
+
+	private final JdbcClient jdbc;
+
+	public CampaignProgressStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Requirement counts by framework version and level, for the versions a campaign concerns.
+	 *
+	 * @param sizes version id to (level to number of requirements)
+	 */
+	public record Catalogue(Map<Long, Map<Integer, Integer>> sizes) {
+
+		public Catalogue {
+			sizes = Map.copyOf(sizes);
+		}
+
+		String versionFilter(String column) {
+			return sizes.isEmpty() ? "1 = 0"
+					: column + " IN (" + sizes.keySet().stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
+		}
+
+		String sizeCase(String version, String level) {
+			StringBuilder sql = new StringBuilder("CASE");
+			sizes.forEach((id, levels) -> levels.forEach((lvl, size) -> sql.append(" WHEN ")
+				.append(version)
+				.append(" = ")
+				.append((long) id)
+				.append(" AND ")
+				.append(level)
+				.append(" = ")
+				.append((int) lvl)
+				.append(" THEN ")
+				.append((int) size)));
+			return sizes.isEmpty() ? "0" : sql.append(" ELSE 0 END").toString();
+		}
+
+	}
+
+	/**
+	 * A system on a campaign list.
+	 *
+	 * @param openDossierStatus for a system without a level, the status of its dossier under way, if any
+	 * @param level the approved level (plans list), or null
+	 * @param applicable requirements that apply (plans list)
+	 * @param done requirements done (plans list)
+	 */
+	public record SystemLine(long systemId, String systemName, String systemStatus, long unitId, String unitCode,
+			String unitName, String openDossierStatus, Integer level, int applicable, int done) {
+
+		public Integer percent() {
+			return applicable == 0 ? null : (int) (100L * done / applicable);
+		}
+
+	}
+
+	private static String subtree(Long root) {
+		return root == null ? "1 = 1"
+				: "s.unit_id IN (SELECT descendant_id FROM organization_unit_closure WHERE ancestor_id = " + (long) root
+						+ ")";
+	}
+
+	private static final String WITHOUT_LEVEL = """
+			FROM inventory_system s JOIN organization_unit u ON u.id = s.unit_id
+			WHERE %s AND s.status <> 'RETIRED'
+			  AND NOT EXISTS (SELECT 1 FROM level_dossier a WHERE a.system_id = s.id AND a.status = 'APPROVED')""";
+
+	/** Systems in use in the subtree (or everywhere, root null) without an approved level, by unit. */
+	public List<SystemLine> withoutLevel(Long root, int limit, long offset) {
+		return jdbc.sql("""
+				SELECT s.id, s.name, s.status, s.unit_id, u.code, u.name AS unit_name,
+				  (SELECT MAX(o.status) FROM level_dossier o WHERE o.system_id = s.id
+				     AND o.status IN ('DRAFT', 'SUBMITTED', 'UNDER_APPRAISAL', 'APPRAISED', 'RETURNED')) AS open_status
+				""" + WITHOUT_LEVEL.formatted(subtree(root)) + "\nORDER BY u.name, u.id, s.name, s.id LIMIT :limit OFFSET :offset")
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, row) -> new SystemLine(rs.getLong("id"), rs.getString("name"), rs.getString("status"),
+					rs.getLong("unit_id"), rs.getString("code"), rs.getString("unit_name"), rs.getString("open_status"),
+					null, 0, 0))
+			.list();
+	}
+
+	public long countWithoutLevel(Long root) {
+		return jdbc.sql("SELECT COUNT(*) " + WITHOUT_LEVEL.formatted(subtree(root))).query(Long.class).single();
+	}
+
+	private static String openPlans(Long root, Catalogue catalogue) {
+		// plan items are counted per dossier first, so that no wide row is grouped or sorted on disk
+		return """
+				FROM level_dossier d JOIN inventory_system s ON s.id = d.system_id
+				  JOIN organization_unit u ON u.id = s.unit_id
+				  LEFT JOIN (SELECT p.dossier_id, SUM(CASE WHEN p.status = 'DONE' THEN 1 ELSE 0 END) AS done,
+				      SUM(CASE WHEN p.status = 'NOT_APPLICABLE' THEN 1 ELSE 0 END) AS na
+				    FROM level_plan_item p GROUP BY p.dossier_id) pc ON pc.dossier_id = d.id
+				WHERE d.status = 'APPROVED' AND %s AND s.status = 'OPERATING' AND %s
+				  AND COALESCE(pc.done, 0) + COALESCE(pc.na, 0) < %s"""
+			.formatted(catalogue.versionFilter("d.framework_version_id"), subtree(root),
+					catalogue.sizeCase("d.framework_version_id", "d.level"));
+	}
+
+	/**
+	 * Operating systems in the subtree (or everywhere, root null) with a level approved under one of the
+	 * catalogue's versions whose plan is below 100 %, by unit.
+	 */
+	public List<SystemLine> plansOpen(Long root, Catalogue catalogue, int limit, long offset) {
+		String size = catalogue.sizeCase("d.framework_version_id", "d.level");
+		return jdbc.sql("""
+				SELECT s.id, s.name, s.status, s.unit_id, u.code, u.name AS unit_name, d.level,
+				  %s - COALESCE(pc.na, 0) AS applicable, COALESCE(pc.done, 0) AS done
+				""".formatted(size) + openPlans(root, catalogue)
+				+ "\nORDER BY u.name, u.id, s.name, s.id LIMIT :limit OFFSET :offset")
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, row) -> new SystemLine(rs.getLong("id"), rs.getString("name"), rs.getString("status"),
+					rs.getLong("unit_id"), rs.getString("code"), rs.getString("unit_name"), null, rs.getInt("level"),
+					rs.getInt("applicable"), rs.getInt("done")))
+			.list();
+	}
+
+	public long countPlansOpen(Long root, Catalogue catalogue) {
+		return jdbc.sql("SELECT COUNT(*) " + openPlans(root, catalogue)).query(Long.class).single();
+	}
+
+	/**
+	 * The figures of one part of the tree: the root's direct child (and its subtree), or the root itself
+	 * for what is attached to it directly.
+	 *
+	 * @param unitId the child, or the root
+	 * @param systems systems in use
+	 * @param approved of them, with an approved level
+	 * @param applicable plan requirements that apply, plans under the catalogue's versions
+	 * @param done of them, done
+	 * @param plansOpen operating systems whose plan (under the catalogue's versions) is below 100 %
+	 */
+	public record SystemFigures(long unitId, long systems, long approved, long applicable, long done, long plansOpen) {
+	}
+
+	/**
+	 * Figures of systems per direct child of the root (each child's whole subtree), and of the root's own
+	 * systems under the root's id: one statement, the child found through the closure row one step below
+	 * the root on the system's unit's path.
+	 */
+	public List<SystemFigures> systemFigures(long root, Catalogue catalogue) {
+		String inCatalogue = "d.id IS NOT NULL AND " + catalogue.versionFilter("d.framework_version_id");
+		String size = catalogue.sizeCase("d.framework_version_id", "d.level");
+		// plan items are counted per dossier first: grouping the joined rows per system costs twice as much
+		String sql = """
+				SELECT b.ancestor_id AS bucket, COUNT(*) AS systems, COUNT(d.id) AS approved,
+				  SUM(CASE WHEN %1$s THEN %2$s - COALESCE(pc.na, 0) ELSE 0 END) AS applicable,
+				  SUM(CASE WHEN %1$s THEN COALESCE(pc.done, 0) ELSE 0 END) AS done,
+				  SUM(CASE WHEN %1$s AND s.status = 'OPERATING'
+				        AND COALESCE(pc.done, 0) + COALESCE(pc.na, 0) < %2$s THEN 1 ELSE 0 END) AS plans_open
+				FROM organization_unit_closure c
+				  JOIN inventory_system s ON s.unit_id = c.descendant_id
+				  LEFT JOIN organization_unit_closure b ON b.descendant_id = c.descendant_id AND b.depth = c.depth - 1
+				  LEFT JOIN level_dossier d ON d.system_id = s.id AND d.status = 'APPROVED'
+				  LEFT JOIN (SELECT p.dossier_id, SUM(CASE WHEN p.status = 'DONE' THEN 1 ELSE 0 END) AS done,
+				      SUM(CASE WHEN p.status = 'NOT_APPLICABLE' THEN 1 ELSE 0 END) AS na
+				    FROM level_plan_item p GROUP BY p.dossier_id) pc ON pc.dossier_id = d.id
+				WHERE c.ancestor_id = :root AND s.status <> 'RETIRED'
+				GROUP BY b.ancestor_id""".formatted(inCatalogue, size);
+		List<SystemFigures> figures = new ArrayList<>();
+		jdbc.sql(sql).param("root", root).query((rs, row) -> {
+			long bucket = rs.getLong("bucket");
+			return new SystemFigures(rs.wasNull() ? root : bucket, rs.getLong("systems"), rs.getLong("approved"),
+					rs.getLong("applicable"), rs.getLong("done"), rs.getLong("plans_open"));
+		}).list().forEach(figures::add);
+		return figures;
+	}
+
+	/**
+	 * Units and their regulation in force, per direct child of the root (its subtree) and for the root
+	 * itself under its own id.
+	 *
+	 * @param units active units
+	 * @param covering of them, whose regulation in force covers surveillance cameras
+	 * @param none of them, without any regulation
+	 */
+	public record RegulationFigures(long unitId, long units, long covering, long none) {
+	}
+
+	public List<RegulationFigures> regulationFigures(long root) {
+		return jdbc.sql("""
+				SELECT b.ancestor_id AS bucket, COUNT(*) AS units,
+				  SUM(CASE WHEN g.covers_cameras THEN 1 ELSE 0 END) AS covering,
+				  SUM(CASE WHEN g.id IS NULL THEN 1 ELSE 0 END) AS none
+				FROM organization_unit_closure c
+				  JOIN organization_unit u ON u.id = c.descendant_id AND u.active
+				  LEFT JOIN organization_unit_closure b ON b.descendant_id = c.descendant_id AND b.depth = c.depth - 1
+				  LEFT JOIN level_unit_regulation g ON g.unit_id = u.id
+				    AND g.id = (SELECT MAX(m.id) FROM level_unit_regulation m WHERE m.unit_id = u.id)
+				WHERE c.ancestor_id = :root
+				GROUP BY b.ancestor_id""").param("root", root).query((rs, row) -> {
+			long bucket = rs.getLong("bucket");
+			return new RegulationFigures(rs.wasNull() ? root : bucket, rs.getLong("units"), rs.getLong("covering"),
+					rs.getLong("none"));
+		}).list();
+	}
+
+	/** The direct children of a unit, by name (inactive ones too: their systems are still counted). */
+	public List<UnitRef> children(long unitId) {
+		return jdbc.sql("SELECT id, code, name, kind, parent_id, active FROM organization_unit WHERE parent_id = :id "
+				+ "ORDER BY name, id")
+			.param("id", unitId)
+			.query((rs, row) -> new UnitRef(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+					rs.getString("kind"), rs.getLong("parent_id"), rs.getBoolean("active")))
+			.list();
+	}
+
+}

@@ -1,0 +1,183 @@
+package vn.camguard.levels.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import vn.camguard.levels.Campaigns.DeadlineKind;
+import vn.camguard.levels.application.CampaignProgress;
+import vn.camguard.levels.application.CampaignProgress.Dashboard;
+import vn.camguard.levels.application.CampaignProgress.Figures;
+import vn.camguard.organization.AccessControl;
+import vn.camguard.organization.HomeSection;
+import vn.camguard.organization.Permission;
+
+/**
+ * The province dashboard: per campaign and per direct child of a unit (drilling down the tree), systems
+ * with an approved level, plans implemented, overdue items and regulations covering cameras, as a table
+ * and as bar charts drawn on the server in SVG; every figure links to its list and the table exports to
+ * XLSX. The same view is the home page's section for everyone who reads the inventory.
+ */
+@Controller
+@RequestMapping("/levels/dashboard")
+public class DashboardController implements HomeSection {
+
+	private final CampaignProgress progress;
+
+	private final AccessControl access;
+
+	private final MessageSource messages;
+
+	public DashboardController(CampaignProgress progress, AccessControl access, MessageSource messages) {
+		this.progress = progress;
+		this.access = access;
+		this.messages = messages;
+	}
+
+	/** The dashboard with its charts and the links of its figures. */
+	public record View(Dashboard dashboard, List<Chart> charts, List<Line> lines, Line total, Line own) {
+	}
+
+	/** A table line: the figures of a unit and where each one leads. */
+	public record Line(Figures figures, String drill, String approvedLink, String planLink, String levelsLink,
+			String plansLink, String regulationsLink) {
+	}
+
+	/** One horizontal bar chart of a percentage per unit. */
+	public record Chart(String id, String titleKey, List<Bar> bars, int height) {
+	}
+
+	/**
+	 * A bar: the unit's name, its percentage (null: nothing to count), the bar's length and row in
+	 * pixels, and the list it leads to.
+	 */
+	public record Bar(String label, Integer percent, int y, int width, String link) {
+	}
+
+	static final int BAR_AREA = 200;
+
+	static final int ROW = 24;
+
+	@GetMapping
+	public String page(@RequestParam(required = false) Long campaign, @RequestParam(required = false) Long unit,
+			Model model) {
+		model.addAttribute("section", new Section("levels/dashboard", "panel", view(campaign, unit)));
+		return "levels/dashboard";
+	}
+
+	@Override
+	public int order() {
+		return 0;
+	}
+
+	@Override
+	public Optional<Section> section() {
+		if (!access.allowsAnywhere(Permission.INVENTORY_READ)) {
+			return Optional.empty();
+		}
+		return Optional.of(new Section("levels/dashboard", "panel", view(null, null)));
+	}
+
+	@GetMapping("/export")
+	public ResponseEntity<byte[]> export(@RequestParam(required = false) Long campaign,
+			@RequestParam(required = false) Long unit, Locale locale) {
+		Dashboard dashboard = progress.dashboard(campaign, unit);
+		List<String> headers = new ArrayList<>();
+		for (String key : List.of("levels.campaign.export.unit-code", "levels.campaign.export.unit",
+				"levels.dashboard.systems", "levels.dashboard.approved", "levels.dashboard.approved-percent",
+				"levels.dashboard.plan-percent", "levels.dashboard.levels-open", "levels.dashboard.levels-overdue",
+				"levels.dashboard.plans-open", "levels.dashboard.plans-overdue", "levels.dashboard.units",
+				"levels.dashboard.covering", "levels.dashboard.without-regulation")) {
+			headers.add(messages.getMessage(key, null, locale));
+		}
+		List<List<String>> rows = new ArrayList<>();
+		List<Figures> all = new ArrayList<>(dashboard.children());
+		if (dashboard.own() != null && (dashboard.own().systems() > 0 || dashboard.own().units() > 0)) {
+			all.add(dashboard.own());
+		}
+		if (dashboard.total() != null) {
+			all.add(dashboard.total());
+		}
+		for (int i = 0; i < all.size(); i++) {
+			Figures f = all.get(i);
+			String name = i == all.size() - 1 && dashboard.total() != null
+					? messages.getMessage("levels.dashboard.total", new Object[] { f.unit().name() }, locale)
+					: f == dashboard.own() ? messages.getMessage("levels.dashboard.own", new Object[] { f.unit().name() },
+							locale) : f.unit().name();
+			rows.add(Arrays.asList(f.unit().code(), name, Long.toString(f.systems()), Long.toString(f.approved()),
+					XlsxDownload.text(f.approvedPercent()), XlsxDownload.text(f.planPercent()),
+					Long.toString(f.levelsOpen()), Long.toString(f.levelsOverdue()), Long.toString(f.plansOpen()),
+					Long.toString(f.plansOverdue()), Long.toString(f.units()), Long.toString(f.covering()),
+					Long.toString(f.withoutRegulation())));
+		}
+		String code = dashboard.campaign() == null ? "" : "-" + dashboard.campaign().code().toLowerCase(Locale.ROOT);
+		return XlsxDownload.of("bang-dieu-khien" + code + "-" + dashboard.unit().code(), "dashboard", headers, rows);
+	}
+
+	View view(Long campaign, Long unit) {
+		Dashboard dashboard = progress.dashboard(campaign, unit);
+		if (dashboard.campaign() == null) {
+			return new View(dashboard, List.of(), List.of(), null, null);
+		}
+		long campaignId = dashboard.campaign().id();
+		List<Line> lines = dashboard.children().stream().map(f -> line(campaignId, f, true)).toList();
+		List<Figures> bars = new ArrayList<>(dashboard.children());
+		Line own = null;
+		if (dashboard.own().systems() > 0) {
+			own = line(campaignId, dashboard.own(), false);
+			bars.add(dashboard.own());
+		}
+		List<Chart> charts = List.of(
+				chart("chart-approved", "levels.dashboard.chart.approved", bars, Figures::approvedPercent,
+						f -> link("/levels/plans", f.unit().id(), null, null)),
+				chart("chart-plans", "levels.dashboard.chart.plans", bars, Figures::planPercent,
+						f -> link("/levels/campaigns/" + campaignId + "/systems", f.unit().id(), "kind",
+								DeadlineKind.PLANS_IMPLEMENTED.name())),
+				chart("chart-regulations", "levels.dashboard.chart.regulations", bars, Figures::coveringPercent,
+						f -> link("/levels/regulations", f.unit().id(), null, null)));
+		return new View(dashboard, charts, lines, line(campaignId, dashboard.total(), false), own);
+	}
+
+	private static Chart chart(String id, String titleKey, List<Figures> figures, Function<Figures, Integer> percent,
+			Function<Figures, String> link) {
+		List<Bar> bars = new ArrayList<>();
+		for (int i = 0; i < figures.size(); i++) {
+			Figures f = figures.get(i);
+			Integer value = percent.apply(f);
+			bars.add(new Bar(f.unit().name(), value, i * ROW, value == null ? 0 : Math.max(1, value * BAR_AREA / 100),
+					link.apply(f)));
+		}
+		return new Chart(id, titleKey, bars, Math.max(ROW, bars.size() * ROW));
+	}
+
+	private static Line line(long campaignId, Figures f, boolean drill) {
+		long unit = f.unit().id();
+		String systems = "/levels/campaigns/" + campaignId + "/systems";
+		return new Line(f, drill ? link("/levels/dashboard", unit, "campaign", Long.toString(campaignId)) : null,
+				link("/levels/plans", unit, null, null), link("/levels/plans", unit, null, null),
+				link(systems, unit, "kind", DeadlineKind.LEVELS_APPROVED.name()),
+				link(systems, unit, "kind", DeadlineKind.PLANS_IMPLEMENTED.name()),
+				link("/levels/regulations", unit, null, null));
+	}
+
+	private static String link(String path, long unit, String name, String value) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path).queryParam("unit", unit);
+		if (name != null) {
+			uri.queryParam(name, value);
+		}
+		return uri.build().toUriString();
+	}
+
+}
