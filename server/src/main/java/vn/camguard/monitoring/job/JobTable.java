@@ -125,6 +125,15 @@ class JobTable {
 			.single() > 0;
 	}
 
+	boolean runRunning(long jobId, int run) {
+		return jdbc.sql("SELECT COUNT(*) FROM monitoring_job_run WHERE job_id = :job AND run_number = :run "
+				+ "AND status = 'RUNNING'")
+			.param("job", jobId)
+			.param("run", run)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	void insertRun(long jobId, int run, String status, String refusal, int parts, long hosts, Instant at) {
 		jdbc.sql("""
 				INSERT INTO monitoring_job_run (job_id, run_number, status, refusal, parts, hosts_total, started_at,
@@ -242,7 +251,7 @@ class JobTable {
 				  COALESCE(SUM(p.devices_found), 0) AS devices, COALESCE(SUM(p.weaknesses_seen), 0) AS seen
 				FROM monitoring_job_run r LEFT JOIN monitoring_job_part p
 				  ON p.job_id = r.job_id AND p.run_number = r.run_number
-				WHERE r.job_id = :job
+				WHERE r.job_id = :job AND r.status <> 'SKIPPED'
 				GROUP BY r.run_number, r.status, r.refusal, r.parts, r.hosts_total, r.started_at, r.finished_at
 				ORDER BY r.run_number DESC""")
 			.param("job", jobId)
