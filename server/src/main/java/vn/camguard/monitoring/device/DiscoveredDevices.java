@@ -138,13 +138,22 @@ public class DiscoveredDevices {
 	@Transactional
 	public DiscoveredDevice match(long id, long inventoryDeviceId) {
 		DiscoveredDevice device = unlinked(id);
-		boolean suggested = inventory.matching(device.address(), device.mac(), device.serial()).stream()
-			.anyMatch(facts -> facts.id() == inventoryDeviceId);
-		if (!suggested) {
+		boolean same = inventory.readable(inventoryDeviceId).filter(facts -> same(device, facts)).isPresent();
+		if (!same) {
 			throw new MonitoringRefusal("monitoring.device.noMatch", device.address());
 		}
 		link(device, inventoryDeviceId, "MATCHED");
 		return device(id);
+	}
+
+	/** The inventory entry has the device's address, MAC or serial (an entry the caller cannot read never has). */
+	private static boolean same(DiscoveredDevice device, DeviceFacts facts) {
+		return equalText(device.address(), facts.address()) || equalText(device.mac(), facts.mac())
+				|| equalText(device.serial(), facts.serial());
+	}
+
+	private static boolean equalText(String a, String b) {
+		return a != null && b != null && a.equalsIgnoreCase(b);
 	}
 
 	private DiscoveredDevice unlinked(long id) {

@@ -179,6 +179,28 @@ class JobTable {
 		return parts(jobId, run).stream().filter(p -> p.partNumber() == part).findFirst();
 	}
 
+	/**
+	 * Starts the part if fewer than {@code slots} other parts of its run are scanning, else answers false. The job's
+	 * row is locked first, so two instances claiming at once are taken in turn and never both see a free slot.
+	 * Call inside a transaction.
+	 */
+	boolean claimSlot(Part part, int slots, Instant at) {
+		jdbc.sql("SELECT id FROM monitoring_job WHERE id = :job FOR UPDATE").param("job", part.jobId())
+			.query(Long.class)
+			.optional();
+		long scanning = jdbc.sql("""
+				SELECT COUNT(*) FROM monitoring_job_part
+				WHERE job_id = :job AND run_number = :run AND part_number <> :part AND status = 'SCANNING'""")
+			.params(keyOf(part))
+			.query(Long.class)
+			.single();
+		if (scanning >= slots) {
+			return false;
+		}
+		partScanning(part, at);
+		return true;
+	}
+
 	/** A part (re)starting: counters from zero, since a taken-over part is scanned again from its start. */
 	void partScanning(Part part, Instant at) {
 		jdbc.sql("""

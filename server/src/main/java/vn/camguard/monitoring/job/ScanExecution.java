@@ -79,6 +79,10 @@ class ScanExecution {
 
 	private final int partSize;
 
+	private final int partsPerJob;
+
+	private final Duration slotWait;
+
 	private final Duration connectTimeout;
 
 	private final Duration readTimeout;
@@ -90,6 +94,8 @@ class ScanExecution {
 	ScanExecution(JobTable jobs, RangeRegistry ranges, FindingLedger ledger, DeviceSightings sightings, AuditTrail audit,
 			TransactionTemplate transactions, ObjectProvider<WorkPlanner> planner,
 			@Value("${camguard.monitoring.part-size:256}") int partSize,
+			@Value("${camguard.monitoring.parts-per-job:4}") int partsPerJob,
+			@Value("${camguard.monitoring.slot-wait:2s}") Duration slotWait,
 			@Value("${camguard.monitoring.connect-timeout:1s}") Duration connectTimeout,
 			@Value("${camguard.monitoring.read-timeout:3s}") Duration readTimeout,
 			@Value("${camguard.time-zone:Asia/Ho_Chi_Minh}") String zone) {
@@ -104,6 +110,11 @@ class ScanExecution {
 		this.transactions = transactions;
 		this.planner = planner;
 		this.partSize = partSize;
+		if (partsPerJob < 1) {
+			throw new IllegalArgumentException("camguard.monitoring.parts-per-job must be at least 1");
+		}
+		this.partsPerJob = partsPerJob;
+		this.slotWait = slotWait;
 		this.connectTimeout = connectTimeout;
 		this.readTimeout = readTimeout;
 		this.zone = ZoneId.of(zone);
@@ -273,15 +284,20 @@ class ScanExecution {
 		// the scanner checks the targets against the approved ranges once more before it sends anything
 		Scope scope = Scope.of(approved.stream().map(r -> r.firstAddress() + "-" + r.lastAddress()).toList());
 		Targets targets = Targets.of(List.of(span.toString()), List.of(), scope);
+		PartShare share = PartShare.of(job.concurrency(), job.ratePerSecond(), partsPerJob);
 		ScanRequest request = ScanRequest.of(targets)
-			.withConcurrency(Math.max(1, Math.min(job.concurrency(), part.hosts())))
-			.withRates(job.ratePerSecond(), 0)
+			.withConcurrency(Math.max(1, Math.min(share.concurrency(), part.hosts())))
+			.withRates(share.ratePerSecond(), 0)
 			.withTimeouts(connectTimeout, readTimeout)
 			.withCredentialAttempts(job.profile().credentialAttempts());
 		if (job.profile().checks().isEmpty()) {
 			request = request.discoveryOnly();
 		}
-		jobs.partScanning(part, now);
+		Boolean claimed = transactions.execute(tx -> jobs.claimSlot(part, share.parts(), clock.instant()));
+		if (!Boolean.TRUE.equals(claimed)) {
+			// the job already scans as many parts as its limits allow (on this or another instance): try again soon
+			return Optional.of(clock.instant().plus(slotWait));
+		}
 		PartTally tally = new PartTally(job, part);
 		try {
 			new Scanner(request).scan(tally::add);
