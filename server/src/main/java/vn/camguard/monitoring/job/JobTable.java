@@ -184,7 +184,7 @@ class JobTable {
 	 * row is locked first, so two instances claiming at once are taken in turn and never both see a free slot.
 	 * Call inside a transaction.
 	 */
-	boolean claimSlot(Part part, int slots, Instant at) {
+	boolean claimSlot(Part part, int slots, java.time.Clock clock) {
 		jdbc.sql("SELECT id FROM monitoring_job WHERE id = :job FOR UPDATE").param("job", part.jobId())
 			.query(Long.class)
 			.optional();
@@ -197,7 +197,8 @@ class JobTable {
 		if (scanning >= slots) {
 			return false;
 		}
-		partScanning(part, at);
+		// the start is read once the lock is held: after every part that freed the slot had finished
+		partScanning(part, clock.instant());
 		return true;
 	}
 

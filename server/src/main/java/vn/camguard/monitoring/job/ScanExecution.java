@@ -293,7 +293,7 @@ class ScanExecution {
 		if (job.profile().checks().isEmpty()) {
 			request = request.discoveryOnly();
 		}
-		Boolean claimed = transactions.execute(tx -> jobs.claimSlot(part, share.parts(), clock.instant()));
+		Boolean claimed = transactions.execute(tx -> jobs.claimSlot(part, share.parts(), clock));
 		if (!Boolean.TRUE.equals(claimed)) {
 			// the job already scans as many parts as its limits allow (on this or another instance): try again soon
 			return Optional.of(clock.instant().plus(slotWait));
