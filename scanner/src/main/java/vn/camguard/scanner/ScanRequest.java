@@ -17,10 +17,12 @@ import java.util.Set;
  * @param hostRatePerSecond new connections per second to one device, 0 = unlimited
  * @param loginPacing how fast one device's accounts may be tried (default: 4 logins per account in any 30 s)
  * @param rtspRouteBudget DESCRIBE requests per device while looking for stream routes (all its RTSP ports)
+ * @param checks whether the checks run; without them a scan only finds devices and fingerprints them (no login,
+ *               snapshot or TLS survey is attempted and every report has no findings)
  */
 public record ScanRequest(Targets targets, List<Integer> ports, int concurrency, Duration connectTimeout,
 		Duration readTimeout, Duration discoveryTimeout, int ratePerSecond, int hostRatePerSecond,
-		int maxCredentialAttempts, LoginPacing loginPacing, int rtspRouteBudget, Set<String> skip) {
+		int maxCredentialAttempts, LoginPacing loginPacing, int rtspRouteBudget, Set<String> skip, boolean checks) {
 
 	/** Camera, recorder and needless-service ports (shared/domain/scanner/fingerprints.md §0). */
 	public static final List<Integer> DEFAULT_PORTS = List.of(21, 22, 23, 80, 443, 554, 8000, 8080, 8443, 8554, 8899,
@@ -52,50 +54,56 @@ public record ScanRequest(Targets targets, List<Integer> ports, int concurrency,
 	 */
 	public static ScanRequest of(Targets targets) {
 		return new ScanRequest(targets, DEFAULT_PORTS, 256, Duration.ofSeconds(1), Duration.ofSeconds(2),
-				Duration.ofSeconds(4), 0, 0, 10, LoginPacing.DEFAULT, DEFAULT_RTSP_ROUTE_BUDGET, Set.of());
+				Duration.ofSeconds(4), 0, 0, 10, LoginPacing.DEFAULT, DEFAULT_RTSP_ROUTE_BUDGET, Set.of(), true);
 	}
 
 	public ScanRequest withPorts(List<Integer> newPorts) {
 		return new ScanRequest(targets, newPorts, concurrency, connectTimeout, readTimeout, discoveryTimeout, ratePerSecond,
-				hostRatePerSecond, maxCredentialAttempts, loginPacing, rtspRouteBudget, skip);
+				hostRatePerSecond, maxCredentialAttempts, loginPacing, rtspRouteBudget, skip, checks);
 	}
 
 	public ScanRequest withConcurrency(int n) {
 		return new ScanRequest(targets, ports, n, connectTimeout, readTimeout, discoveryTimeout, ratePerSecond,
-				hostRatePerSecond, maxCredentialAttempts, loginPacing, rtspRouteBudget, skip);
+				hostRatePerSecond, maxCredentialAttempts, loginPacing, rtspRouteBudget, skip, checks);
 	}
 
 	public ScanRequest withTimeouts(Duration connect, Duration read) {
 		// WS-Discovery gets twice the read timeout: it runs beside the web fetch, and on a busy device the UDP
 		// answer is the one that comes last.
 		return new ScanRequest(targets, ports, concurrency, connect, read, read.multipliedBy(2), ratePerSecond,
-				hostRatePerSecond, maxCredentialAttempts, loginPacing, rtspRouteBudget, skip);
+				hostRatePerSecond, maxCredentialAttempts, loginPacing, rtspRouteBudget, skip, checks);
 	}
 
 	public ScanRequest withRates(int perSecond, int perHostPerSecond) {
 		return new ScanRequest(targets, ports, concurrency, connectTimeout, readTimeout, discoveryTimeout, perSecond,
-				perHostPerSecond, maxCredentialAttempts, loginPacing, rtspRouteBudget, skip);
+				perHostPerSecond, maxCredentialAttempts, loginPacing, rtspRouteBudget, skip, checks);
 	}
 
 	public ScanRequest withCredentialAttempts(int attempts) {
 		return new ScanRequest(targets, ports, concurrency, connectTimeout, readTimeout, discoveryTimeout, ratePerSecond,
-				hostRatePerSecond, attempts, loginPacing, rtspRouteBudget, skip);
+				hostRatePerSecond, attempts, loginPacing, rtspRouteBudget, skip, checks);
 	}
 
 	/** Pacing other than the default (tests that must not wait 30 s per account; a LAN of devices without lockout). */
 	public ScanRequest withLoginPacing(LoginPacing pacing) {
 		return new ScanRequest(targets, ports, concurrency, connectTimeout, readTimeout, discoveryTimeout, ratePerSecond,
-				hostRatePerSecond, maxCredentialAttempts, pacing, rtspRouteBudget, skip);
+				hostRatePerSecond, maxCredentialAttempts, pacing, rtspRouteBudget, skip, checks);
 	}
 
 	public ScanRequest withRtspRouteBudget(int requests) {
 		return new ScanRequest(targets, ports, concurrency, connectTimeout, readTimeout, discoveryTimeout, ratePerSecond,
-				hostRatePerSecond, maxCredentialAttempts, loginPacing, requests, skip);
+				hostRatePerSecond, maxCredentialAttempts, loginPacing, requests, skip, checks);
+	}
+
+	/** Finds and fingerprints devices only: no check, no login, nothing beyond what telling the device apart needs. */
+	public ScanRequest discoveryOnly() {
+		return new ScanRequest(targets, ports, concurrency, connectTimeout, readTimeout, discoveryTimeout, ratePerSecond,
+				hostRatePerSecond, 0, loginPacing, rtspRouteBudget, skip, false);
 	}
 
 	public ScanRequest skipping(Set<String> addresses) {
 		return new ScanRequest(targets, ports, concurrency, connectTimeout, readTimeout, discoveryTimeout, ratePerSecond,
-				hostRatePerSecond, maxCredentialAttempts, loginPacing, rtspRouteBudget, addresses);
+				hostRatePerSecond, maxCredentialAttempts, loginPacing, rtspRouteBudget, addresses, checks);
 	}
 
 }

@@ -22,6 +22,50 @@ public interface InventoryDevices {
 	List<DeviceFacts> allUnder(long unitId);
 
 	/**
+	 * Inventory entries the caller may read that a scan's device may be: the same network address, MAC or serial
+	 * (each optional). A suggestion only: an officer confirms it.
+	 */
+	List<DeviceFacts> matching(String address, String mac, String serial);
+
+	/**
+	 * Adds a device a network scan found, as the caller's {@code INVENTORY_WRITE} on the unit allows (else
+	 * {@link org.springframework.security.access.AccessDeniedException}), by the inventory's rules and audited as
+	 * any device creation.
+	 *
+	 * @throws Refused when the data breaks an inventory rule (serial missing or taken, bad MAC, unknown site...)
+	 */
+	DeviceFacts add(NewDevice device);
+
+	/**
+	 * A device to add, as a scan and the officer adopting it describe it.
+	 *
+	 * @param recorder a recorder (NVR/DVR) rather than a camera
+	 * @param openPorts comma-separated TCP ports, or null
+	 */
+	record NewDevice(long unitId, Long systemId, Long siteId, boolean recorder, String name, String vendor, String model,
+			String firmware, String serial, String mac, String address, String openPorts) {
+	}
+
+	/** A device the inventory's rules refuse: each problem a field and a code of {@code i18n/inventory}. */
+	final class Refused extends RuntimeException {
+
+		private final List<Problem> problems;
+
+		public Refused(List<Problem> problems) {
+			super("inventory rules broken: " + problems);
+			this.problems = List.copyOf(problems);
+		}
+
+		public List<Problem> problems() {
+			return problems;
+		}
+
+		public record Problem(String field, String code) {
+		}
+
+	}
+
+	/**
 	 * @param id device id
 	 * @param unitId owning unit
 	 * @param vendor vendor as typed by the unit, or null

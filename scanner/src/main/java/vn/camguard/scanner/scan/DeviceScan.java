@@ -277,6 +277,11 @@ public final class DeviceScan {
 			Onvif onvif = onvif(wsd, web, guessed);
 			Fingerprint fingerprint = withTlsEvidence(fingerprinter.identify(new Observations(open, wsd, web.page(),
 					web.realm(), rtsp.server(), rtsp.realm(), onvif.information(), identity, telnetBanner)), web);
+			if (!request.checks()) {
+				// discovery only: the device is found and told apart; nothing that judges it is sent
+				return new DeviceReport(host.getHostAddress(), List.copyOf(new TreeSet<>(open)), fingerprint, List.of(),
+						notes, elapsed(started));
+			}
 			Optional<VendorFamily> family = vendors.family(fingerprint.vendor());
 			Optional<Reply> snapshot = snapshot(web, family);
 			DeviceObservations seen = new DeviceObservations(host, open, fingerprint, family, web.endpoint(), web.page(),

@@ -125,6 +125,15 @@ class JobTable {
 			.single() > 0;
 	}
 
+	boolean runRunning(long jobId, int run) {
+		return jdbc.sql("SELECT COUNT(*) FROM monitoring_job_run WHERE job_id = :job AND run_number = :run "
+				+ "AND status = 'RUNNING'")
+			.param("job", jobId)
+			.param("run", run)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	void insertRun(long jobId, int run, String status, String refusal, int parts, long hosts, Instant at) {
 		jdbc.sql("""
 				INSERT INTO monitoring_job_run (job_id, run_number, status, refusal, parts, hosts_total, started_at,
@@ -168,6 +177,29 @@ class JobTable {
 
 	Optional<Part> part(long jobId, int run, int part) {
 		return parts(jobId, run).stream().filter(p -> p.partNumber() == part).findFirst();
+	}
+
+	/**
+	 * Starts the part if fewer than {@code slots} other parts of its run are scanning, else answers false. The job's
+	 * row is locked first, so two instances claiming at once are taken in turn and never both see a free slot.
+	 * Call inside a transaction.
+	 */
+	boolean claimSlot(Part part, int slots, java.time.Clock clock) {
+		jdbc.sql("SELECT id FROM monitoring_job WHERE id = :job FOR UPDATE").param("job", part.jobId())
+			.query(Long.class)
+			.optional();
+		long scanning = jdbc.sql("""
+				SELECT COUNT(*) FROM monitoring_job_part
+				WHERE job_id = :job AND run_number = :run AND part_number <> :part AND status = 'SCANNING'""")
+			.params(keyOf(part))
+			.query(Long.class)
+			.single();
+		if (scanning >= slots) {
+			return false;
+		}
+		// the start is read once the lock is held: after every part that freed the slot had finished
+		partScanning(part, clock.instant());
+		return true;
 	}
 
 	/** A part (re)starting: counters from zero, since a taken-over part is scanned again from its start. */
@@ -242,7 +274,7 @@ class JobTable {
 				  COALESCE(SUM(p.devices_found), 0) AS devices, COALESCE(SUM(p.weaknesses_seen), 0) AS seen
 				FROM monitoring_job_run r LEFT JOIN monitoring_job_part p
 				  ON p.job_id = r.job_id AND p.run_number = r.run_number
-				WHERE r.job_id = :job
+				WHERE r.job_id = :job AND r.status <> 'SKIPPED'
 				GROUP BY r.run_number, r.status, r.refusal, r.parts, r.hosts_total, r.started_at, r.finished_at
 				ORDER BY r.run_number DESC""")
 			.param("job", jobId)

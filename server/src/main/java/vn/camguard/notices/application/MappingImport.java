@@ -99,6 +99,11 @@ public class MappingImport {
 		return mappings.mapping(scope.require(organizationId).id());
 	}
 
+	/** How many rows the mapping has and when and by whom it was last imported (403 outside the caller's scope). */
+	public SubscriberMappings.Imported imported(long organizationId) {
+		return mappings.imported(scope.require(organizationId).id());
+	}
+
 	/** One subscriber's identity as its first row gave it, to compare later rows with. */
 	private record Subscriber(String name, String email, String language, int row) {
 	}

@@ -38,6 +38,22 @@ public class SubscriberMappings {
 			.single();
 	}
 
+	/** Rows of the mapping now, and when and by whom the file that made it was imported (both null before any). */
+	public record Imported(int rows, java.time.Instant at, String by) {
+	}
+
+	public Imported imported(long organizationId) {
+		return jdbc.sql("""
+				SELECT COUNT(*) AS n, MAX(imported_at) AS at, MAX(imported_by) AS by_user FROM subscriber_mapping
+				WHERE organization_id = :org""")
+			.param("org", organizationId)
+			.query((rs, row) -> {
+				OffsetDateTime at = rs.getObject("at", OffsetDateTime.class);
+				return new Imported(rs.getInt("n"), at == null ? null : at.toInstant(), rs.getString("by_user"));
+			})
+			.single();
+	}
+
 	/** Deletes the organisation's rows and inserts these; the caller's transaction makes it all or nothing. */
 	public void replace(long organizationId, List<MappingEntry> entries, String by, Instant at) {
 		jdbc.sql("DELETE FROM subscriber_mapping WHERE organization_id = :org").param("org", organizationId).update();
