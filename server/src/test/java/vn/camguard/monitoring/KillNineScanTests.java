@@ -150,7 +150,7 @@ class KillNineScanTests {
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString("{\"organizationId\":" + isp
 						+ ",\"name\":\"kill -9\",\"targets\":\"127.78.1.1-127.78.1." + DEVICES
-						+ "\",\"profile\":\"STANDARD\",\"ratePerSecond\":500,\"concurrency\":2}"))
+						+ "\",\"profile\":\"STANDARD\",\"ratePerSecond\":500,\"concurrency\":8}"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 			long job = Long.parseLong(created.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
