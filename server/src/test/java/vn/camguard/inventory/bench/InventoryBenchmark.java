@@ -1,5 +1,10 @@
 package vn.camguard.inventory.bench;
 
+import static vn.camguard.bench.BenchmarkClients.measure;
+import static vn.camguard.bench.BenchmarkClients.run;
+import static vn.camguard.bench.BenchmarkClients.signIn;
+import static vn.camguard.bench.BenchmarkClients.unitId;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
@@ -14,17 +19,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.camguard.CamGuardApplication;
+import vn.camguard.bench.BenchmarkClients.Scenario;
 import vn.camguard.organization.OrganizationSetup;
 import vn.camguard.organization.Role;
 
@@ -49,6 +48,8 @@ import vn.camguard.organization.Role;
  * {@code bench.reimport} (true: empty the device table first so the import is measured again).
  */
 public final class InventoryBenchmark {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private static final String PASSWORD = "Bench-mark-Passw0rd!";
 
@@ -117,8 +118,8 @@ public final class InventoryBenchmark {
 			// what autovacuum does soon after a big import; index-only scans need the visibility map
 			jdbc.sql("VACUUM ANALYZE inventory_device").update();
 
-			String officer = signIn(http, base, "bench.officer");
-			String admin = signIn(http, base, "bench.admin");
+			String officer = signIn(http, base, "bench.officer", PASSWORD);
+			String admin = signIn(http, base, "bench.admin", PASSWORD);
 			String filter = "?vendor=Hikvision&status=ACTIVE";
 			List<Scenario> scenarios = List.of(
 					new Scenario("HTML list, district officer", base + "/inventory/cameras" + filter, officer),
@@ -126,12 +127,12 @@ public final class InventoryBenchmark {
 					new Scenario("REST list, district officer", base + "/api/v1/inventory/devices" + filter, officer),
 					new Scenario("REST list, province admin", base + "/api/v1/inventory/devices" + filter, admin));
 			for (Scenario scenario : scenarios) {
-				run(http, scenario.request(), Math.max(clients, requests / 10), clients);
+				run(http, scenario.request(TIMEOUT), Math.max(clients, requests / 10), clients);
 			}
 			System.out.printf("latency, %d clients x %d requests per scenario (after warm-up), filter %s%n", clients,
 					requests, filter);
 			for (Scenario scenario : scenarios) {
-				measure(http, scenario, requests, clients);
+				measure(http, scenario, TIMEOUT, requests, clients);
 			}
 			// the list page searched as the province admin (the widest scope): exact identifiers of one
 			// camera, then free text (part of 1,000 serials; part of 14 names; the start of 256 addresses)
@@ -141,12 +142,12 @@ public final class InventoryBenchmark {
 					search(base, admin, "text", "lê lợi số 1234"), search(base, admin, "subnet", "10.1.226."));
 			int searchRequests = Math.min(requests, 80);
 			for (Scenario scenario : searches) {
-				run(http, scenario.request(), clients, clients);
+				run(http, scenario.request(TIMEOUT), clients, clients);
 			}
 			System.out.printf("search latency, %d clients x %d requests per search (after %d warm-up requests)%n",
 					clients, searchRequests, clients);
 			for (Scenario scenario : searches) {
-				measure(http, scenario, searchRequests, clients);
+				measure(http, scenario, TIMEOUT, searchRequests, clients);
 			}
 		}
 	}
@@ -231,92 +232,6 @@ public final class InventoryBenchmark {
 				out.write(i % 10 == 0 ? "INACTIVE\n" : "ACTIVE\n");
 			}
 		}
-	}
-
-	/** Signs in through the login form like a browser; returns the session cookie. */
-	private static String signIn(HttpClient http, String base, String username) throws Exception {
-		HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
-		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
-		if (!csrf.find()) {
-			throw new IllegalStateException("no CSRF token on the login page");
-		}
-		String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-				+ URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-		HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Cookie", session(page))
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
-			throw new IllegalStateException("sign-in failed for " + username + ": " + login.statusCode());
-		}
-		return session(login);
-	}
-
-	private static String session(HttpResponse<?> response) {
-		return response.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter(c -> c.startsWith("JSESSIONID="))
-			.map(c -> c.substring(0, c.indexOf(';')))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("no session cookie"));
-	}
-
-	/** One list request as one signed-in user. */
-	private record Scenario(String name, String url, String cookie) {
-
-		HttpRequest request() {
-			return HttpRequest.newBuilder(URI.create(url))
-				.timeout(Duration.ofSeconds(30))
-				.header("Cookie", cookie)
-				.GET()
-				.build();
-		}
-
-	}
-
-	private static void measure(HttpClient http, Scenario scenario, int requests, int clients) throws Exception {
-		long[] nanos = run(http, scenario.request(), requests, clients);
-		Arrays.sort(nanos);
-		System.out.printf("%-45s p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms%n", scenario.name(),
-				percentile(nanos, 50) / 1e6, percentile(nanos, 95) / 1e6, nanos[nanos.length - 1] / 1e6);
-	}
-
-	/** Sends {@code total} requests from {@code clients} threads; returns each request's time. */
-	private static long[] run(HttpClient http, HttpRequest request, int total, int clients) throws Exception {
-		long[] nanos = new long[total];
-		AtomicInteger next = new AtomicInteger();
-		try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-			List<Future<?>> workers = new ArrayList<>();
-			for (int c = 0; c < clients; c++) {
-				workers.add(pool.submit(() -> {
-					for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-						long t0 = System.nanoTime();
-						HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-						nanos[i] = System.nanoTime() - t0;
-						if (response.statusCode() != 200) {
-							throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
-						}
-					}
-					return null;
-				}));
-			}
-			for (Future<?> worker : workers) {
-				worker.get();
-			}
-		}
-		return nanos;
-	}
-
-	private static long percentile(long[] sorted, int p) {
-		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-	}
-
-	private static long unitId(JdbcClient jdbc, String code) {
-		return jdbc.sql("SELECT id FROM organization_unit WHERE code = :code").param("code", code).query(Long.class).single();
 	}
 
 	/** The benchmark's unit tree, created once with SQL that follows the organization schema. */

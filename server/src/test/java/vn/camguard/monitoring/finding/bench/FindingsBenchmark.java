@@ -1,22 +1,16 @@
 package vn.camguard.monitoring.finding.bench;
 
-import java.net.URI;
+import static vn.camguard.bench.BenchmarkClients.measure;
+import static vn.camguard.bench.BenchmarkClients.run;
+import static vn.camguard.bench.BenchmarkClients.signIn;
+import static vn.camguard.bench.BenchmarkClients.unitId;
+
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.camguard.CamGuardApplication;
+import vn.camguard.bench.BenchmarkClients.Scenario;
 import vn.camguard.inventory.bench.InventoryBenchmark;
 import vn.camguard.organization.OrganizationSetup;
 import vn.camguard.organization.Role;
@@ -43,6 +38,8 @@ import vn.camguard.organization.Role;
  * per scenario), {@code bench.clients} (8), {@code bench.reload} (false: keep findings already there).
  */
 public final class FindingsBenchmark {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private static final String PASSWORD = "Bench-mark-Passw0rd!";
 
@@ -96,8 +93,8 @@ public final class FindingsBenchmark {
 				.version(HttpClient.Version.HTTP_1_1)
 				.connectTimeout(Duration.ofSeconds(5))
 				.build();
-			String admin = signIn(http, base, "bench.admin");
-			String officer = signIn(http, base, "bench.officer");
+			String admin = signIn(http, base, "bench.admin", PASSWORD);
+			String officer = signIn(http, base, "bench.officer", PASSWORD);
 			List<Scenario> scenarios = List.of(
 					new Scenario("HTML open findings, province admin", base + "/findings?state=OPEN", admin),
 					new Scenario("REST all findings, province admin", base + "/api/v1/findings", admin),
@@ -112,14 +109,11 @@ public final class FindingsBenchmark {
 							base + "/findings?unit=BENCH-D050&page=40", admin),
 					new Scenario("HTML one device address, province admin", base + "/findings?address=10.1.2.3", admin));
 			for (Scenario scenario : scenarios) {
-				run(http, scenario.request(), Math.max(clients, requests / 10), clients);
+				run(http, scenario.request(TIMEOUT), Math.max(clients, requests / 10), clients);
 			}
 			System.out.printf("latency, %d clients x %d requests per scenario (after warm-up)%n", clients, requests);
 			for (Scenario scenario : scenarios) {
-				long[] nanos = run(http, scenario.request(), requests, clients);
-				Arrays.sort(nanos);
-				System.out.printf("%-46s p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms%n", scenario.name(),
-						percentile(nanos, 50) / 1e6, percentile(nanos, 95) / 1e6, nanos[nanos.length - 1] / 1e6);
+				measure(http, scenario, TIMEOUT, requests, clients);
 			}
 		}
 	}
@@ -158,84 +152,6 @@ public final class FindingsBenchmark {
 				      WHERE code LIKE 'BENCH-D___-C__') c ON c.rn = x.d % 9900""")
 			.param("total", devices * CHECKS_PER_DEVICE)
 			.update();
-	}
-
-	private static String signIn(HttpClient http, String base, String username) throws Exception {
-		HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
-		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
-		if (!csrf.find()) {
-			throw new IllegalStateException("no CSRF token on the login page");
-		}
-		String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-				+ URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
-				+ URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-		HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Cookie", session(page))
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		if (login.statusCode() != 302 || login.headers().firstValue("Location").orElse("").contains("error")) {
-			throw new IllegalStateException("sign-in failed for " + username + ": " + login.statusCode());
-		}
-		return session(login);
-	}
-
-	private static String session(HttpResponse<?> response) {
-		return response.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter(c -> c.startsWith("JSESSIONID="))
-			.map(c -> c.substring(0, c.indexOf(';')))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("no session cookie"));
-	}
-
-	/** Sends {@code total} requests from {@code clients} threads; returns each request's time. */
-	private static long[] run(HttpClient http, HttpRequest request, int total, int clients) throws Exception {
-		long[] nanos = new long[total];
-		AtomicInteger next = new AtomicInteger();
-		try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-			List<Future<?>> workers = new ArrayList<>();
-			for (int c = 0; c < clients; c++) {
-				workers.add(pool.submit(() -> {
-					for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-						long t0 = System.nanoTime();
-						HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-						nanos[i] = System.nanoTime() - t0;
-						if (response.statusCode() != 200) {
-							throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
-						}
-					}
-					return null;
-				}));
-			}
-			for (Future<?> worker : workers) {
-				worker.get();
-			}
-		}
-		return nanos;
-	}
-
-	private static long percentile(long[] sorted, int p) {
-		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-	}
-
-	private static long unitId(JdbcClient jdbc, String code) {
-		return jdbc.sql("SELECT id FROM organization_unit WHERE code = :code").param("code", code).query(Long.class).single();
-	}
-
-	/** One list request as one signed-in user. */
-	private record Scenario(String name, String url, String cookie) {
-
-		HttpRequest request() {
-			return HttpRequest.newBuilder(URI.create(url))
-				.timeout(Duration.ofSeconds(30))
-				.header("Cookie", cookie)
-				.GET()
-				.build();
-		}
-
 	}
 
 }
