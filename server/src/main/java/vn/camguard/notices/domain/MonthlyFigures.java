@@ -35,10 +35,6 @@ public record MonthlyFigures(YearMonth month, int camerasFound, int findingsSeen
 	public record CheckFigures(String checkId, String severity, int cameras, int notified, int fixed, int stillOpen) {
 	}
 
-	public static MonthlyFigures of(YearMonth month, ZoneId zone, List<MonitoredFinding> findings, int noticesSent) {
-		return of(month, zone, findings, noticesSent, Instant.now());
-	}
-
 	/** The figures with "still open" as it stands at {@code at}: an accepted risk that has run out counts again. */
 	public static MonthlyFigures of(YearMonth month, ZoneId zone, List<MonitoredFinding> findings, int noticesSent,
 			Instant at) {

@@ -23,11 +23,6 @@ public record NoticePlan(List<SubscriberFindings> subscribers, List<MonitoredFin
 		unmapped = List.copyOf(unmapped);
 	}
 
-	/** The plan with the findings open now. */
-	public static NoticePlan of(SubscriberMapping mapping, List<MonitoredFinding> findings, ZoneId zone) {
-		return of(mapping, findings, zone, Instant.now());
-	}
-
 	/** The plan with the findings open at {@code at}: an accepted risk that has run out is notified again. */
 	public static NoticePlan of(SubscriberMapping mapping, List<MonitoredFinding> findings, ZoneId zone, Instant at) {
 		Map<String, MappingEntry> holders = new LinkedHashMap<>();
