@@ -2,7 +2,12 @@ package vn.camguard.levels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,9 +28,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -43,15 +53,21 @@ import vn.camguard.organization.Role;
  * administrator) of a dossier due tomorrow, the owner of a plan item due in a week; a responsible user without an
  * address is reminded in the app only. Running the job again on both instances at once sends nothing more; six days
  * later the plan item's 1-day reminder goes, once.
+ * <p>
+ * The instances run on a fixed clock ({@link FixedDay}), so that what falls due never depends on the day the test
+ * runs: on the real date, the 2026 transition's 01/01/2027 would enter the reminder window from 25/12/2026 on. The
+ * campaign reminders are proven on a day of their own (28/12/2026), and the mail that fails to go is retried by a
+ * later run.
  */
 @SpringBootTest(properties = { DeadlineReminderTwoInstanceTests.MAIL_HOST, DeadlineReminderTwoInstanceTests.MAIL_PORT,
 		DeadlineReminderTwoInstanceTests.POLLING, DeadlineReminderTwoInstanceTests.WORK_NAME })
+@AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeadlineReminderTwoInstanceTests {
 
-	static final String MAIL_HOST = "spring.mail.host=127.74.0.1";
+	static final String MAIL_HOST = "spring.mail.host=127.82.0.1";
 
-	static final String MAIL_PORT = "spring.mail.port=3127";
+	static final String MAIL_PORT = "spring.mail.port=3182";
 
 	static final String POLLING = "camguard.schedule.polling-interval=200ms";
 
@@ -60,7 +76,23 @@ class DeadlineReminderTwoInstanceTests {
 
 	static final String WORK_NAME = "camguard.reminders.work-name=" + WORK;
 
-	private static final ServerSetup SMTP = new ServerSetup(3127, "127.74.0.1", ServerSetup.PROTOCOL_SMTP);
+	private static final ServerSetup SMTP = new ServerSetup(3182, "127.82.0.1", ServerSetup.PROTOCOL_SMTP);
+
+	/** The day both instances' clocks say it is (in the province's zone), far from every shipped campaign date. */
+	static final LocalDate DAY = LocalDate.of(2026, 6, 15);
+
+	/** Both instances' clock: {@link #DAY}, before the reminders' run time. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class FixedDay {
+
+		@Bean
+		@Primary
+		Clock fixedClock() {
+			ZoneId zone = ZoneId.of("Asia/Ho_Chi_Minh");
+			return Clock.fixed(DAY.atTime(6, 0).atZone(zone).toInstant(), zone);
+		}
+
+	}
 
 	@Autowired
 	ApplicationContext context;
@@ -94,7 +126,8 @@ class DeadlineReminderTwoInstanceTests {
 		TestTree.TestUser silent = tree.user("rm.silent", Role.UNIT_OFFICER, tree.districtB());
 		email(admin, "admin");
 		email(officer, "officer");
-		LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+		LocalDate today = LocalDate.now(context.getBean(Clock.class));
+		assertThat(today).isEqualTo(DAY);
 		ReminderFixture fixture = ReminderFixture.of(context);
 		long dossier = fixture.underAppraisal(tree.communeA(), today.plusDays(1));
 		fixture.planItem(tree.districtA(), officer.username(), today.plusDays(7));
@@ -103,9 +136,7 @@ class DeadlineReminderTwoInstanceTests {
 		// too far ahead for any reminder
 		fixture.planItem(tree.districtA(), officer.username(), today.plusDays(20));
 
-		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CamGuardApplication.class)
-			.properties("server.port=0", "spring.jmx.enabled=false", MAIL_HOST, MAIL_PORT, POLLING, WORK_NAME)
-			.run()) {
+		try (ConfigurableApplicationContext second = secondInstance()) {
 			// the day's run time arrives while both instances poll
 			Timestamp now = Timestamp.from(Instant.now());
 			assertThat(jdbc.sql("UPDATE scheduled_tasks SET execution_time = :now WHERE task_name = :name AND NOT picked")
@@ -153,6 +184,123 @@ class DeadlineReminderTwoInstanceTests {
 		}
 	}
 
+	/**
+	 * Campaign dates as a reminder source: four days before the 2026 transition's "Decree 85 dossiers closed by
+	 * 01/01/2027", both instances run at once, and each responsible user (a unit officer on the unit or above it) of a
+	 * unit with systems still without an approved level gets exactly one mail for the date, however many of its units
+	 * owe it; the officer of a district whose every system has its level approved gets none, nor does the province
+	 * administrator. A second run on both instances sends nothing more.
+	 */
+	@Test
+	void campaignDatesRemindTheOfficersOfUnitsStillOwingThemOnceEach() throws Exception {
+		TestTree campaignTree = TestTree.create(setup);
+		TestTree.TestUser owingDistrict = campaignTree.user("cp.owing", Role.UNIT_OFFICER, campaignTree.districtA());
+		TestTree.TestUser wholeTree = campaignTree.user("cp.tree", Role.UNIT_OFFICER, campaignTree.province());
+		TestTree.TestUser meetingDistrict = campaignTree.user("cp.meeting", Role.UNIT_OFFICER, campaignTree.districtB());
+		TestTree.TestUser admin = campaignTree.user("cp.admin", Role.PROVINCE_ADMIN, campaignTree.province());
+		for (TestTree.TestUser user : List.of(owingDistrict, wholeTree, meetingDistrict, admin)) {
+			setEmail(user, campaignAddress(campaignTree, user));
+		}
+		ReminderFixture fixture = ReminderFixture.of(context);
+		fixture.systemWithoutLevel(campaignTree.districtA());
+		fixture.systemWithoutLevel(campaignTree.communeA());
+		// district B and its commune: every system has its level approved (its plan item is due long after)
+		fixture.planItem(campaignTree.districtB(), meetingDistrict.username(), LocalDate.of(2027, 3, 1));
+		fixture.planItem(campaignTree.communeB(), meetingDistrict.username(), LocalDate.of(2027, 3, 1));
+		LocalDate day = LocalDate.of(2026, 12, 28);
+
+		try (ConfigurableApplicationContext second = secondInstance()) {
+			DeadlineReminders first = context.getBean(DeadlineReminders.class);
+			DeadlineReminders other = second.getBean(DeadlineReminders.class);
+			CompletableFuture<DeadlineReminders.Run> a = CompletableFuture.supplyAsync(() -> first.run(day));
+			CompletableFuture<DeadlineReminders.Run> b = CompletableFuture.supplyAsync(() -> other.run(day));
+			a.get();
+			b.get();
+			other.run(day);
+			first.run(day);
+		}
+
+		for (TestTree.TestUser officer : List.of(owingDistrict, wholeTree)) {
+			List<MimeMessage> mails = mailsTo(campaignAddress(campaignTree, officer));
+			assertThat(mails).as(officer.username()).hasSize(1);
+			assertThat((String) mails.getFirst().getContent()).contains("Còn 4 ngày đến hạn 01/01/2027")
+				.contains("2 hệ thống thông tin chưa được phê duyệt cấp độ (2 đơn vị)")
+				.contains("2 information system(s) without an approved security level (2 units)")
+				.contains("/levels/campaigns/")
+				.contains("kind=LEVELS_APPROVED");
+			assertThat(reminders(officer)).isEqualTo(1);
+		}
+		assertThat(mailsTo(campaignAddress(campaignTree, meetingDistrict))).isEmpty();
+		assertThat(reminders(meetingDistrict)).isZero();
+		assertThat(mailsTo(campaignAddress(campaignTree, admin))).isEmpty();
+		assertThat(reminders(admin)).isZero();
+	}
+
+	/**
+	 * A reminder whose mail fails (the SMTP server is down) is not lost: the user sees on the notifications page that
+	 * its mail did not go, and the next run, once the server is back, sends it, on one instance only, and no run after
+	 * that sends it again.
+	 */
+	@Test
+	void aReminderMailThatFailedIsSentByALaterRunOnceTheServerIsBack() throws Exception {
+		TestTree retryTree = TestTree.create(setup);
+		TestTree.TestUser officer = retryTree.user("rt.officer", Role.UNIT_OFFICER, retryTree.districtA());
+		String address = campaignAddress(retryTree, officer);
+		setEmail(officer, address);
+		ReminderFixture.of(context).planItem(retryTree.districtA(), officer.username(), DAY.plusDays(1));
+		DeadlineReminders first = context.getBean(DeadlineReminders.class);
+
+		greenMail.stop();
+		try {
+			assertThat(first.run(DAY).sent()).isGreaterThanOrEqualTo(1);
+		}
+		finally {
+			greenMail = new GreenMail(SMTP);
+			greenMail.start();
+		}
+		long notification = jdbc.sql("SELECT id FROM notification WHERE user_id = :u AND kind = 'DEADLINE'")
+			.param("u", officer.id()).query(Long.class).single();
+		assertThat(mailOutcome(notification, officer)).isEqualTo("FAILED");
+		String page = context.getBean(MockMvc.class)
+			.perform(get("/notifications").param("lang", "en").with(user(officer.principal())))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("notification-mail-" + notification).contains("could not be sent (1 attempts)");
+
+		try (ConfigurableApplicationContext second = secondInstance()) {
+			DeadlineReminders other = second.getBean(DeadlineReminders.class);
+			CompletableFuture<DeadlineReminders.Run> a = CompletableFuture.supplyAsync(() -> first.run(DAY));
+			CompletableFuture<DeadlineReminders.Run> b = CompletableFuture.supplyAsync(() -> other.run(DAY));
+			assertThat(a.get().mailsResent() + b.get().mailsResent()).isGreaterThanOrEqualTo(1);
+			other.run(DAY);
+			first.run(DAY);
+		}
+		assertThat(mailsTo(address)).hasSize(1);
+		assertThat((String) mailsTo(address).getFirst().getContent()).contains("Còn 1 ngày");
+		assertThat(mailOutcome(notification, officer)).isEqualTo("SENT");
+		assertThat(reminders(officer)).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_entry WHERE action = 'notification.reminders.mail-retried'")
+			.query(Long.class).single()).isGreaterThanOrEqualTo(1);
+		String after = context.getBean(MockMvc.class)
+			.perform(get("/notifications").param("lang", "en").with(user(officer.principal())))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(after).contains("notification-" + notification).doesNotContain("notification-mail-" + notification);
+	}
+
+	private String mailOutcome(long notification, TestTree.TestUser user) {
+		return jdbc.sql("SELECT outcome FROM notification_mail WHERE notification_id = :n AND user_id = :u")
+			.param("n", notification).param("u", user.id()).query(String.class).single();
+	}
+
+	private static String campaignAddress(TestTree tree, TestTree.TestUser user) {
+		return user.username().replace('.', '-').toLowerCase(Locale.ROOT) + "@example.vn";
+	}
+
+	private static ConfigurableApplicationContext secondInstance() {
+		return new SpringApplicationBuilder(CamGuardApplication.class, FixedDay.class)
+			.properties("server.port=0", "spring.jmx.enabled=false", MAIL_HOST, MAIL_PORT, POLLING, WORK_NAME)
+			.run();
+	}
+
 	private long reminders(TestTree.TestUser user) {
 		return jdbc.sql("SELECT COUNT(*) FROM notification_reminder WHERE user_id = :u").param("u", user.id())
 			.query(Long.class).single();
@@ -175,7 +323,11 @@ class DeadlineReminderTwoInstanceTests {
 	}
 
 	private void email(TestTree.TestUser user, String who) {
-		jdbc.sql("UPDATE organization_user SET email = :e WHERE id = :id").param("e", address(who))
+		setEmail(user, address(who));
+	}
+
+	private void setEmail(TestTree.TestUser user, String address) {
+		jdbc.sql("UPDATE organization_user SET email = :e WHERE id = :id").param("e", address)
 			.param("id", user.id()).update();
 	}
 

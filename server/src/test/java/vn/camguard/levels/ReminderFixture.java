@@ -50,6 +50,12 @@ record ReminderFixture(InformationSystems systems, DeterminationStore determinat
 		return dossier;
 	}
 
+	/** An operating system of the unit without any level dossier. */
+	long systemWithoutLevel(UnitRef unit) {
+		return systems.insert(new SystemDraft(unit.id(), "Chưa có cấp độ " + System.nanoTime(), null, null, null,
+				SystemStatus.OPERATING), OffsetDateTime.now(ZoneOffset.UTC));
+	}
+
 	private long dossier(UnitRef unit, int level) {
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
 		long framework = LevelsMatrixFixture.current(frameworks, "ND85_2016").id();

@@ -1,5 +1,6 @@
 package vn.camguard.notifications.application;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -55,6 +56,12 @@ public class DeadlineReminders {
 
 	private final NotificationStore store;
 
+	private final StoredNotifications mails;
+
+	private final Clock clock;
+
+	private final int mailAttempts;
+
 	private final TransactionTemplate transactions;
 
 	private final AuditTrail audit;
@@ -63,13 +70,20 @@ public class DeadlineReminders {
 
 	private final List<Integer> offsets;
 
-	DeadlineReminders(List<DeadlineSource> sources, Notifications notifications, NotificationStore store,
-			PlatformTransactionManager transactionManager, AuditTrail audit,
+	DeadlineReminders(List<DeadlineSource> sources, StoredNotifications notifications, NotificationStore store,
+			PlatformTransactionManager transactionManager, AuditTrail audit, Clock clock,
 			@Value("${camguard.time-zone:Asia/Ho_Chi_Minh}") String zone,
-			@Value("${camguard.reminders.days-before:7,1}") String daysBefore) {
+			@Value("${camguard.reminders.days-before:7,1}") String daysBefore,
+			@Value("${camguard.reminders.mail-attempts:5}") int mailAttempts) {
 		this.sources = List.copyOf(sources);
 		this.notifications = notifications;
+		this.mails = notifications;
 		this.store = store;
+		this.clock = clock;
+		if (mailAttempts < 1) {
+			throw new IllegalArgumentException("camguard.reminders.mail-attempts: at least 1, not " + mailAttempts);
+		}
+		this.mailAttempts = mailAttempts;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.audit = audit;
 		this.zone = ZoneId.of(zone);
@@ -93,16 +107,33 @@ public class DeadlineReminders {
 	}
 
 	void runToday() {
-		run(LocalDate.now(zone));
+		run(LocalDate.now(clock.withZone(zone)));
 	}
 
-	/** What one run did: reminders sent now, and those found already sent. */
-	public record Run(int sent, int alreadySent) {
+	/**
+	 * What one run did: reminders sent now, those found already sent, and the mails of earlier reminders tried again
+	 * (sent now, or failed once more).
+	 */
+	public record Run(int sent, int alreadySent, int mailsResent, int mailsFailedAgain) {
+
+		public Run(int sent, int alreadySent) {
+			this(sent, alreadySent, 0, 0);
+		}
+
 	}
 
 	public Run run(LocalDate today) {
+		// first the mails earlier runs owe: a mail server down yesterday loses no reminder
+		StoredNotifications.Retried retried = mails.retryOwedReminderMails(today, mailAttempts);
+		if (retried.sent() + retried.failed() > 0) {
+			transactions.executeWithoutResult(status -> audit.recordFor("scheduler", "notification.reminders.mail-retried",
+					"notification", null, null, null,
+					Map.of("day", today.toString(), "sent", retried.sent(), "failedAgain", retried.failed())));
+			log.info("deadline reminder mails tried again on {}: {} sent, {} failed again", today, retried.sent(),
+					retried.failed());
+		}
 		if (offsets.isEmpty()) {
-			return new Run(0, 0);
+			return new Run(0, 0, retried.sent(), retried.failed());
 		}
 		int largest = offsets.get(offsets.size() - 1);
 		int sent = 0;
@@ -132,7 +163,7 @@ public class DeadlineReminders {
 					"notification", null, null, null, Map.of("day", today.toString(), "sent", total, "bySource", perSource)));
 		}
 		log.info("deadline reminders of {}: {} sent, {} sent before", today, sent, already);
-		return new Run(sent, already);
+		return new Run(sent, already, retried.sent(), retried.failed());
 	}
 
 	/** One reminder in a transaction of its own: claimed by the unique key, or rolled back as already sent. */

@@ -1,8 +1,11 @@
 package vn.camguard.notifications.application;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -24,6 +27,12 @@ import vn.camguard.shared.mail.OutgoingMail;
 
 @Service
 class StoredNotifications implements Notifications {
+
+	/** How long a mail may stay pending or being sent before it counts as left by an instance that stopped. */
+	private static final Duration STALE = Duration.ofMinutes(15);
+
+	/** Bounds one run's retries, so that a mail server down for long does not hold the run for hours. */
+	private static final int RETRIES_PER_RUN = 500;
 
 	private final NotificationStore store;
 
@@ -65,6 +74,9 @@ class StoredNotifications implements Notifications {
 		if (withAddress.isEmpty()) {
 			return;
 		}
+		// noted with the notification, so that a mail the instance never got to send is still owed afterwards
+		OffsetDateTime now = now();
+		withAddress.forEach(recipient -> store.pendingMail(notificationId, recipient.userId(), now));
 		Runnable send = () -> send(notificationId, notice, withAddress);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -80,15 +92,58 @@ class StoredNotifications implements Notifications {
 	}
 
 	private void send(long notificationId, Notice notice, List<Contact> recipients) {
+		for (Contact recipient : recipients) {
+			mail(notificationId, notice, recipient);
+		}
+	}
+
+	/**
+	 * Sends one mail and records its outcome; the outcome's name, e.g. {@code SENT} or {@code FAILED}. Never throws
+	 * for a mail not sent: the failure is recorded, for the user to see and a later run to try again.
+	 */
+	String mail(long notificationId, Notice notice, Contact recipient) {
 		String subject = "CamGuard: " + firstLine(notice.textVi(), 150);
 		String text = notice.textVi() + "\n\n" + notice.textEn() + "\n\n" + (notice.link() == null ? ""
 				: (publicUrl.isEmpty() ? "CamGuard: " + notice.link() : publicUrl + notice.link()) + "\n\n")
 				+ "-- \nCamGuard — thư gửi tự động / automatic message\n";
-		for (Contact recipient : recipients) {
-			Delivery delivery = mail.send(new OutgoingMail(recipient.email(), subject, text, List.of()));
-			transactions.executeWithoutResult(status -> store.recordMail(notificationId, recipient.userId(),
-					delivery.outcome().name(), delivery.failure(), now()));
+		Delivery delivery = mail.send(new OutgoingMail(recipient.email(), subject, text, List.of()));
+		transactions.executeWithoutResult(status -> store.recordMail(notificationId, recipient.userId(),
+				delivery.outcome().name(), delivery.failure(), now()));
+		return delivery.outcome().name();
+	}
+
+	/** What a retry pass did: mails sent now, and those that failed again. */
+	record Retried(int sent, int failed) {
+	}
+
+	/**
+	 * Tries again the reminder mails still owed (failed, or left pending by an instance that stopped), each claimed
+	 * first so that two runs at once do not both send it; a mail once sent is never owed again.
+	 */
+	Retried retryOwedReminderMails(LocalDate today, int maxAttempts) {
+		int sent = 0;
+		int failed = 0;
+		OffsetDateTime staleBefore = now().minus(STALE);
+		for (NotificationStore.OwedMail owed : store.owedReminderMails(today, staleBefore, maxAttempts, RETRIES_PER_RUN)) {
+			if (!store.claimOwedMail(owed.notificationId(), owed.userId(), staleBefore, now())) {
+				continue;
+			}
+			Optional<Contact> recipient = contacts.byId(owed.userId())
+				.filter(c -> c.email() != null && !c.email().isBlank());
+			if (recipient.isEmpty()) {
+				// disabled since, or the address removed: nobody to mail any more
+				transactions.executeWithoutResult(status -> store.recordMail(owed.notificationId(), owed.userId(),
+						"NO_ADDRESS", null, now()));
+				continue;
+			}
+			if ("SENT".equals(mail(owed.notificationId(), owed.notice(), recipient.get()))) {
+				sent++;
+			}
+			else {
+				failed++;
+			}
 		}
+		return new Retried(sent, failed);
 	}
 
 	private static String firstLine(String text, int max) {
