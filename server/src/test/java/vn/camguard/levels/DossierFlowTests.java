@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import vn.camguard.TestTree;
@@ -51,6 +54,17 @@ import vn.camguard.organization.Role;
 @AutoConfigureMockMvc
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DossierFlowTests {
+
+	/**
+	 * This context's own dossier files: the test counts the files on disk, so no other build or test context may
+	 * write there (a shared folder under the system's temporary directory made it fail when two builds ran at once).
+	 */
+	static final Path ATTACHMENTS = Path.of("target", "test-dossiers", "flow-" + UUID.randomUUID()).toAbsolutePath();
+
+	@DynamicPropertySource
+	static void attachments(DynamicPropertyRegistry properties) {
+		properties.add("camguard.levels.attachments.directory", ATTACHMENTS::toString);
+	}
 
 	private static final String COMMUNE_SQUARE = "system_type=INTERNAL&information=PRIVATE_OR_PERSONAL";
 
