@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * A section of the home page rendered by a template fragment of another module (e.g. the province
  * dashboard): the home page depends on no module but {@code organization}, so a module declares a bean
- * of this type. When any section is shown, it takes the place of the {@link DashboardFigure} cards.
+ * of this type.
  */
 public interface HomeSection {
 

@@ -167,10 +167,7 @@ class DeadlineReminderTwoInstanceTests {
 			// the same day again on both instances at once: every reminder is already sent
 			DeadlineReminders first = context.getBean(DeadlineReminders.class);
 			DeadlineReminders other = second.getBean(DeadlineReminders.class);
-			CompletableFuture<DeadlineReminders.Run> a = CompletableFuture.supplyAsync(() -> first.run(today));
-			CompletableFuture<DeadlineReminders.Run> b = CompletableFuture.supplyAsync(() -> other.run(today));
-			a.get();
-			b.get();
+			runAtOnce(first, other, today);
 			assertThat(mailsTo(address("admin"))).hasSize(1);
 			assertThat(mailsTo(address("officer"))).hasSize(1);
 			assertThat(reminders(admin) + reminders(officer) + reminders(silent)).isEqualTo(3);
@@ -212,10 +209,7 @@ class DeadlineReminderTwoInstanceTests {
 		try (ConfigurableApplicationContext second = secondInstance()) {
 			DeadlineReminders first = context.getBean(DeadlineReminders.class);
 			DeadlineReminders other = second.getBean(DeadlineReminders.class);
-			CompletableFuture<DeadlineReminders.Run> a = CompletableFuture.supplyAsync(() -> first.run(day));
-			CompletableFuture<DeadlineReminders.Run> b = CompletableFuture.supplyAsync(() -> other.run(day));
-			a.get();
-			b.get();
+			runAtOnce(first, other, day);
 			other.run(day);
 			first.run(day);
 		}
@@ -268,9 +262,7 @@ class DeadlineReminderTwoInstanceTests {
 
 		try (ConfigurableApplicationContext second = secondInstance()) {
 			DeadlineReminders other = second.getBean(DeadlineReminders.class);
-			CompletableFuture<DeadlineReminders.Run> a = CompletableFuture.supplyAsync(() -> first.run(DAY));
-			CompletableFuture<DeadlineReminders.Run> b = CompletableFuture.supplyAsync(() -> other.run(DAY));
-			assertThat(a.get().mailsResent() + b.get().mailsResent()).isGreaterThanOrEqualTo(1);
+			assertThat(runAtOnce(first, other, DAY)).isGreaterThanOrEqualTo(1);
 			other.run(DAY);
 			first.run(DAY);
 		}
@@ -284,6 +276,13 @@ class DeadlineReminderTwoInstanceTests {
 			.perform(get("/notifications").param("lang", "en").with(user(officer.principal())))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(after).contains("notification-" + notification).doesNotContain("notification-mail-" + notification);
+	}
+
+	/** Both instances run the day at once; the mails of earlier reminders they sent again, together. */
+	private static int runAtOnce(DeadlineReminders first, DeadlineReminders other, LocalDate day) throws Exception {
+		CompletableFuture<DeadlineReminders.Run> a = CompletableFuture.supplyAsync(() -> first.run(day));
+		CompletableFuture<DeadlineReminders.Run> b = CompletableFuture.supplyAsync(() -> other.run(day));
+		return a.get().mailsResent() + b.get().mailsResent();
 	}
 
 	private String mailOutcome(long notification, TestTree.TestUser user) {

@@ -94,12 +94,6 @@ public class InventoryManagement {
 		return devices.page(readScope(), filter, sort, ascending, page, size);
 	}
 
-	/** How many devices the caller can see. */
-	@Transactional(readOnly = true)
-	public long deviceCount() {
-		return devices.count(readScope());
-	}
-
 	@Transactional(readOnly = true)
 	public Device device(long id) {
 		return devices.find(readScope(), id).orElseThrow(() -> new NotFoundInScope("device", id));
@@ -153,11 +147,6 @@ public class InventoryManagement {
 	/** Whether the caller may change records of this unit (to show or hide edit buttons). */
 	public boolean canWrite(long unitId) {
 		return access.allows(Permission.INVENTORY_WRITE, unitId);
-	}
-
-	/** Whether the caller may see inventory anywhere. */
-	public boolean canReadAnywhere() {
-		return access.allowsAnywhere(Permission.INVENTORY_READ);
 	}
 
 	/** Whether the caller may change inventory anywhere (to show create and import buttons). */

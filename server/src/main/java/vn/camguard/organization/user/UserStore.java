@@ -70,18 +70,6 @@ public class UserStore {
 		return jdbc.sql("SELECT COUNT(*) FROM organization_user").query(Long.class).single();
 	}
 
-	public long countHomedUnder(Collection<Long> roots) {
-		if (roots.isEmpty()) {
-			return 0;
-		}
-		return jdbc.sql("""
-				SELECT COUNT(*) FROM organization_user WHERE unit_id IN
-				  (SELECT descendant_id FROM organization_unit_closure WHERE ancestor_id IN (%s))"""
-			.formatted(UnitScope.sqlIdList(roots)))
-			.query(Long.class)
-			.single();
-	}
-
 	public long insert(String username, String displayName, long unitId, String passwordHash, boolean mustChange) {
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql("""

@@ -10,25 +10,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import vn.camguard.organization.AccessControl;
 import vn.camguard.organization.Caller;
-import vn.camguard.organization.DashboardFigure;
 import vn.camguard.organization.HomeSection;
 
 /**
  * The home page: the sections modules contribute (see {@link HomeSection}, e.g. the province
- * dashboard), or where none applies to the caller one card per figure any module contributes (see
- * {@link DashboardFigure}); then what the caller's roles are for, with links to the pages they open.
+ * dashboard); then what the caller's roles are for, with links to the pages they open.
  */
 @Controller
 class HomeController {
-
-	private final List<DashboardFigure> figures;
 
 	private final List<HomeSection> sections;
 
 	private final AccessControl access;
 
-	HomeController(List<DashboardFigure> figures, List<HomeSection> sections, AccessControl access) {
-		this.figures = figures;
+	HomeController(List<HomeSection> sections, AccessControl access) {
 		this.sections = sections;
 		this.access = access;
 	}
@@ -38,11 +33,6 @@ class HomeController {
 		model.addAttribute("sections", sections.stream()
 			.sorted(Comparator.comparingInt(HomeSection::order))
 			.map(HomeSection::section)
-			.flatMap(Optional::stream)
-			.toList());
-		model.addAttribute("figures", figures.stream()
-			.sorted(Comparator.comparingInt(DashboardFigure::order))
-			.map(DashboardFigure::figure)
 			.flatMap(Optional::stream)
 			.toList());
 		// what each of the caller's roles is for: outside organisations otherwise see only zeros
