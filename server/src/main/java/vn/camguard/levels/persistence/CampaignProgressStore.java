@@ -15,7 +15,8 @@ import vn.camguard.organization.UnitDirectory.UnitRef;
  * through the closure table, never a query per unit or per system. Scope is checked by the caller.
  * A plan's requirement count depends on its framework version and level, which live in reference data;
  * the caller passes them as a small table (a few versions times five levels), spliced into the SQL as
- * numbers.
+ * numbers. How many of a plan's items are done or do not apply is read from its dossier's counters
+ * (kept by {@link PlanStore#save}), so no query reads plan items.
  */
 @Repository
 public class CampaignProgressStore {
@@ -103,20 +104,18 @@ public class CampaignProgressStore {
 	}
 
 	public long countWithoutLevel(Long root) {
-		return jdbc.sql("SELECT COUNT(*) " + WITHOUT_LEVEL.formatted(subtree(root))).query(Long.class).single();
+		// every system has its unit: the count needs no unit row
+		return jdbc.sql("SELECT COUNT(*) " + WITHOUT_LEVEL.replace(" JOIN organization_unit u ON u.id = s.unit_id", "")
+			.formatted(subtree(root))).query(Long.class).single();
 	}
 
-	private static String openPlans(Long root, Catalogue catalogue) {
-		// plan items are counted per dossier first, so that no wide row is grouped or sorted on disk
+	private static String openPlans(Long root, Catalogue catalogue, boolean withUnit) {
 		return """
-				FROM level_dossier d JOIN inventory_system s ON s.id = d.system_id
-				  JOIN organization_unit u ON u.id = s.unit_id
-				  LEFT JOIN (SELECT p.dossier_id, SUM(CASE WHEN p.status = 'DONE' THEN 1 ELSE 0 END) AS done,
-				      SUM(CASE WHEN p.status = 'NOT_APPLICABLE' THEN 1 ELSE 0 END) AS na
-				    FROM level_plan_item p GROUP BY p.dossier_id) pc ON pc.dossier_id = d.id
+				FROM level_dossier d JOIN inventory_system s ON s.id = d.system_id%s
 				WHERE d.status = 'APPROVED' AND %s AND s.status = 'OPERATING' AND %s
-				  AND COALESCE(pc.done, 0) + COALESCE(pc.na, 0) < %s"""
-			.formatted(catalogue.versionFilter("d.framework_version_id"), subtree(root),
+				  AND d.plan_done + d.plan_not_applicable < %s"""
+			.formatted(withUnit ? "\n  JOIN organization_unit u ON u.id = s.unit_id" : "",
+					catalogue.versionFilter("d.framework_version_id"), subtree(root),
 					catalogue.sizeCase("d.framework_version_id", "d.level"));
 	}
 
@@ -128,8 +127,8 @@ public class CampaignProgressStore {
 		String size = catalogue.sizeCase("d.framework_version_id", "d.level");
 		return jdbc.sql("""
 				SELECT s.id, s.name, s.status, s.unit_id, u.code, u.name AS unit_name, d.level,
-				  %s - COALESCE(pc.na, 0) AS applicable, COALESCE(pc.done, 0) AS done
-				""".formatted(size) + openPlans(root, catalogue)
+				  %s - d.plan_not_applicable AS applicable, d.plan_done AS done
+				""".formatted(size) + openPlans(root, catalogue, true)
 				+ "\nORDER BY u.name, u.id, s.name, s.id LIMIT :limit OFFSET :offset")
 			.param("limit", limit)
 			.param("offset", offset)
@@ -140,7 +139,7 @@ public class CampaignProgressStore {
 	}
 
 	public long countPlansOpen(Long root, Catalogue catalogue) {
-		return jdbc.sql("SELECT COUNT(*) " + openPlans(root, catalogue)).query(Long.class).single();
+		return jdbc.sql("SELECT COUNT(*) " + openPlans(root, catalogue, false)).query(Long.class).single();
 	}
 
 	/**
@@ -165,20 +164,16 @@ public class CampaignProgressStore {
 	public List<SystemFigures> systemFigures(long root, Catalogue catalogue) {
 		String inCatalogue = "d.id IS NOT NULL AND " + catalogue.versionFilter("d.framework_version_id");
 		String size = catalogue.sizeCase("d.framework_version_id", "d.level");
-		// plan items are counted per dossier first: grouping the joined rows per system costs twice as much
 		String sql = """
 				SELECT b.ancestor_id AS bucket, COUNT(*) AS systems, COUNT(d.id) AS approved,
-				  SUM(CASE WHEN %1$s THEN %2$s - COALESCE(pc.na, 0) ELSE 0 END) AS applicable,
-				  SUM(CASE WHEN %1$s THEN COALESCE(pc.done, 0) ELSE 0 END) AS done,
+				  SUM(CASE WHEN %1$s THEN %2$s - d.plan_not_applicable ELSE 0 END) AS applicable,
+				  SUM(CASE WHEN %1$s THEN d.plan_done ELSE 0 END) AS done,
 				  SUM(CASE WHEN %1$s AND s.status = 'OPERATING'
-				        AND COALESCE(pc.done, 0) + COALESCE(pc.na, 0) < %2$s THEN 1 ELSE 0 END) AS plans_open
+				        AND d.plan_done + d.plan_not_applicable < %2$s THEN 1 ELSE 0 END) AS plans_open
 				FROM organization_unit_closure c
 				  JOIN inventory_system s ON s.unit_id = c.descendant_id
 				  LEFT JOIN organization_unit_closure b ON b.descendant_id = c.descendant_id AND b.depth = c.depth - 1
 				  LEFT JOIN level_dossier d ON d.system_id = s.id AND d.status = 'APPROVED'
-				  LEFT JOIN (SELECT p.dossier_id, SUM(CASE WHEN p.status = 'DONE' THEN 1 ELSE 0 END) AS done,
-				      SUM(CASE WHEN p.status = 'NOT_APPLICABLE' THEN 1 ELSE 0 END) AS na
-				    FROM level_plan_item p GROUP BY p.dossier_id) pc ON pc.dossier_id = d.id
 				WHERE c.ancestor_id = :root AND s.status <> 'RETIRED'
 				GROUP BY b.ancestor_id""".formatted(inCatalogue, size);
 		List<SystemFigures> figures = new ArrayList<>();
@@ -209,8 +204,9 @@ public class CampaignProgressStore {
 				FROM organization_unit_closure c
 				  JOIN organization_unit u ON u.id = c.descendant_id AND u.active
 				  LEFT JOIN organization_unit_closure b ON b.descendant_id = c.descendant_id AND b.depth = c.depth - 1
-				  LEFT JOIN level_unit_regulation g ON g.unit_id = u.id
-				    AND g.id = (SELECT MAX(m.id) FROM level_unit_regulation m WHERE m.unit_id = u.id)
+				  LEFT JOIN (SELECT m.unit_id, MAX(m.id) AS id FROM level_unit_regulation m GROUP BY m.unit_id) n
+				    ON n.unit_id = u.id
+				  LEFT JOIN level_unit_regulation g ON g.id = n.id
 				WHERE c.ancestor_id = :root
 				GROUP BY b.ancestor_id""").param("root", root).query((rs, row) -> {
 			long bucket = rs.getLong("bucket");

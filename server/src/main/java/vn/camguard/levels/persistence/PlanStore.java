@@ -41,8 +41,26 @@ public class PlanStore {
 			.optional();
 	}
 
-	/** Writes the state (one row per dossier and item). */
+	/**
+	 * The plan counters of level_dossier recounted from its items; the backfill migration
+	 * (V202612052001) runs the same statement for every dossier.
+	 */
+	private static final String RECOUNT = """
+			UPDATE level_dossier SET
+			  plan_done = (SELECT COUNT(*) FROM level_plan_item p WHERE p.dossier_id = level_dossier.id AND p.status = 'DONE'),
+			  plan_not_applicable = (SELECT COUNT(*) FROM level_plan_item p
+			    WHERE p.dossier_id = level_dossier.id AND p.status = 'NOT_APPLICABLE')""";
+
+	/**
+	 * Writes the state (one row per dossier and item) and the dossier's counters of done and not
+	 * applicable items, in the caller's transaction. The dossier row is locked first, so concurrent
+	 * saves of items of one dossier take turns and each recount sees the items the others committed.
+	 */
 	public void save(PlanItemState state) {
+		jdbc.sql("SELECT id FROM level_dossier WHERE id = :id FOR UPDATE")
+			.param("id", state.dossierId())
+			.query(Long.class)
+			.optional();
 		Map<String, Object> values = new HashMap<>();
 		values.put("dossierId", state.dossierId());
 		values.put("key", state.itemKey());
@@ -73,6 +91,7 @@ public class PlanStore {
 					VALUES (:dossierId, :key, :status, :reason, :owner, :dueOn, :link, :fileName, :type, :size, :sha256,
 					  :storageKey, :by, :at)""").params(values).update();
 		}
+		jdbc.sql(RECOUNT + " WHERE id = :id").param("id", state.dossierId()).update();
 	}
 
 	/** An approved dossier with how many of its plan items are done and not applicable. */
@@ -83,13 +102,11 @@ public class PlanStore {
 	/** The approved dossiers of systems of units in the subtree of the unit, with their plan counts. */
 	public List<ApprovedPlan> approvedIn(long unitId) {
 		return jdbc.sql("""
-				SELECT d.id, d.system_id, d.unit_id, d.framework_version_id, d.level,
-				  COALESCE(SUM(CASE WHEN p.status = 'DONE' THEN 1 ELSE 0 END), 0) AS done,
-				  COALESCE(SUM(CASE WHEN p.status = 'NOT_APPLICABLE' THEN 1 ELSE 0 END), 0) AS not_applicable
-				FROM level_dossier d LEFT JOIN level_plan_item p ON p.dossier_id = d.id
+				SELECT d.id, d.system_id, d.unit_id, d.framework_version_id, d.level, d.plan_done AS done,
+				  d.plan_not_applicable AS not_applicable
+				FROM level_dossier d
 				WHERE d.status = 'APPROVED'
 				  AND d.unit_id IN (SELECT descendant_id FROM organization_unit_closure WHERE ancestor_id = :unit)
-				GROUP BY d.id, d.system_id, d.unit_id, d.framework_version_id, d.level
 				ORDER BY d.system_id""")
 			.param("unit", unitId)
 			.query((rs, row) -> new ApprovedPlan(rs.getLong("id"), rs.getLong("system_id"), rs.getLong("unit_id"),

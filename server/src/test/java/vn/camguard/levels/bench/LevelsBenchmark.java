@@ -205,6 +205,14 @@ public final class LevelsBenchmark {
 				FROM level_dossier d JOIN (VALUES %s) AS k(lvl, item_key, n) ON k.lvl = d.level
 				WHERE d.status = 'APPROVED' AND d.created_by = 'bench' AND d.id %% 4 <> 1""".replace("%s", keys)
 			.replace("%%", "%")).update();
+		// the items went in without PlanStore: fill the dossiers' plan counters as the migration does
+		jdbc.sql("""
+				UPDATE level_dossier SET
+				  plan_done = (SELECT COUNT(*) FROM level_plan_item p WHERE p.dossier_id = level_dossier.id
+				    AND p.status = 'DONE'),
+				  plan_not_applicable = (SELECT COUNT(*) FROM level_plan_item p WHERE p.dossier_id = level_dossier.id
+				    AND p.status = 'NOT_APPLICABLE')
+				WHERE created_by = 'bench'""").update();
 		jdbc.sql("""
 				INSERT INTO level_unit_regulation (unit_id, document_number, issued_on, covers_cameras, camera_clause,
 				  file_name, media_type, size_bytes, sha256, storage_key, recorded_by, recorded_at)
