@@ -316,7 +316,24 @@ class ScanExecution {
 				job.profile().checks(), tally.seen, clock.instant());
 		jobs.partProgress(part, tally.hostsDone, tally.devicesFound, tally.seen.size());
 		settle(job, part, "DONE", null);
+		handOverSlot(part);
 		return Optional.empty();
+	}
+
+	/**
+	 * The slot this part held is free: the next waiting part of its run is brought forward to now, so that it starts
+	 * at once (on this instance, whose scheduler looks for work due now) rather than when its slot wait runs out and
+	 * a scheduler next polls. Only a hint: the part still claims its slot, and one that is being picked right now (or
+	 * on another instance) is left alone.
+	 */
+	private void handOverSlot(JobTable.Part done) {
+		WorkPlanner work = planner.getObject();
+		Instant now = clock.instant();
+		for (JobTable.Part waiting : jobs.parts(done.jobId(), done.runNumber())) {
+			if (waiting.status().equals("WAITING") && work.bringForward(PART, partInstance(waiting), now)) {
+				return;
+			}
+		}
 	}
 
 	private void settle(ScanJob job, JobTable.Part part, String status, String refusal) {
