@@ -203,7 +203,8 @@ public final class PlatformScanBenchmark {
 				"--spring.datasource.url=" + db, "--spring.datasource.username=camguard",
 				"--spring.datasource.password=camguard", "--camguard.demo.enabled=false",
 				"--camguard.audit.key-file=" + work.resolve("audit.key"), "--logging.level.root=WARN",
-				"--logging.level.vn.camguard.monitoring=INFO"));
+				"--logging.level.vn.camguard.monitoring=INFO",
+				"--logging.level.vn.camguard.monitoring.job.ScanExecution=DEBUG"));
 		System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench.server."))
 			.sorted()
 			.forEach(name -> arguments.add("--" + name.substring("bench.server.".length()) + "="
