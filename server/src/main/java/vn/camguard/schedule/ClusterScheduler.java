@@ -53,7 +53,7 @@ class ClusterScheduler implements SmartLifecycle, WorkPlanner {
 
 	ClusterScheduler(DataSource dataSource, List<RecurringWork> recurring,
 			@Value("${camguard.schedule.polling-interval:10s}") Duration pollingInterval,
-			@Value("${camguard.schedule.threads:2}") int threads) {
+			@Value("${camguard.schedule.threads:6}") int threads) {
 		this(dataSource, recurring, List.of(), pollingInterval, threads, Duration.ofMinutes(5));
 	}
 
@@ -66,7 +66,7 @@ class ClusterScheduler implements SmartLifecycle, WorkPlanner {
 	ClusterScheduler(DataSource dataSource, List<RecurringWork> recurring, List<DailyWork> daily,
 			List<OneTimeWork> oneTimeWork,
 			@Value("${camguard.schedule.polling-interval:10s}") Duration pollingInterval,
-			@Value("${camguard.schedule.threads:2}") int threads,
+			@Value("${camguard.schedule.threads:6}") int threads,
 			@Value("${camguard.schedule.heartbeat-interval:5m}") Duration heartbeat) {
 		this.dataSource = dataSource;
 		this.recurring = List.copyOf(recurring);
@@ -112,6 +112,9 @@ class ClusterScheduler implements SmartLifecycle, WorkPlanner {
 			.pollingInterval(pollingInterval)
 			.threads(threads)
 			.heartbeatInterval(heartbeat)
+			// work planned for now (a scan job started by its user, the parts of a run) starts at once on this
+			// instance instead of at its next poll, up to a polling interval later
+			.enableImmediateExecution()
 			.shutdownMaxWait(Duration.ofSeconds(30))
 			.build();
 		started.start();
@@ -148,6 +151,23 @@ class ClusterScheduler implements SmartLifecycle, WorkPlanner {
 			throw new IllegalArgumentException("no one-time work named " + work);
 		}
 		return running().scheduleIfNotExists(task.instance(instanceId, data), at);
+	}
+
+	@Override
+	public boolean bringForward(String work, String instanceId, Instant at) {
+		TaskInstanceId id = TaskInstanceId.of(work, instanceId);
+		Scheduler scheduler = running();
+		if (scheduler.getScheduledExecution(id).filter(execution -> !execution.isPicked()).isEmpty()) {
+			return false;
+		}
+		try {
+			return scheduler.reschedule(id, at);
+		}
+		catch (RuntimeException ex) {
+			// picked or finished meanwhile: it runs (or ran) at its own time
+			log.debug("Could not bring {}/{} forward: {}", work, instanceId, ex.getMessage());
+			return false;
+		}
 	}
 
 	@Override

@@ -13,6 +13,12 @@ public interface WorkPlanner {
 	 */
 	boolean plan(String work, String instanceId, String data, Instant at);
 
+	/**
+	 * Moves a planned instance that is not running now to {@code at} (sooner, typically: its turn came); answers
+	 * false, changing nothing, when there is no such instance or it is running at the moment.
+	 */
+	boolean bringForward(String work, String instanceId, Instant at);
+
 	/** Drops a planned instance that has not started; answers whether there was one. */
 	boolean drop(String work, String instanceId);
 
