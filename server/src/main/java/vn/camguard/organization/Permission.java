@@ -44,5 +44,10 @@ public enum Permission {
 	 * the devices of the whole province the grant lies in.
 	 */
 	WARNINGS_MANAGE,
+	/**
+	 * Read (never change) the procurement checks of every unit of the province the grant lies in: the market
+	 * inspectors' oversight of purchases, beyond the subtree whose inventory they read.
+	 */
+	PROCUREMENT_READ,
 
 }

@@ -211,6 +211,35 @@ class ProcurementCheckTests {
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM procurement_check").query(Long.class).single()).isEqualTo(before);
 	}
 
+	@Test
+	void aMarketInspectorReadsEveryCheckOfTheProvinceButRecordsNoneAndAnotherProvincesInspectorReadsNone()
+			throws Exception {
+		long check = check(officerA, "Hikvision", "DS-2CD2043G2-" + tree.prefix(), "V5.7", "04/12/2026");
+		// an inspector granted on the province's market management unit, outside district A's subtree
+		TestTree.TestUser local = tree.user("inspector.qltt", Role.MARKET_INSPECTOR,
+				tree.unit("QLTT", "MARKET_MANAGEMENT", tree.province()));
+		assertThat(page("/products/procurement", local)).contains("id=\"check-" + check + "\"");
+		assertThat(send(get("/products/procurement/" + check), local).getStatus()).isEqualTo(200);
+		MockHttpServletResponse pdf = send(get("/products/procurement/" + check + "/pdf"), local);
+		assertThat(pdf.getStatus()).isEqualTo(200);
+		assertThat(pdfText(pdf.getContentAsByteArray())).contains("DS-2CD2043G2-" + tree.prefix());
+		assertThat(audits("procurement.check.pdf", check)).isEqualTo(1);
+		// read only: the inspector records no check for the unit
+		assertThat(send(post("/products/procurement").param("unitId", Long.toString(tree.districtA().id()))
+			.param("vendor", "Dahua")
+			.param("model", model)
+			.param("purchaseDate", "04/12/2026"), local).getStatus()).isEqualTo(403);
+
+		TestTree other = TestTree.create(setup);
+		TestTree.TestUser foreign = other.user("inspector", Role.MARKET_INSPECTOR, other.province());
+		assertThat(page("/products/procurement", foreign)).doesNotContain("id=\"check-" + check + "\"");
+		assertThat(send(get("/products/procurement/" + check), foreign).getStatus()).isEqualTo(404);
+		assertThat(send(get("/products/procurement/" + check + "/pdf"), foreign).getStatus()).isEqualTo(404);
+		// a unit officer still reads only the subtree's checks
+		assertThat(page("/products/procurement", officerB)).doesNotContain("id=\"check-" + check + "\"");
+		assertThat(send(get("/products/procurement/" + check), officerB).getStatus()).isEqualTo(404);
+	}
+
 	private long check(TestTree.TestUser officer, String vendor, String typedModel, String firmware, String date)
 			throws Exception {
 		MockHttpServletResponse response = send(post("/products/procurement")

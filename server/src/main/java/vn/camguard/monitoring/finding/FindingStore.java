@@ -1,5 +1,6 @@
 package vn.camguard.monitoring.finding;
 
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -14,7 +15,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 import vn.camguard.monitoring.FindingStatus;
@@ -50,9 +55,26 @@ public class FindingStore {
 
 	private final FindingSla sla;
 
-	public FindingStore(JdbcClient jdbc, FindingSla sla) {
+	/**
+	 * Whether the database joins LATERAL (PostgreSQL does, H2 does not): a narrow caller's page is then merged from
+	 * each of its units' first matches; elsewhere the matches are read whole.
+	 */
+	private final boolean lateralJoins;
+
+	public FindingStore(JdbcClient jdbc, FindingSla sla, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.sla = sla;
+		this.lateralJoins = postgreSql(dataSource);
+	}
+
+	private static boolean postgreSql(DataSource dataSource) {
+		try {
+			return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName)
+				.equals("PostgreSQL");
+		}
+		catch (MetaDataAccessException unreadable) {
+			return false;
+		}
 	}
 
 	public FindingPage page(UnitScope scope, FindingFilter filter, FindingSort sort, boolean ascending, int page,
@@ -73,16 +95,53 @@ public class FindingStore {
 		// organisation and filter indexes and sorted; "OFFSET 0 ROWS" keeps PostgreSQL from walking the sort column's
 		// index over the whole table in the hope of meeting them early instead (200 ms for a district officer's first
 		// page over 1,000,000 rows, 37 ms read whole). Many matches are met early on that walk, so it stays for them.
-		String matching = few(where, total, scope, filter)
-				? "(SELECT * FROM monitoring_finding f WHERE " + where.sql + " OFFSET 0 ROWS) f"
-				: "monitoring_finding f WHERE " + where.sql;
-		List<FindingView> items = jdbc
-			.sql(SELECT + " WHERE f.id IN (SELECT f.id FROM " + matching + orderBy(sort, ascending) + " LIMIT " + size
-					+ " OFFSET " + (long) page * size + ")" + orderBy(sort, ascending))
-			.params(where.params)
+		String pageIds;
+		Map<String, Object> params = where.params;
+		if (total >= COUNT_CAP && lateralJoins && narrow(scope, filter)) {
+			// a narrow caller's first matches of each of its units, walked from the (organisation, last seen) index,
+			// then merged: the page is among them, since every unit's share of it is among that unit's first
+			// (offset + size). A district officer's open findings read 2,500 rows this way instead of all 7,600
+			// (EXPLAIN ANALYZE on 1,000,000 findings: 8 ms against 16 ms to count them and 10 ms to read them whole).
+			// The units are met through organization_unit (a semi-join; granted units may overlap): DISTINCT over the
+			// closure drew a parallel plan that took 25 ms under load instead of 8.
+			Where each = filtered(new Where("f.organization_id = o.id"), filter, now);
+			long first = (long) page * size + size;
+			pageIds = "SELECT f.id FROM organization_unit o CROSS JOIN LATERAL (SELECT f.* FROM monitoring_finding f WHERE "
+					+ each.sql + orderBy(sort, ascending) + " LIMIT " + first + ") f WHERE o.id IN (SELECT c.descendant_id"
+					+ " FROM organization_unit_closure c WHERE " + units(scope, filter) + ")" + orderBy(sort, ascending)
+					+ " LIMIT " + size + " OFFSET " + (long) page * size;
+			params = each.params;
+		}
+		else {
+			String matching = few(where, total, scope, filter)
+					? "(SELECT * FROM monitoring_finding f WHERE " + where.sql + " OFFSET 0 ROWS) f"
+					: "monitoring_finding f WHERE " + where.sql;
+			pageIds = "SELECT f.id FROM " + matching + orderBy(sort, ascending) + " LIMIT " + size + " OFFSET "
+					+ (long) page * size;
+		}
+		List<FindingView> items = jdbc.sql(SELECT + " WHERE f.id IN (" + pageIds + ")" + orderBy(sort, ascending))
+			.params(params)
 			.query((rs, row) -> view(rs, now))
 			.list();
 		return new FindingPage(items, page, size, total);
+	}
+
+	/** Whether the caller or the unit filter reaches a small part of the organisations (a district of a province). */
+	private boolean narrow(UnitScope scope, FindingFilter filter) {
+		long reached = jdbc.sql("SELECT COUNT(*) FROM organization_unit_closure c WHERE " + units(scope, filter))
+			.query(Long.class)
+			.single();
+		long all = jdbc.sql("SELECT COUNT(*) FROM organization_unit").query(Long.class).single();
+		return reached * 20 <= all;
+	}
+
+	/** The closure rows {@code c} whose descendants are the units the caller reaches, within the unit filter. */
+	private static String units(UnitScope scope, FindingFilter filter) {
+		String reached = "c.ancestor_id IN (" + scope.rootUnitIds().stream().sorted().map(String::valueOf)
+			.collect(Collectors.joining(",")) + ")";
+		return filter.unitId() == null ? reached
+				: reached + " AND c.descendant_id IN (SELECT u.descendant_id FROM organization_unit_closure u"
+						+ " WHERE u.ancestor_id = " + filter.unitId() + ")";
 	}
 
 	/**
@@ -93,13 +152,7 @@ public class FindingStore {
 		if (total < COUNT_CAP) {
 			return true;
 		}
-		String units = filter.unitId() != null
-				? "SELECT COUNT(*) FROM organization_unit_closure u WHERE u.ancestor_id = " + filter.unitId()
-				: "SELECT COUNT(*) FROM organization_unit_closure c WHERE c.ancestor_id IN ("
-						+ scope.rootUnitIds().stream().sorted().map(String::valueOf).collect(Collectors.joining(",")) + ")";
-		long reached = jdbc.sql(units).query(Long.class).single();
-		long all = jdbc.sql("SELECT COUNT(*) FROM organization_unit").query(Long.class).single();
-		if (reached * 20 > all) {
+		if (!narrow(scope, filter)) {
 			return false;
 		}
 		return jdbc.sql("SELECT COUNT(*) FROM (SELECT 1 FROM monitoring_finding f WHERE " + where.sql + " LIMIT "
@@ -176,11 +229,16 @@ public class FindingStore {
 
 	private Where where(UnitScope scope, FindingFilter filter, Instant now) {
 		Where where = new Where(scoped(scope));
-		where.params.put("now", offset(now));
 		if (filter.unitId() != null) {
 			where.append(" AND f.organization_id IN (SELECT u.descendant_id FROM organization_unit_closure u WHERE u.ancestor_id = "
 					+ filter.unitId() + ")");
 		}
+		return filtered(where, filter, now);
+	}
+
+	/** {@code where} narrowed by every part of the filter but its unit. */
+	private Where filtered(Where where, FindingFilter filter, Instant now) {
+		where.params.put("now", offset(now));
 		if (filter.range() != null) {
 			List<String> conditions = new ArrayList<>();
 			List<String> parts = filter.range().conditions();

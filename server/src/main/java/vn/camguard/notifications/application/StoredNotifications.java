@@ -106,7 +106,8 @@ class StoredNotifications implements Notifications {
 		String text = notice.textVi() + "\n\n" + notice.textEn() + "\n\n" + (notice.link() == null ? ""
 				: (publicUrl.isEmpty() ? "CamGuard: " + notice.link() : publicUrl + notice.link()) + "\n\n")
 				+ "-- \nCamGuard — thư gửi tự động / automatic message\n";
-		Delivery delivery = mail.send(new OutgoingMail(recipient.email(), subject, text, List.of()));
+		Delivery delivery = mail.send(new OutgoingMail(recipient.email(), subject, text, List.of(),
+				"notification " + notificationId + ", user " + recipient.userId()));
 		transactions.executeWithoutResult(status -> store.recordMail(notificationId, recipient.userId(),
 				delivery.outcome().name(), delivery.failure(), now()));
 		return delivery.outcome().name();

@@ -51,6 +51,8 @@ public final class RolePermissions {
 		table.get(Role.ISP_OPERATOR).add(Permission.NOTICES_MANAGE);
 		// market inspectors keep the province's warning list with the province admin (issue 18)
 		table.get(Role.MARKET_INSPECTOR).add(Permission.WARNINGS_MANAGE);
+		// and read every procurement check of that province (issue 18: "market inspector reads all")
+		table.get(Role.MARKET_INSPECTOR).add(Permission.PROCUREMENT_READ);
 		for (Role role : Role.values()) {
 			table.put(role, Set.copyOf(table.get(role)));
 		}

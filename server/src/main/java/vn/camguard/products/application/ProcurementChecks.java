@@ -6,9 +6,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -20,6 +22,7 @@ import vn.camguard.organization.AccessControl;
 import vn.camguard.organization.Permission;
 import vn.camguard.organization.UnitDirectory;
 import vn.camguard.organization.UnitDirectory.UnitRef;
+import vn.camguard.organization.UnitScope;
 import vn.camguard.products.domain.ProcurementCheck;
 import vn.camguard.products.domain.ProcurementCheck.Answers;
 import vn.camguard.products.domain.ProcurementCheck.Recognised;
@@ -38,7 +41,8 @@ import vn.camguard.shared.document.OfficialDocument;
 /**
  * Procurement checks. An officer who may change a unit's inventory ({@link Permission#INVENTORY_WRITE}) checks a
  * model and firmware before the unit buys it; the check belongs to that unit and is read by whoever reads the unit's
- * inventory, as the purchase file's record (a PDF in the official-document layout). Typed vendors and models are
+ * inventory, and by market inspectors ({@link Permission#PROCUREMENT_READ}) in the whole province, as the purchase
+ * file's record (a PDF in the official-document layout). Typed vendors and models are
  * recognised as tolerantly as inventoried devices are; the warnings considered are those of the unit's province.
  */
 @Service
@@ -166,20 +170,48 @@ public class ProcurementChecks {
 		return id;
 	}
 
-	/** The check, if the caller reads its unit's inventory; otherwise it does not exist for the caller. */
+	/**
+	 * The check, if the caller reads its unit's inventory or reads the procurement checks of its unit's province;
+	 * otherwise it does not exist for the caller.
+	 */
 	@Transactional(readOnly = true)
 	public ProcurementCheck find(long id) {
 		ProcurementCheck check = records.find(id).orElseThrow(() -> new NotFound("procurement check " + id));
-		if (!access.allows(Permission.INVENTORY_READ, check.unitId())) {
+		if (!access.allows(Permission.INVENTORY_READ, check.unitId())
+				&& !provinces(Permission.PROCUREMENT_READ).contains(root(check.unitId()))) {
 			throw new NotFound("procurement check " + id);
 		}
 		return check;
 	}
 
-	/** The newest checks of the units whose inventory the caller reads. */
+	/**
+	 * The newest checks of the units whose inventory the caller reads, and of every unit of the provinces whose
+	 * procurement checks the caller reads (a market inspector's).
+	 */
 	@Transactional(readOnly = true)
 	public List<ProcurementCheck> list() {
-		return records.within(access.scope(Permission.INVENTORY_READ), LISTED);
+		Set<Long> roots = new HashSet<>(access.scope(Permission.INVENTORY_READ).rootUnitIds());
+		roots.addAll(provinces(Permission.PROCUREMENT_READ));
+		return records.within(new UnitScope(roots), LISTED);
+	}
+
+	/** The provinces (tree roots) in which the caller holds the permission somewhere. */
+	private Set<Long> provinces(Permission permission) {
+		Set<Long> roots = new HashSet<>();
+		for (long unitId : access.scope(permission).rootUnitIds()) {
+			roots.add(root(unitId));
+		}
+		return roots;
+	}
+
+	private long root(long unitId) {
+		long root = unitId;
+		Optional<UnitRef> unit = units.find(unitId);
+		while (unit.isPresent()) {
+			root = unit.get().id();
+			unit = unit.get().parentId() == null ? Optional.empty() : units.find(unit.get().parentId());
+		}
+		return root;
 	}
 
 	/** The check's record for the purchase file, in the official-document layout; the download is audited. */

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -61,10 +62,35 @@ public class MailDelivery {
 			return new Delivery(Delivery.Outcome.SENT, null);
 		}
 		catch (MailException | MessagingException failed) {
-			String reason = reason(failed);
-			log.warn("mail not sent: {}", reason);
-			return new Delivery(Delivery.Outcome.FAILED, reason);
+			// the reason goes to the caller's record, shown to those who may read it; the log gets no server text,
+			// which names the recipient's address ("550 5.1.1 <x@y.vn>: Recipient address rejected") and may name more
+			log.warn("mail not sent for {}: {}", mail.record() == null ? "a record not named" : mail.record(),
+					failureKinds(failed));
+			return new Delivery(Delivery.Outcome.FAILED, reason(failed));
 		}
+	}
+
+	/** The exception types from outer to innermost, e.g. {@code MailSendException > SMTPAddressFailedException}. */
+	private static String failureKinds(Throwable failed) {
+		StringBuilder kinds = new StringBuilder(failed.getClass().getSimpleName());
+		Throwable cause = inner(failed);
+		for (int depth = 0; depth < 10 && cause != null; depth++) {
+			kinds.append(" > ").append(cause.getClass().getSimpleName());
+			cause = inner(cause);
+		}
+		return kinds.toString();
+	}
+
+	/** What failed inside: Spring keeps the mail's exception apart, Jakarta Mail chains its own as "next". */
+	private static Throwable inner(Throwable failed) {
+		Throwable inner = failed.getCause();
+		if (failed instanceof MailSendException send && send.getMessageExceptions().length > 0) {
+			inner = send.getMessageExceptions()[0];
+		}
+		else if (failed instanceof MessagingException messaging && messaging.getNextException() != null) {
+			inner = messaging.getNextException();
+		}
+		return inner == failed ? null : inner;
 	}
 
 	/** The innermost message, the one that names what the server or the connection said, cut to fit a column. */
