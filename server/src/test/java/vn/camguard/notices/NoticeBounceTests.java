@@ -131,6 +131,8 @@ class NoticeBounceTests {
 		String returnPathB = toB.getHeader("Return-Path")[0].replaceAll("[<>]", "");
 		assertThat(returnPathA).startsWith("bounces+").endsWith("@isp.example").isNotEqualTo(returnPathB);
 		assertThat(column(noticeA, "message_id")).isEqualTo(toA.getMessageID());
+		assertThat(toA.getContentType()).as("the letter is still attached").startsWith("multipart/mixed");
+		assertThat(SubscriberNoticeMailTests.text(toA)).contains("198.51.100.2");
 
 		// A's mail server refuses the address; a reply and a broken report arrive as well
 		MAILBOX.deliver(mail(dsn(returnPathA, "an@home.example", toA.getMessageID(), "5.1.1",

@@ -146,14 +146,14 @@ public class SubscriberNotices {
 		}
 		String address = currentAddress(organization.id(), notice);
 		transaction.executeWithoutResult(tx -> {
-			if (!address.equals(notice.email())) {
+			if (address != null && !address.equals(notice.email())) {
 				notices.readdressed(noticeId, address);
 			}
 			Map<String, Object> before = new java.util.LinkedHashMap<>();
 			before.put("status", notice.status().name());
 			before.put("email", String.valueOf(notice.email()));
 			audit.record("notice.retry", "subscriber-notice", Long.toString(noticeId), organization.id(), before,
-					Map.of("email", address));
+					Map.of("email", String.valueOf(address)));
 		});
 		deliver(organization, noticeId);
 		return notices.find(noticeId).orElseThrow();
