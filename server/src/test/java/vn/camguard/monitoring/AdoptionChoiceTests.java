@@ -30,7 +30,7 @@ import vn.camguard.organization.Role;
 /**
  * The adopt form of a discovered device offers the information systems and sites of the caller's own units by name,
  * grouped by unit, and nothing of another unit; an id of another unit's system or site, forged into the form or the
- * API, is refused and adds nothing to the inventory.
+ * API, is refused and adds nothing to the inventory, even for a caller who may read that unit's inventory.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -92,6 +92,9 @@ class AdoptionChoiceTests {
 
 	@Test
 	void aForgedSystemOrSiteOfAnotherUnitIsRefusedAndNothingIsAdded() throws Exception {
+		// changes district A, and only reads district B (as its auditor): B's systems are readable, not choosable
+		TestUser officerA = tree.user("officer-a-auditor-b", Role.UNIT_OFFICER, tree.districtA());
+		setup.grant(officerA.id(), Role.AUDITOR, tree.districtB().id());
 		long device = discovered("127.86.5.2");
 		long before = inventoryDevices();
 
@@ -109,6 +112,8 @@ class AdoptionChoiceTests {
 		assertThat(api.getStatus()).isEqualTo(422);
 		assertThat(api.getContentAsString(StandardCharsets.UTF_8)).contains("site_name");
 		assertThat(inventoryDevices()).isEqualTo(before);
+		assertThat(as(officerA, get("/monitoring/devices/" + device)).getContentAsString(StandardCharsets.UTF_8))
+			.contains("Hệ thống camera huyện A").doesNotContain("Hệ thống bí mật huyện B").doesNotContain("Kho huyện B");
 		assertThat(jdbc.sql("SELECT linked_as FROM monitoring_device WHERE id = :id").param("id", device)
 			.query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1))).single()).isEmpty();
 
