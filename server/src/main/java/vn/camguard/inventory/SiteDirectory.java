@@ -1,5 +1,6 @@
 package vn.camguard.inventory;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,12 @@ public interface SiteDirectory {
 
 	/** The site if it exists and the caller holds inventory read permission on its unit. */
 	Optional<SiteRef> readable(long siteId);
+
+	/**
+	 * The sites of the units the caller may change (inventory write permission), by name, cut like the inventory's
+	 * own drop-downs: where a device the caller adds may be installed.
+	 */
+	List<SiteRef> writable();
 
 	/**
 	 * A site as other modules see it.

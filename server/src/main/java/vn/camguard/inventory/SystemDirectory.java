@@ -17,6 +17,12 @@ public interface SystemDirectory {
 	List<SystemRef> allReadable();
 
 	/**
+	 * The systems of the units the caller may change (inventory write permission), by name, cut like the inventory's
+	 * own drop-downs: what a device the caller adds may belong to.
+	 */
+	List<SystemRef> writable();
+
+	/**
 	 * An information system as other modules see it.
 	 *
 	 * @param id database id

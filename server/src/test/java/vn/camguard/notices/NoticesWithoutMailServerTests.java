@@ -66,6 +66,8 @@ class NoticesWithoutMailServerTests {
 		String page = send(get("/notices").param("organizationId", Long.toString(isp.id())).param("lang", "en"), operator)
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("id=\"no-mail-server\"").contains("Not sent: no mail server configured")
+			// no bounce mailbox either: the page says bounces are not read
+			.contains("id=\"bounce-mailbox-off\"").contains("No bounce mailbox is configured")
 			.contains("Printed letter (subscriber has no e-mail)");
 		assertThat(data.status(mailed)).isEqualTo("NEW");
 		assertThat(data.status(printed)).isEqualTo("NOTIFIED");

@@ -144,6 +144,18 @@ public class InventoryManagement {
 		return sites.options(readScope());
 	}
 
+	/** Systems of the units the caller may change, for a form that adds a device (drop-down sized). */
+	@Transactional(readOnly = true)
+	public List<InformationSystem> writableSystemOptions() {
+		return systems.options(access.scope(Permission.INVENTORY_WRITE));
+	}
+
+	/** Sites of the units the caller may change, for a form that adds a device (drop-down sized). */
+	@Transactional(readOnly = true)
+	public List<Site> writableSiteOptions() {
+		return sites.options(access.scope(Permission.INVENTORY_WRITE));
+	}
+
 	/** Whether the caller may change records of this unit (to show or hide edit buttons). */
 	public boolean canWrite(long unitId) {
 		return access.allows(Permission.INVENTORY_WRITE, unitId);

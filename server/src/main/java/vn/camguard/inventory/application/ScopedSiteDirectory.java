@@ -1,5 +1,6 @@
 package vn.camguard.inventory.application;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -15,6 +16,11 @@ class ScopedSiteDirectory implements SiteDirectory {
 
 	ScopedSiteDirectory(InventoryManagement inventory) {
 		this.inventory = inventory;
+	}
+
+	@Override
+	public List<SiteRef> writable() {
+		return inventory.writableSiteOptions().stream().map(s -> new SiteRef(s.id(), s.unitId(), s.name())).toList();
 	}
 
 	@Override

@@ -24,6 +24,11 @@ class ScopedSystemDirectory implements SystemDirectory {
 	}
 
 	@Override
+	public List<SystemRef> writable() {
+		return inventory.writableSystemOptions().stream().map(s -> new SystemRef(s.id(), s.unitId(), s.name())).toList();
+	}
+
+	@Override
 	public Optional<SystemRef> readable(long systemId) {
 		try {
 			InformationSystem system = inventory.system(systemId);

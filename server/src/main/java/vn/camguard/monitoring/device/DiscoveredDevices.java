@@ -46,8 +46,11 @@ public class DiscoveredDevices {
 
 	private final Clock clock = Clock.systemUTC();
 
+	private final AdoptionChoices choices;
+
 	DiscoveredDevices(JdbcClient jdbc, AccessControl access, InventoryDevices inventory, AuditTrail audit,
-			UnitDirectory units) {
+			UnitDirectory units, AdoptionChoices choices) {
+		this.choices = choices;
 		this.jdbc = jdbc;
 		this.units = units;
 		this.access = access;
@@ -124,6 +127,7 @@ public class DiscoveredDevices {
 		if (adoption.unitId() == null) {
 			throw new InventoryDevices.Refused(List.of(new InventoryDevices.Refused.Problem("unit_code", "required")));
 		}
+		choices.refuseOutsideScope(adoption);
 		String vendor = device.vendor() != null ? device.vendor() : adoption.vendor();
 		boolean recorder = adoption.recorder() != null ? adoption.recorder() : "RECORDER".equals(device.kind());
 		DeviceFacts added = inventory.add(new InventoryDevices.NewDevice(adoption.unitId(), adoption.systemId(),

@@ -1,8 +1,10 @@
 package vn.camguard.notices.application;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,8 +53,14 @@ public class SubscriberNotices {
 
 	private final TransactionTemplate transaction;
 
+	private final BounceMailbox bounceMailbox;
+
+	private final SecureRandom random = new SecureRandom();
+
 	SubscriberNotices(NoticeScope scope, SubscriberMappings mappings, MonitoringFindings findings, Notices notices,
-			NoticeWriting writing, MailDelivery mail, AuditTrail audit, TransactionTemplate transaction) {
+			NoticeWriting writing, MailDelivery mail, AuditTrail audit, TransactionTemplate transaction,
+			BounceMailbox bounceMailbox) {
+		this.bounceMailbox = bounceMailbox;
 		this.scope = scope;
 		this.mappings = mappings;
 		this.findings = findings;
@@ -72,6 +80,11 @@ public class SubscriberNotices {
 
 	public List<Notice> latest(long organizationId) {
 		return notices.latest(scope.require(organizationId).id(), LATEST);
+	}
+
+	/** The organisation's bounced notices, newest first, for the subscriber page. */
+	public List<Notice> bounced(long organizationId) {
+		return notices.bounced(scope.require(organizationId).id(), LATEST);
 	}
 
 	public java.time.ZoneId zone() {
@@ -121,15 +134,27 @@ public class SubscriberNotices {
 		return sent;
 	}
 
-	/** Tries a failed or unsent notice again; refused (409) for one already sent or printed. */
+	/**
+	 * Tries a failed, unsent or bounced notice again, to the address the subscriber mapping names for the subscriber
+	 * today when it names another one (so a corrected mapping is used); refused (409) for one already sent or printed.
+	 */
 	public Notice retry(long noticeId) {
 		Notice notice = notices.find(noticeId).orElseThrow(() -> new NotFound("notice " + noticeId));
 		UnitRef organization = scope.require(notice.organizationId());
 		if (!notice.status().retriable()) {
 			throw new NotRetriable(notice.reference());
 		}
-		transaction.executeWithoutResult(tx -> audit.record("notice.retry", "subscriber-notice",
-				Long.toString(noticeId), organization.id(), Map.of("status", notice.status().name()), null));
+		String address = currentAddress(organization.id(), notice);
+		transaction.executeWithoutResult(tx -> {
+			if (address != null && !address.equals(notice.email())) {
+				notices.readdressed(noticeId, address);
+			}
+			Map<String, Object> before = new java.util.LinkedHashMap<>();
+			before.put("status", notice.status().name());
+			before.put("email", String.valueOf(notice.email()));
+			audit.record("notice.retry", "subscriber-notice", Long.toString(noticeId), organization.id(), before,
+					Map.of("email", String.valueOf(address)));
+		});
 		deliver(organization, noticeId);
 		return notices.find(noticeId).orElseThrow();
 	}
@@ -149,13 +174,29 @@ public class SubscriberNotices {
 			.toPdf();
 	}
 
+	/** The subscriber's address in today's mapping, else the one the notice was made with. */
+	private String currentAddress(long organizationId, Notice notice) {
+		LocalDate today = LocalDate.now(writing.zone());
+		return mappings.mapping(organizationId)
+			.entries()
+			.stream()
+			.filter(entry -> entry.subscriberCode().equals(notice.subscriberCode()) && entry.validOn(today)
+					&& entry.email() != null)
+			.map(entry -> entry.email())
+			.findFirst()
+			.orElse(notice.email());
+	}
+
 	private void deliver(UnitRef organization, long noticeId) {
 		Notice notice = notices.find(noticeId).orElseThrow();
 		byte[] letter = writing.letter(notice, organization.name(),
 				LocalDate.ofInstant(notice.createdAt(), writing.zone())).toPdf();
+		// names this attempt in a bounce that comes back to the VERP envelope sender
+		String token = HexFormat.of().formatHex(bytes(16));
 		Delivery delivery = mail.send(new OutgoingMail(notice.email(), writing.subject(notice, organization.name()),
 				writing.mailText(notice, organization.name()),
-				List.of(new OutgoingMail.Attachment(notice.reference() + ".pdf", "application/pdf", letter))));
+				List.of(new OutgoingMail.Attachment(notice.reference() + ".pdf", "application/pdf", letter)),
+				"subscriber notice " + noticeId, bounceMailbox.envelopeSender(token)));
 		NoticeStatus status = switch (delivery.outcome()) {
 			case SENT -> NoticeStatus.SENT;
 			case FAILED -> NoticeStatus.FAILED;
@@ -163,7 +204,8 @@ public class SubscriberNotices {
 		};
 		Instant now = Instant.now();
 		transaction.executeWithoutResult(tx -> {
-			notices.attempted(noticeId, status, delivery.failure(), delivery.sent() ? now : null);
+			notices.attempted(noticeId, status, delivery.failure(), delivery.sent() ? now : null,
+					delivery.messageId(), delivery.sent() ? token : null);
 			audit.record("notice.delivery", "subscriber-notice", Long.toString(noticeId), organization.id(), null,
 					Map.of("status", status.name()));
 			if (delivery.sent()) {
@@ -175,12 +217,18 @@ public class SubscriberNotices {
 	private Notice draft(long organizationId, SubscriberFindings group) {
 		return new Notice(0, organizationId, "—", group.subscriber().subscriberCode(),
 				group.subscriber().subscriberName(), group.subscriber().email(), group.subscriber().language(),
-				NoticeStatus.NOT_SENT, null, 0, Instant.now(), scope.username(), null,
+				NoticeStatus.NOT_SENT, null, 0, Instant.now(), scope.username(), null, null,
 				group.findings()
 					.stream()
 					.map(f -> new Notice.NoticeFinding(f.id(), f.address(), f.port(), f.checkId(), f.severity(),
 							f.title(), f.lastSeen()))
 					.toList());
+	}
+
+	private byte[] bytes(int count) {
+		byte[] bytes = new byte[count];
+		random.nextBytes(bytes);
+		return bytes;
 	}
 
 	private static List<Long> ids(Notice notice) {

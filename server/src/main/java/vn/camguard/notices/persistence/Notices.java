@@ -71,16 +71,71 @@ public class Notices {
 		return id;
 	}
 
-	/** Records one delivery attempt. */
-	public void attempted(long id, NoticeStatus status, String failure, Instant sentAt) {
+	/**
+	 * Records one delivery attempt: its outcome, and what a bounce of it would carry back (the mail's Message-ID and
+	 * the token of its envelope sender). A new attempt forgets the previous one's bounce.
+	 */
+	public void attempted(long id, NoticeStatus status, String failure, Instant sentAt, String messageId,
+			String bounceToken) {
 		jdbc.sql("""
 				UPDATE subscriber_notice SET status = :status, failure = :failure, attempts = attempts + 1,
-				  sent_at = :sentAt WHERE id = :id""")
+				  sent_at = :sentAt, message_id = :messageId, bounce_token = :token, bounce_recipient = NULL,
+				  bounce_status = NULL, bounce_diagnostic = NULL, bounced_at = NULL WHERE id = :id""")
 			.param("status", status.name())
 			.param("failure", failure)
 			.param("sentAt", sentAt == null ? null : utc(sentAt))
+			.param("messageId", messageId)
+			.param("token", bounceToken)
 			.param("id", id)
 			.update();
+	}
+
+	/** The mailed notice whose last attempt's envelope sender carried this token. */
+	public Optional<Notice> byBounceToken(String token) {
+		return jdbc.sql("SELECT id FROM subscriber_notice WHERE bounce_token = :token AND sent_at IS NOT NULL")
+			.param("token", token)
+			.query(Long.class)
+			.optional()
+			.flatMap(this::find);
+	}
+
+	/** The mailed notice whose last attempt had this Message-ID. */
+	public Optional<Notice> byMessageId(String messageId) {
+		return jdbc.sql("SELECT id FROM subscriber_notice WHERE message_id = :messageId AND sent_at IS NOT NULL")
+			.param("messageId", messageId)
+			.query(Long.class)
+			.optional()
+			.flatMap(this::find);
+	}
+
+	/** Marks a sent notice bounced; answers false when it is not (or no longer) in the sent state. */
+	public boolean bounced(long id, Notice.Bounce bounce) {
+		return jdbc.sql("""
+				UPDATE subscriber_notice SET status = 'BOUNCED', bounce_recipient = :recipient, bounce_status = :status,
+				  bounce_diagnostic = :diagnostic, bounced_at = :at WHERE id = :id AND status = 'SENT'""")
+			.param("recipient", bounce.recipient())
+			.param("status", bounce.status())
+			.param("diagnostic", bounce.diagnostic())
+			.param("at", utc(bounce.at()))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** The address a retry mails to, once the subscriber's mapping names a new one. */
+	public void readdressed(long id, String email) {
+		jdbc.sql("UPDATE subscriber_notice SET email = :email WHERE id = :id")
+			.param("email", email)
+			.param("id", id)
+			.update();
+	}
+
+	/** The organisation's bounced notices, newest first, without their findings. */
+	public List<Notice> bounced(long organizationId, int limit) {
+		return jdbc.sql("SELECT * FROM subscriber_notice WHERE organization_id = :org AND status = 'BOUNCED' "
+				+ "ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
+			.param("org", organizationId)
+			.query((rs, n) -> notice(rs, List.of()))
+			.list();
 	}
 
 	public Optional<Notice> find(long id) {
@@ -90,7 +145,7 @@ public class Notices {
 			.optional()
 			.map(n -> new Notice(n.id(), n.organizationId(), n.reference(), n.subscriberCode(), n.subscriberName(),
 					n.email(), n.language(), n.status(), n.failure(), n.attempts(), n.createdAt(), n.createdBy(),
-					n.sentAt(), findings(id)));
+					n.sentAt(), n.bounce(), findings(id)));
 	}
 
 	/** The organisation's latest notices, newest first, without their findings. */
@@ -132,7 +187,13 @@ public class Notices {
 				rs.getString("subscriber_code"), rs.getString("subscriber_name"), rs.getString("email"),
 				rs.getString("language"), NoticeStatus.valueOf(rs.getString("status")), rs.getString("failure"),
 				rs.getInt("attempts"), instant(rs, "created_at"), rs.getString("created_by"), instant(rs, "sent_at"),
-				findings);
+				bounce(rs), findings);
+	}
+
+	private static Notice.Bounce bounce(ResultSet rs) throws SQLException {
+		Instant at = instant(rs, "bounced_at");
+		return at == null ? null : new Notice.Bounce(rs.getString("bounce_recipient"), rs.getString("bounce_status"),
+				rs.getString("bounce_diagnostic"), at);
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -34,8 +34,10 @@ import vn.camguard.notices.application.MappingImport;
 import vn.camguard.notices.application.MappingReport;
 import vn.camguard.notices.application.MonthlyReports;
 import vn.camguard.notices.application.NotFound;
+import vn.camguard.notices.application.NoticeBounces;
 import vn.camguard.notices.application.NoticeScope;
 import vn.camguard.notices.application.SubscriberNotices;
+import vn.camguard.notices.domain.BounceCheck;
 import vn.camguard.notices.domain.Notice;
 import vn.camguard.notices.domain.NoticePlan;
 import vn.camguard.notices.persistence.SubscriberMappings;
@@ -43,7 +45,8 @@ import vn.camguard.organization.UnitDirectory.UnitRef;
 
 /**
  * ISP subscriber notices over REST, by the same rules as the pages ({@code NOTICES_MANAGE} on the organisation):
- * the notices and who has open findings, sending, retrying a failed notice, the printable letter, the subscriber
+ * the notices (a bounced one with the recipient, status code and diagnostic its DSN gave) and who has open findings,
+ * sending, retrying a failed or bounced notice, the printable letter, the subscriber
  * mapping's import and its status, and the monthly report. Errors answer as problem details (RFC 9457).
  */
 @RestController
@@ -61,8 +64,11 @@ class NoticeApiController {
 
 	private final MessageSource messages;
 
+	private final NoticeBounces bounces;
+
 	NoticeApiController(SubscriberNotices notices, MappingImport mappingImport, MonthlyReports reports,
-			NoticeScope scope, MessageSource messages) {
+			NoticeScope scope, MessageSource messages, NoticeBounces bounces) {
+		this.bounces = bounces;
 		this.notices = notices;
 		this.mappingImport = mappingImport;
 		this.reports = reports;
@@ -75,7 +81,11 @@ class NoticeApiController {
 	}
 
 	record NoticesBody(long organizationId, String organizationName, List<Pending> pending, int unmappedFindings,
-			List<Notice> notices) {
+			List<Notice> notices, BounceMailboxStatus bounceMailbox) {
+	}
+
+	/** Whether bounces are read, and the last read (counts, or the error that stopped it). */
+	record BounceMailboxStatus(boolean configured, BounceCheck lastCheck) {
 	}
 
 	/** Whom to notify: the named subscribers, or every subscriber with open findings when none is named. */
@@ -98,7 +108,8 @@ class NoticeApiController {
 					group.subscriber().email() != null, group.findings().size()))
 			.toList();
 		return new NoticesBody(organization.id(), organization.name(), pending, plan.unmapped().size(),
-				notices.latest(organization.id()));
+				notices.latest(organization.id()),
+				new BounceMailboxStatus(bounces.configured(), bounces.lastCheck().orElse(null)));
 	}
 
 	@GetMapping("/{id}")
@@ -118,7 +129,8 @@ class NoticeApiController {
 	}
 
 	@PostMapping("/{id}/retry")
-	@Operation(summary = "Send a failed or unsent notice again; 409 for one already sent or printed")
+	@Operation(summary = "Send a failed, unsent or bounced notice again (to the subscriber's address in today's "
+			+ "mapping); 409 for one already sent or printed")
 	Notice retry(@PathVariable long id) {
 		return notices.retry(id);
 	}

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.camguard.notices.application.NotFound;
+import vn.camguard.notices.application.NoticeBounces;
 import vn.camguard.notices.application.NoticeScope;
 import vn.camguard.notices.application.SubscriberNotices;
 import vn.camguard.notices.domain.Notice;
@@ -25,7 +26,8 @@ import vn.camguard.organization.UnitDirectory.UnitRef;
 
 /**
  * The notices page of an ISP: open findings per subscriber with a preview of each notice, sending (to one subscriber
- * or all), the notices made so far with their outcome, retry of a failed one, and each notice's printable letter.
+ * or all), the notices made so far with their outcome (a bounce with what the returning server said), retry of a
+ * failed or bounced one, whether the bounce mailbox is read, and each notice's printable letter.
  */
 @Controller
 @RequestMapping("/notices")
@@ -35,9 +37,12 @@ public class NoticeController {
 
 	private final NoticeScope scope;
 
-	public NoticeController(SubscriberNotices notices, NoticeScope scope) {
+	private final NoticeBounces bounces;
+
+	public NoticeController(SubscriberNotices notices, NoticeScope scope, NoticeBounces bounces) {
 		this.notices = notices;
 		this.scope = scope;
+		this.bounces = bounces;
 	}
 
 	@GetMapping
@@ -49,6 +54,8 @@ public class NoticeController {
 		model.addAttribute("plan", plan);
 		model.addAttribute("sent", notices.latest(organization.id()));
 		model.addAttribute("mailConfigured", notices.mailConfigured());
+		model.addAttribute("bouncesConfigured", bounces.configured());
+		model.addAttribute("bounceCheck", bounces.lastCheck().orElse(null));
 		model.addAttribute("zone", notices.zone());
 		model.addAttribute("reportMonth", java.time.YearMonth.now(notices.zone()).minusMonths(1).toString());
 		return "notices/notices";

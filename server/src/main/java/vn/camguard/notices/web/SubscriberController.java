@@ -15,9 +15,13 @@ import vn.camguard.notices.application.MappingColumn;
 import vn.camguard.notices.application.MappingImport;
 import vn.camguard.notices.application.MappingReport;
 import vn.camguard.notices.application.NoticeScope;
+import vn.camguard.notices.application.SubscriberNotices;
 import vn.camguard.organization.UnitDirectory.UnitRef;
 
-/** The subscriber mapping page of an ISP: what is mapped now, and the import form with the problems of a refused file. */
+/**
+ * The subscriber mapping page of an ISP: what is mapped now, the subscribers whose notices bounced (so their address
+ * can be corrected in the next import), and the import form with the problems of a refused file.
+ */
 @Controller
 @RequestMapping("/notices/subscribers")
 public class SubscriberController {
@@ -29,9 +33,12 @@ public class SubscriberController {
 
 	private final NoticeScope scope;
 
-	public SubscriberController(MappingImport mappingImport, NoticeScope scope) {
+	private final SubscriberNotices notices;
+
+	public SubscriberController(MappingImport mappingImport, NoticeScope scope, SubscriberNotices notices) {
 		this.mappingImport = mappingImport;
 		this.scope = scope;
+		this.notices = notices;
 	}
 
 	@GetMapping
@@ -58,6 +65,8 @@ public class SubscriberController {
 		model.addAttribute("entryCount", entries.size());
 		model.addAttribute("columns", MappingColumn.values());
 		model.addAttribute("report", report);
+		model.addAttribute("bounced", notices.bounced(organization.id()));
+		model.addAttribute("zone", notices.zone());
 		return "notices/subscribers";
 	}
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -58,8 +59,9 @@ public class MailDelivery {
 				helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
 						attachment.contentType());
 			}
-			smtp.send(message);
-			return new Delivery(Delivery.Outcome.SENT, null);
+			MimeMessage outgoing = withEnvelopeSender(message, mail.envelopeSender());
+			smtp.send(outgoing);
+			return new Delivery(Delivery.Outcome.SENT, null, outgoing.getMessageID());
 		}
 		catch (MailException | MessagingException failed) {
 			// the reason goes to the caller's record, shown to those who may read it; the log gets no server text,
@@ -91,6 +93,20 @@ public class MailDelivery {
 			inner = messaging.getNextException();
 		}
 		return inner == failed ? null : inner;
+	}
+
+	/**
+	 * The envelope sender is per message only on Angus's {@link SMTPMessage} (the session's {@code mail.smtp.from}
+	 * would change it for every mail): the built message is copied into one, session and Message-ID included.
+	 */
+	private static MimeMessage withEnvelopeSender(MimeMessage message, String envelopeSender)
+			throws MessagingException {
+		if (envelopeSender == null) {
+			return message;
+		}
+		SMTPMessage copy = new SMTPMessage(message);
+		copy.setEnvelopeFrom(envelopeSender);
+		return copy;
 	}
 
 	/** The innermost message, the one that names what the server or the connection said, cut to fit a column. */

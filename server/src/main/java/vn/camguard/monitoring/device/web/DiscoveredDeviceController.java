@@ -1,7 +1,10 @@
 package vn.camguard.monitoring.device.web;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
@@ -15,12 +18,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.camguard.inventory.InventoryDevices;
 import vn.camguard.monitoring.device.Adoption;
+import vn.camguard.monitoring.device.AdoptionChoices;
 import vn.camguard.monitoring.device.DiscoveredDevices;
 import vn.camguard.monitoring.range.MonitoringRefusal;
+import vn.camguard.organization.UnitDirectory.UnitRef;
 
 /**
- * Discovered device pages: the list (per organisation, per job) and one device with its adopt form and the inventory
- * entries that may be it. A refused adoption comes back with the reasons and everything typed.
+ * Discovered device pages: the list (per organisation, per job) and one device with its adopt form (system and site
+ * chosen by name among the caller's units', grouped by unit) and the inventory entries that may be it. A refused adoption comes back with the reasons and everything typed.
  */
 @Controller
 @RequestMapping("/monitoring/devices")
@@ -30,9 +35,19 @@ class DiscoveredDeviceController {
 
 	private final MessageSource messages;
 
-	DiscoveredDeviceController(DiscoveredDevices devices, MessageSource messages) {
+	private final AdoptionChoices choices;
+
+	DiscoveredDeviceController(DiscoveredDevices devices, MessageSource messages, AdoptionChoices choices) {
 		this.devices = devices;
 		this.messages = messages;
+		this.choices = choices;
+	}
+
+	/** Options of one unit in a select (an optgroup). */
+	record OptionGroup(String unit, List<Option> options) {
+	}
+
+	record Option(long id, String name) {
 	}
 
 	@GetMapping
@@ -88,10 +103,33 @@ class DiscoveredDeviceController {
 	private String page(long id, Adoption form, List<String> problems, Model model) {
 		model.addAttribute("device", devices.device(id));
 		model.addAttribute("suggestions", devices.suggestions(id));
-		model.addAttribute("units", devices.adoptionUnits());
+		List<UnitRef> units = devices.adoptionUnits();
+		model.addAttribute("units", units);
+		model.addAttribute("systemGroups", byUnit(units, choices.systems().stream()
+			.map(s -> Map.entry(s.unitId(), new Option(s.id(), s.name())))
+			.toList()));
+		model.addAttribute("siteGroups", byUnit(units, choices.sites().stream()
+			.map(s -> Map.entry(s.unitId(), new Option(s.id(), s.name())))
+			.toList()));
 		model.addAttribute("form", form);
 		model.addAttribute("problems", problems);
 		return "monitoring/device";
+	}
+
+	/** The options grouped under their unit, units in the order of the unit select, options by name within each. */
+	private static List<OptionGroup> byUnit(List<UnitRef> units, List<Map.Entry<Long, Option>> options) {
+		Map<Long, List<Option>> grouped = new LinkedHashMap<>();
+		for (Map.Entry<Long, Option> option : options) {
+			grouped.computeIfAbsent(option.getKey(), unit -> new ArrayList<>()).add(option.getValue());
+		}
+		List<OptionGroup> groups = new ArrayList<>();
+		for (UnitRef unit : units) {
+			List<Option> own = grouped.get(unit.id());
+			if (own != null) {
+				groups.add(new OptionGroup(unit.name(), own));
+			}
+		}
+		return groups;
 	}
 
 }
