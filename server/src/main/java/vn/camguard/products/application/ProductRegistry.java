@@ -125,7 +125,7 @@ public class ProductRegistry {
 		Product before = productToManage(id);
 		long vendorId = checked(draft, id);
 		products.update(id, draft, vendorId, OffsetDateTime.now(ZoneOffset.UTC));
-		standings.makersChanged(Set.of(before.vendorId(), vendorId));
+		standings.makersChanged(Set.copyOf(List.of(before.vendorId(), vendorId)));
 		audit.record("product.update", "product", Long.toString(id), draft.unitId(), before.draft(), product(id).draft());
 	}
 
