@@ -21,6 +21,15 @@ public interface InventoryDevices {
 	/** Every device of the unit and its subtree, whoever asks. */
 	List<DeviceFacts> allUnder(long unitId);
 
+	/** The devices with these ids that exist, whoever asks (for data kept in step with the inventory). */
+	List<DeviceFacts> unscoped(java.util.Collection<Long> deviceIds);
+
+	/** Every device of every unit, whoever asks (for a periodic check that derived data is in step). */
+	List<DeviceFacts> everyDevice();
+
+	/** The devices with these ids the caller may read; the others are absent. */
+	List<DeviceFacts> readable(java.util.Collection<Long> deviceIds);
+
 	/**
 	 * Inventory entries the caller may read that a scan's device may be: the same network address, MAC or serial
 	 * (each optional). A suggestion only: an officer confirms it.

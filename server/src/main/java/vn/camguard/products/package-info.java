@@ -5,7 +5,8 @@
  * inventoried device, its standing: certified, firmware current, known CVEs. Depends on
  * {@code organization} for roles and unit scope, on {@code audit} because every change is logged,
  * on {@code inventory}'s public {@link vn.camguard.inventory.InventoryDevices} to read a device, and on
- * {@code levels}' {@link vn.camguard.levels.ApprovedLevels} to schedule periodic assessments.
+ * {@code levels}' {@link vn.camguard.levels.ApprovedLevels} to schedule periodic assessments, and on
+ * {@code schedule} for the daily recheck of stored standings.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "audit", "inventory", "notifications", "levels" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "organization", "audit", "inventory", "notifications", "levels", "schedule" })
 package vn.camguard.products;

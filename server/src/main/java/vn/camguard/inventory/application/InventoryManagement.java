@@ -76,8 +76,12 @@ public class InventoryManagement {
 
 	private final ImportBatches importBatches;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	public InventoryManagement(AccessControl access, AuditTrail audit, UnitDirectory units, Devices devices,
-			InformationSystems systems, Sites sites, ImportBatches importBatches) {
+			InformationSystems systems, Sites sites, ImportBatches importBatches,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.access = access;
 		this.audit = audit;
 		this.units = units;
@@ -222,6 +226,7 @@ public class InventoryManagement {
 	public Device createDevice(DeviceDraft draft) {
 		DeviceDraft clean = checkedDevice(draft, null);
 		long id = devices.insert(clean, now());
+		events.publishEvent(new vn.camguard.inventory.DevicesChanged(List.of(id)));
 		audit.record("device.create", "device", Long.toString(id), clean.unitId(), null, clean);
 		return device(id);
 	}
@@ -232,6 +237,7 @@ public class InventoryManagement {
 		access.require(Permission.INVENTORY_WRITE, before.unitId());
 		DeviceDraft clean = checkedDevice(draft, id);
 		devices.update(id, clean, before.createdAt(), now());
+		events.publishEvent(new vn.camguard.inventory.DevicesChanged(List.of(id)));
 		audit.record("device.update", "device", Long.toString(id), clean.unitId(), before.draft(), clean);
 		return device(id);
 	}
@@ -269,6 +275,7 @@ public class InventoryManagement {
 		long batchId = importBatches.insert(scopeUnit, access.caller().username(), fileName, checkedDrafts.size(),
 				unitIds.size(), now);
 		devices.insertAll(ids, checkedDrafts, now, batchId);
+		events.publishEvent(new vn.camguard.inventory.DevicesChanged(ids));
 		audit.record("device.import", "device-import", Long.toString(batchId), scopeUnit,
 				null, new DeviceImportAudit(fileName, checkedDrafts.size(), unitIds.size(), IdRanges.of(ids)));
 		// the entry above is filed high up the tree; each touched unit's own audit shows its share too

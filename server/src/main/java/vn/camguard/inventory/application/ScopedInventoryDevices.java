@@ -67,6 +67,29 @@ class ScopedInventoryDevices implements InventoryDevices {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<DeviceFacts> unscoped(java.util.Collection<Long> deviceIds) {
+		return devices.withIds(null, deviceIds).stream().map(ScopedInventoryDevices::facts).toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<DeviceFacts> everyDevice() {
+		try (Stream<Device> stream = devices.streamEvery()) {
+			return stream.map(ScopedInventoryDevices::facts).toList();
+		}
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<DeviceFacts> readable(java.util.Collection<Long> deviceIds) {
+		return devices.withIds(access.scope(Permission.INVENTORY_READ), deviceIds)
+			.stream()
+			.map(ScopedInventoryDevices::facts)
+			.toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public List<DeviceFacts> matching(String address, String mac, String serial) {
 		UnitScope scope = access.scope(Permission.INVENTORY_READ);
 		Map<Long, DeviceFacts> found = new LinkedHashMap<>();

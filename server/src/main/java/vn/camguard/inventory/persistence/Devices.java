@@ -171,6 +171,27 @@ public class Devices {
 			.stream();
 	}
 
+	/** The devices with these ids, whatever unit they belong to (null scope), or within the scope. */
+	public List<Device> withIds(UnitScope scope, Collection<Long> ids) {
+		if (ids.isEmpty() || (scope != null && scope.isEmpty())) {
+			return List.of();
+		}
+		List<Device> found = new ArrayList<>();
+		List<Long> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += BATCH_SIZE) {
+			List<Long> chunk = all.subList(from, Math.min(all.size(), from + BATCH_SIZE));
+			String where = scope == null ? "d.id IN (:ids)"
+					: new ScopedQuery("d.unit_id", scope).where() + " AND d.id IN (:ids)";
+			found.addAll(jdbc.sql(SELECT + " WHERE " + where).param("ids", chunk).query(Devices::device).list());
+		}
+		return found;
+	}
+
+	/** Every device of every unit; the caller must close the stream (and hold a transaction). */
+	public Stream<Device> streamEvery() {
+		return jdbc.sql(SELECT).withFetchSize(500).query(Devices::device).stream();
+	}
+
 	public Optional<Device> find(UnitScope scope, long id) {
 		if (scope.isEmpty()) {
 			return Optional.empty();

@@ -1,8 +1,5 @@
 package vn.camguard.products.application;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,132 +10,119 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.camguard.inventory.InventoryDevices;
 import vn.camguard.inventory.InventoryDevices.DeviceFacts;
+import vn.camguard.organization.AccessControl;
+import vn.camguard.organization.Permission;
 import vn.camguard.products.domain.DeviceStanding;
-import vn.camguard.products.domain.DeviceStanding.Recognition;
 import vn.camguard.products.domain.MatchDecision;
 import vn.camguard.products.domain.Product;
 import vn.camguard.products.domain.StandingFilter;
-import vn.camguard.products.domain.ProductMatching;
-import vn.camguard.products.domain.VendorNames;
+import vn.camguard.products.domain.StoredStanding;
 import vn.camguard.products.domain.Warning;
 import vn.camguard.products.persistence.Products;
+import vn.camguard.products.persistence.StoredStandings;
 
 /**
- * A device's standing against the registry and the CVE list, for the panel on the device page. The
- * device is read through inventory's scoped API, so a caller sees the panel of exactly the devices it
- * may read.
+ * Devices' standings against the registry and the CVE list, read from the stored rows that
+ * {@link StandingUpkeep} keeps in step: the list filtered on standing is one query in the caller's
+ * {@code INVENTORY_READ} units, a page at a time, and the device panel reads its device's row. Devices are
+ * read through inventory's scoped API, so a caller sees exactly the devices it may read.
  */
 @Service
 public class DeviceStandings {
+
+	/** Rows per page of the filtered list. */
+	public static final int PAGE_SIZE = 100;
 
 	private final InventoryDevices devices;
 
 	private final Products products;
 
-	private final KnownCves cves;
-
 	private final ProductWarnings warnings;
 
 	private final DeviceIdentities identities;
 
-	private final Clock clock;
+	private final StoredStandings stored;
 
-	public DeviceStandings(InventoryDevices devices, Products products, KnownCves cves, ProductWarnings warnings,
-			DeviceIdentities identities) {
-		this.identities = identities;
+	private final StandingComputation computation;
+
+	private final StandingUpkeep upkeep;
+
+	private final AccessControl access;
+
+	DeviceStandings(InventoryDevices devices, Products products, ProductWarnings warnings, DeviceIdentities identities,
+			StoredStandings stored, StandingComputation computation, StandingUpkeep upkeep, AccessControl access) {
 		this.devices = devices;
 		this.products = products;
-		this.cves = cves;
 		this.warnings = warnings;
-		// certificate dates are Vietnamese calendar days
-		this.clock = Clock.system(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+		this.identities = identities;
+		this.stored = stored;
+		this.computation = computation;
+		this.upkeep = upkeep;
+		this.access = access;
 	}
 
 	/**
-	 * The device with its standing, the officer's decision on its product when one applies, and the
-	 * warnings that reach it.
+	 * The device with its standing (with the evidence), the officer's decision on its product when one applies,
+	 * and the warnings that reach it.
 	 */
 	public record Panel(DeviceFacts device, DeviceStanding standing, Optional<MatchDecision> decision,
 			List<Warning> warnings) {
 	}
 
-	@Transactional(readOnly = true)
+	/** Read-write: a row found stale (an input changed without passing through the upkeep) is recomputed first. */
+	@Transactional
 	public Panel panel(long deviceId) {
 		DeviceFacts device = devices.readable(deviceId).orElseThrow(() -> new NotFound("device " + deviceId));
-		Registry registry = registry();
 		Optional<MatchDecision> decision = identities.decision(device);
-		return new Panel(device, standing(device, decision, registry), decision, warnings.of(device));
+		StoredStanding row = current(device, decision);
+		return new Panel(device, computation.evidence(device, decision, row), decision, warnings.of(device));
 	}
 
-	/** A device of the filtered list with its standing and warnings. */
-	public record Row(DeviceFacts device, DeviceStanding standing, List<Warning> warnings) {
+	/** The device's stored standing, recomputed first when its inputs are not the device's current ones. */
+	private StoredStanding current(DeviceFacts device, Optional<MatchDecision> decision) {
+		Optional<StoredStanding> row = stored.of(device.id())
+			.filter(r -> r.computedFrom(device.unitId(), device.vendor(), device.model(), device.firmware(),
+					decision.orElse(null), computation.cveList()));
+		if (row.isPresent()) {
+			return row.get();
+		}
+		upkeep.refresh(List.of(device.id()));
+		return stored.of(device.id()).orElseThrow();
 	}
 
-	/** The devices the caller may read whose standing passes the filter, by id. */
+	/**
+	 * A device of the filtered list with its stored standing.
+	 *
+	 * @param product the product recognised, or empty
+	 */
+	public record Row(DeviceFacts device, StoredStanding standing, Optional<Product> product) {
+	}
+
+	/** One page of the filtered list and how many devices pass the filter in all. */
+	public record Listing(List<Row> rows, long total, int page, int pageSize) {
+
+		public boolean hasNext() {
+			return (long) (page + 1) * pageSize < total;
+		}
+
+	}
+
+	/** The devices the caller may read whose standing passes the filter, by id, one page. */
 	@Transactional(readOnly = true)
-	public List<Row> devices(StandingFilter filter) {
-		Registry registry = registry();
-		Map<Long, List<Warning>> warned = new HashMap<>();
-		warnings.warnedDevices().forEach(w -> warned.put(w.device().id(), w.warnings()));
-		List<Row> rows = new ArrayList<>();
-		DeviceIdentities.Batch batch = identities.batch();
-		// a fleet holds few distinct models: a standing depends only on what the device is typed as
-		Map<String, DeviceStanding> computed = new HashMap<>();
-		for (DeviceFacts device : devices.allReadable()) {
-			Optional<MatchDecision> decision = batch.decision(device);
-			String key = decision.map(d -> d.how() + ":" + d.productId()).orElse("-") + "|" + device.vendor() + "|"
-					+ device.model() + "|" + device.firmware();
-			DeviceStanding standing = computed.computeIfAbsent(key, k -> standing(device, decision, registry));
-			List<Warning> hits = warned.getOrDefault(device.id(), List.of());
-			if (filter.accepts(standing, !hits.isEmpty())) {
-				rows.add(new Row(device, standing, hits));
-			}
-		}
-		return rows;
-	}
-
-	/** The registry read once for many devices; products are loaded as recognised. */
-	private final class Registry {
-
-		final List<VendorNames> vendors = products.vendors();
-
-		final ProductMatching matching = new ProductMatching(vendors, products.candidates());
-
-		final Map<Long, Optional<Product>> loaded = new HashMap<>();
-
-		final LocalDate today = LocalDate.now(clock);
-
-		Optional<Product> product(long id) {
-			return loaded.computeIfAbsent(id, products::find);
-		}
-
-	}
-
-	private Registry registry() {
-		return new Registry();
-	}
-
-	private DeviceStanding standing(DeviceFacts device, Optional<MatchDecision> decision, Registry registry) {
-		Optional<Recognition> recognised = decision.isPresent() ? decided(decision.get(), registry)
-				: registry.matching.match(device.vendor(), device.model())
-					.flatMap(match -> registry.product(match.productId()).map(product -> new Recognition(product, match)));
-		Optional<VendorNames> vendor = recognised.isPresent()
-				? registry.vendors.stream().filter(v -> v.id() == recognised.get().product().vendorId()).findFirst()
-				: registry.matching.vendor(device.vendor()).map(ProductMatching.VendorMatch::vendor);
-		// an officer's decision names the model; otherwise the model as typed is the evidence for CVEs
-		String model = decision.isPresent() && recognised.isPresent() ? recognised.get().product().model()
-				: device.model();
-		return DeviceStanding.of(model, device.firmware(), recognised, registry.vendors, vendor, cves.all(),
-				registry.today);
-	}
-
-	private Optional<Recognition> decided(MatchDecision decision, Registry registry) {
-		if (decision.productId() == null) {
-			return Optional.empty();
-		}
-		return registry.product(decision.productId())
-			.map(product -> new Recognition(product,
-					new ProductMatching.Match(product.id(), decision.how(), product.vendorName(), false)));
+	public Listing devices(StandingFilter filter, int page) {
+		int shown = Math.max(0, page);
+		StoredStandings.Page found = stored.page(access.scope(Permission.INVENTORY_READ), filter, shown, PAGE_SIZE);
+		Map<Long, DeviceFacts> facts = new HashMap<>();
+		devices.readable(found.rows().stream().map(StoredStanding::deviceId).toList())
+			.forEach(device -> facts.put(device.id(), device));
+		Map<Long, Optional<Product>> loaded = new HashMap<>();
+		List<Row> rows = found.rows()
+			.stream()
+			.filter(row -> facts.containsKey(row.deviceId()))
+			.map(row -> new Row(facts.get(row.deviceId()), row,
+					row.productId() == null ? Optional.empty() : loaded.computeIfAbsent(row.productId(), products::find)))
+			.toList();
+		return new Listing(rows, found.total(), shown, PAGE_SIZE);
 	}
 
 }

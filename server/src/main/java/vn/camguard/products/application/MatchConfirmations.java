@@ -2,6 +2,7 @@ package vn.camguard.products.application;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,8 +37,11 @@ public class MatchConfirmations {
 
 	private final AuditTrail audit;
 
+	private final StandingUpkeep standings;
+
 	public MatchConfirmations(InventoryDevices devices, MatchDecisions decisions, Products products,
-			AccessControl access, AuditTrail audit) {
+			AccessControl access, AuditTrail audit, StandingUpkeep standings) {
+		this.standings = standings;
 		this.devices = devices;
 		this.decisions = decisions;
 		this.products = products;
@@ -68,6 +72,7 @@ public class MatchConfirmations {
 		MatchDecision decision = new MatchDecision(deviceId, device.unitId(), productId, how, device.vendor(),
 				device.model(), access.caller().username(), OffsetDateTime.now(ZoneOffset.UTC));
 		decisions.save(decision);
+		standings.refresh(List.of(deviceId));
 		audit.record("product.match.decide", "device", Long.toString(deviceId), device.unitId(), before.orElse(null),
 				new Decided(decision, automatic.orElse(null)));
 		return decision;

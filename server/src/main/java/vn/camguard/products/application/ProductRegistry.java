@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -47,8 +48,11 @@ public class ProductRegistry {
 
 	private final AuditTrail audit;
 
+	private final StandingUpkeep standings;
+
 	public ProductRegistry(Products products, Catalogues catalogues, AccessControl access, UnitDirectory units,
-			AuditTrail audit) {
+			AuditTrail audit, StandingUpkeep standings) {
+		this.standings = standings;
 		this.products = products;
 		this.catalogues = catalogues;
 		this.access = access;
@@ -110,6 +114,7 @@ public class ProductRegistry {
 		}
 		long vendorId = checked(draft, null);
 		long id = products.insert(draft, vendorId, OffsetDateTime.now(ZoneOffset.UTC));
+		standings.makersChanged(Set.of(vendorId));
 		Product created = product(id);
 		audit.record("product.create", "product", Long.toString(id), created.ownerUnitId(), null, created.draft());
 		return id;
@@ -120,6 +125,7 @@ public class ProductRegistry {
 		Product before = productToManage(id);
 		long vendorId = checked(draft, id);
 		products.update(id, draft, vendorId, OffsetDateTime.now(ZoneOffset.UTC));
+		standings.makersChanged(Set.copyOf(List.of(before.vendorId(), vendorId)));
 		audit.record("product.update", "product", Long.toString(id), draft.unitId(), before.draft(), product(id).draft());
 	}
 
@@ -137,6 +143,7 @@ public class ProductRegistry {
 			throw new ProductRuleViolation(problems);
 		}
 		products.insertFirmware(id, version.strip(), releaseDate, latest, OffsetDateTime.now(ZoneOffset.UTC));
+		standings.makersChanged(Set.of(before.vendorId()));
 		audit.record("product.firmware.add", "product", Long.toString(id), before.ownerUnitId(), before.firmware(),
 				product(id).firmware());
 	}
@@ -167,6 +174,7 @@ public class ProductRegistry {
 			throw new ProductRuleViolation(problems);
 		}
 		products.insertCertificate(id, certificate, OffsetDateTime.now(ZoneOffset.UTC));
+		standings.makersChanged(Set.of(before.vendorId()));
 		audit.record("product.certificate.add", "product", Long.toString(id), before.ownerUnitId(),
 				before.certificates(), product(id).certificates());
 	}

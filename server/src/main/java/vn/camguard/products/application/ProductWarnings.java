@@ -69,9 +69,12 @@ public class ProductWarnings {
 
 	private final MessageSource messages;
 
+	private final StandingUpkeep standings;
+
 	public ProductWarnings(Warnings warnings, Products products, DeviceIdentities identities, InventoryDevices devices,
 			UnitDirectory units, AccessControl access, AuditTrail audit, ApplicationEventPublisher events,
-			Notifications notifications, MessageSource messages) {
+			Notifications notifications, MessageSource messages, StandingUpkeep standings) {
+		this.standings = standings;
 		this.warnings = warnings;
 		this.products = products;
 		this.identities = identities;
@@ -141,6 +144,7 @@ public class ProductWarnings {
 					subject(warning, "Cảnh báo"), subject(warning, "Warning")));
 		});
 		List<Long> marked = reached.stream().map(DeviceFacts::id).toList();
+		standings.makersChanged(Set.of(warning.vendorId()));
 		audit.record("product.warning.add", "product_warning", Long.toString(id), province, null,
 				new Recorded(warning, marked, perUnit.keySet()));
 		return new Issued(id, marked, perUnit.keySet());

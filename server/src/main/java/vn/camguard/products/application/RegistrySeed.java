@@ -39,9 +39,13 @@ class RegistrySeed implements ApplicationRunner {
 
 	private final TransactionTemplate transaction;
 
+	private final StandingUpkeep standings;
+
 	private final JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-	RegistrySeed(Catalogues catalogues, Products products, AuditTrail audit, TransactionTemplate transaction) {
+	RegistrySeed(Catalogues catalogues, Products products, AuditTrail audit, TransactionTemplate transaction,
+			StandingUpkeep standings) {
+		this.standings = standings;
 		this.catalogues = catalogues;
 		this.products = products;
 		this.audit = audit;
@@ -126,6 +130,8 @@ class RegistrySeed implements ApplicationRunner {
 			}
 		}
 		if (added > 0) {
+			// a new brand name may tie devices to another maker (or to one at all)
+			standings.vendorNamesChanged();
 			audit.recordFor("system", "vendor.seed", "vendor", null, null, null, new Seeded("vendors", added));
 		}
 	}

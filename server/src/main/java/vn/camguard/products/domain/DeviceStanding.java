@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * A device at a glance: which product it is, whether that product is certified (under which
  * catalogue), whether its firmware is the latest, and the known CVEs of its model family, each with
- * the evidence that led to it. Computed, never stored: the registry and the CVE list change.
+ * the evidence that led to it. The states are also stored per device ({@link StoredStanding}) for filtering;
+ * the evidence is computed when shown.
  */
 public record DeviceStanding(Optional<Recognition> product, Certification certification, FirmwareState firmware,
 		List<CveHit> cves) {

@@ -11,7 +11,7 @@ import vn.camguard.organization.UnitTransfer;
 
 /**
  * Products' share of a unit merge: a vendor's products, a province's warnings, and a unit's warned
- * devices, match decisions, assessments and procurement checks change owner.
+ * devices, match decisions, assessments, procurement checks and stored standings change owner.
  */
 @Component
 class ProductsTransfer implements UnitTransfer {
@@ -22,7 +22,7 @@ class ProductsTransfer implements UnitTransfer {
 		this.rows = UnitOwnedRows.of(jdbc, new Column("product", "owner_unit_id"),
 				new Column("product_warning", "province_unit_id"), new Column("product_warning_device", "unit_id"),
 				new Column("product_device_match", "unit_id"), new Column("product_assessment", "unit_id"),
-				new Column("procurement_check", "unit_id"));
+				new Column("procurement_check", "unit_id"), new Column("device_standing", "unit_id"));
 	}
 
 	@Override

@@ -1,7 +1,5 @@
 package vn.camguard.products.web;
 
-import java.util.List;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,13 +14,11 @@ import vn.camguard.products.domain.StandingFilter;
 /**
  * The caller's devices filtered on their standing (certification and under which regulation,
  * warnings, firmware, known CVEs). It lives in products, not in the inventory list, so that inventory
- * knows nothing of products: the inventory only lends its scoped device list through its public API.
+ * knows nothing of products: the inventory only lends its scoped device reads through its public API. The
+ * standings are the stored ones, filtered in the database a page at a time.
  */
 @Controller
 public class StandingController {
-
-	/** Rows shown; the count says when there are more. */
-	static final int SHOWN = 500;
 
 	private final DeviceStandings standings;
 
@@ -36,12 +32,14 @@ public class StandingController {
 	@GetMapping("/products/devices")
 	public String devices(@RequestParam(required = false) String certification,
 			@RequestParam(required = false) String catalogue, @RequestParam(required = false) String warned,
-			@RequestParam(required = false) String firmware, @RequestParam(required = false) String cves, Model model) {
+			@RequestParam(required = false) String firmware, @RequestParam(required = false) String cves,
+			@RequestParam(defaultValue = "0") int page, Model model) {
 		StandingFilter filter = StandingFilter.parse(certification, catalogue, warned, firmware, cves);
-		List<DeviceStandings.Row> rows = standings.devices(filter);
+		DeviceStandings.Listing listing = standings.devices(filter, page);
 		model.addAttribute("filter", filter);
-		model.addAttribute("total", rows.size());
-		model.addAttribute("rows", rows.subList(0, Math.min(SHOWN, rows.size())));
+		model.addAttribute("listing", listing);
+		model.addAttribute("total", listing.total());
+		model.addAttribute("rows", listing.rows());
 		model.addAttribute("certifications", CertificationStatus.values());
 		model.addAttribute("firmwareStates", FirmwareStatus.values());
 		model.addAttribute("catalogues", catalogues.all());
