@@ -20,6 +20,14 @@ public enum Behaviour {
 	 * The login page's script URL carries an empty {@code ?version=}: the firmware is readable only with
 	 * credentials (Hikvision ISAPI deviceInfo, Dahua magicBox, ONVIF GetDeviceInformation).
 	 */
-	FIRMWARE_HIDDEN
+	FIRMWARE_HIDDEN,
+
+	/**
+	 * Tells garbage wherever it tells its serial number and MAC (ONVIF GetDeviceInformation and
+	 * GetNetworkInterfaces, Hikvision ISAPI deviceInfo, Dahua magicBox): a serial of 5,000 characters over ONVIF, a
+	 * serial with control characters and markup over the vendor API, a hardware address that is not one. Its real
+	 * serial and MAC (in the manifest) are never told.
+	 */
+	UNRULY_IDENTIFIERS
 
 }

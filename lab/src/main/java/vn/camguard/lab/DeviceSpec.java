@@ -3,6 +3,7 @@ package vn.camguard.lab;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.SplittableRandom;
@@ -108,7 +109,33 @@ public record DeviceSpec(String id, String address, Profile profile, Set<Weaknes
 		}
 		return new DeviceTruth(id, address, profile.id(), profile.kind(), profile.vendor(), profile.model(),
 				profile.firmware(weaknesses), tcpPorts(), udpPorts(), weaknessList(), profile.cves(weaknesses), null,
-				new Credentials(profile.adminUser(), password));
+				new Credentials(profile.adminUser(), password), serial(), mac());
+	}
+
+	/**
+	 * The serial number (lab value, PROFILES.md): {@code <model>-<8 digits>}, the digits being the address's last
+	 * three octets read as one number, so stable for a device and unique within a lab. Null for a hostile device.
+	 */
+	public String serial() {
+		return profile == null ? null : String.format(Locale.ROOT, "%s-%08d", profile.model(), addressNumber());
+	}
+
+	/**
+	 * The MAC (lab value, PROFILES.md), lower-case colon form: the profile's maker prefix, then the address's last
+	 * three octets, so stable for a device and unique within a lab. Null for a hostile device.
+	 */
+	public String mac() {
+		if (profile == null) {
+			return null;
+		}
+		int number = addressNumber();
+		return String.format(Locale.ROOT, "%s:%02x:%02x:%02x", profile.macPrefix(), number >> 16 & 0xff,
+				number >> 8 & 0xff, number & 0xff);
+	}
+
+	/** The last three octets of the address as one number. */
+	private int addressNumber() {
+		return LoopbackAddresses.toInt(address) & 0xff_ffff;
 	}
 
 	private static String resolvePassword(String id, String address, Profile profile, Set<Weakness> weaknesses,

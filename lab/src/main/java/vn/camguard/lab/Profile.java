@@ -78,6 +78,22 @@ public enum Profile {
 		return vendor;
 	}
 
+	/**
+	 * The first three octets of this profile's MACs (lab value): the prefix the vendor's own cameras commonly show
+	 * where the lab copies one (Hikvision, Dahua, Axis; not checked against the IEEE registry), else a locally
+	 * administered prefix spelling the maker's initials, which no real device has.
+	 */
+	public String macPrefix() {
+		return switch (this) {
+			case HIKVISION_IPC -> "c0:56:e3";
+			case DAHUA_IPC, DAHUA_NVR -> "3c:ef:8c";
+			case AXIS_IPC -> "00:40:8c";
+			case XIONGMAI_IPC -> "02:58:4d";
+			case ONVIF_GENERIC -> "02:44:4c";
+			case WHITELABEL_IPC -> "02:53:4e";
+		};
+	}
+
 	public String model() {
 		return model;
 	}

@@ -34,9 +34,9 @@ import vn.camguard.products.domain.CatalogueItem;
 import vn.camguard.products.persistence.Catalogues;
 
 /**
- * A scan report's lines reach the assessed devices by address, else MAC, else serial (a report that
- * carries them: the scanner itself writes neither today, see {@code ScanFile.Line}); a doubtful match is
- * refused whole with the rows named, and nothing is saved.
+ * A scan report's lines reach the assessed devices by address, else MAC, else serial (where a line
+ * carries them; {@code ScanImportByIdentifierTests} imports a report the scanner wrote from the lab); a doubtful
+ * match is refused whole with the rows named, and nothing is saved.
  */
 @SpringBootTest
 @AutoConfigureMockMvc

@@ -31,7 +31,8 @@ final class DahuaWeb {
 		String model = device.profile().model();
 		return switch (request.queryParam("action").orElse("")) {
 			case "getSystemInfo" -> Response.ok("text/plain", "deviceType=" + model + "\r\nhardwareVersion=1.00\r\n"
-					+ "serialNumber=" + device.serial() + "\r\nupdateSerial=" + model + "\r\n");
+					+ "serialNumber=" + device.apiSerial() + "\r\nupdateSerial=" + model + "\r\n");
+			case "getSerialNo" -> Response.ok("text/plain", "sn=" + device.apiSerial() + "\r\n");
 			case "getSoftwareVersion" -> Response.ok("text/plain", "version=" + device.firmware() + "\r\n");
 			case "getDeviceType" -> Response.ok("text/plain", "type=" + model + "\r\n");
 			default -> Response.status(400, "Bad Request").withBody("text/plain", "Error\r\nBad Request!\r\n");

@@ -3,7 +3,6 @@ package vn.camguard.lab.device;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import vn.camguard.lab.Behaviour;
@@ -28,8 +27,7 @@ record Device(DeviceSpec spec, DeviceTruth truth, String serial, AccountCheck we
 			return new Device(spec, truth, "", null, null, sockets);
 		}
 		Profile profile = spec.profile();
-		long number = LabAddress.number(spec.address());
-		String serial = String.format(Locale.ROOT, "%s-%08d", profile.model(), number);
+		String serial = spec.serial();
 		String user = profile.adminUser();
 		String password = spec.password();
 		String key = nonceKey + "@" + spec.address();
@@ -70,6 +68,21 @@ record Device(DeviceSpec spec, DeviceTruth truth, String serial, AccountCheck we
 
 	String firmware() {
 		return truth.firmware();
+	}
+
+	/** The serial number as the device tells it over ONVIF (garbage on an UNRULY_IDENTIFIERS device). */
+	String onvifSerial() {
+		return behaves(Behaviour.UNRULY_IDENTIFIERS) ? "SN" + "7".repeat(5_000) : serial;
+	}
+
+	/** The serial number as the device tells it over its vendor API (garbage on an UNRULY_IDENTIFIERS device). */
+	String apiSerial() {
+		return behaves(Behaviour.UNRULY_IDENTIFIERS) ? serial + "\u0007\u001b[31m<b>x</b>" : serial;
+	}
+
+	/** The MAC as the device tells it (not a MAC on an UNRULY_IDENTIFIERS device). */
+	String toldMac() {
+		return behaves(Behaviour.UNRULY_IDENTIFIERS) ? "zz" + truth.mac().substring(2) : truth.mac();
 	}
 
 	/** Where the ONVIF device service lives (XiongMai keeps it on plain-HTTP port 8899). */

@@ -43,12 +43,13 @@ final class HikvisionWeb {
 				<deviceID>%s</deviceID>
 				<model>%s</model>
 				<serialNumber>%s</serialNumber>
-				<macAddress>c0:56:e3:00:00:01</macAddress>
+				<macAddress>%s</macAddress>
 				<firmwareVersion>%s</firmwareVersion>
 				<firmwareReleasedDate>%s</firmwareReleasedDate>
 				<deviceType>IPCamera</deviceType>
 				</DeviceInfo>
-				""".formatted(device.spec().id(), device.profile().model(), device.serial(),
+				""".formatted(device.spec().id(), device.profile().model(), Xml.escape(device.apiSerial()),
+				Xml.escape(device.toldMac()),
 				build < 0 ? firmware : firmware.substring(0, build),
 				build < 0 ? "" : firmware.substring(build + 1)));
 	}

@@ -59,6 +59,7 @@ final class OnvifService {
 			case "GetCapabilities" -> capabilities(device);
 			case "GetServices" -> services(device);
 			case "GetDeviceInformation" -> deviceInformation(device);
+			case "GetNetworkInterfaces" -> networkInterfaces(device);
 			case "GetProfiles" -> profiles();
 			case "GetVideoSources" -> videoSources();
 			case "GetStreamUri" -> "<trt:GetStreamUriResponse><trt:MediaUri><tt:Uri>"
@@ -150,9 +151,19 @@ final class OnvifService {
 		return "<tds:GetDeviceInformationResponse><tds:Manufacturer>" + Xml.escape(device.profile().vendor())
 				+ "</tds:Manufacturer><tds:Model>" + Xml.escape(device.profile().model()) + "</tds:Model>"
 				+ "<tds:FirmwareVersion>" + Xml.escape(device.firmware()) + "</tds:FirmwareVersion>"
-				+ "<tds:SerialNumber>" + Xml.escape(device.serial()) + "</tds:SerialNumber><tds:HardwareId>"
+				+ "<tds:SerialNumber>" + Xml.escape(device.onvifSerial()) + "</tds:SerialNumber><tds:HardwareId>"
 				+ (device.profile().kind() == DeviceKind.RECORDER ? "NVR" : "IPC") + "-1.00</tds:HardwareId>"
 				+ "</tds:GetDeviceInformationResponse>";
+	}
+
+	/** One wired interface, enabled, with the device's hardware address and a fixed IPv4 configuration. */
+	private static String networkInterfaces(Device device) {
+		return "<tds:GetNetworkInterfacesResponse><tds:NetworkInterfaces token=\"eth0\"><tt:Enabled>true</tt:Enabled>"
+				+ "<tt:Info><tt:Name>eth0</tt:Name><tt:HwAddress>" + Xml.escape(device.toldMac()) + "</tt:HwAddress>"
+				+ "<tt:MTU>1500</tt:MTU></tt:Info><tt:IPv4><tt:Enabled>true</tt:Enabled><tt:Config><tt:Manual>"
+				+ "<tt:Address>" + Xml.escape(device.address()) + "</tt:Address><tt:PrefixLength>8</tt:PrefixLength>"
+				+ "</tt:Manual><tt:DHCP>false</tt:DHCP></tt:Config></tt:IPv4></tds:NetworkInterfaces>"
+				+ "</tds:GetNetworkInterfacesResponse>";
 	}
 
 	/**

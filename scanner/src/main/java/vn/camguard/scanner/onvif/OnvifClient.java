@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * ONVIF device service over SOAP 1.2: only read calls (GetSystemDateAndTime, GetDeviceInformation),
+ * ONVIF device service over SOAP 1.2: only read calls (GetSystemDateAndTime, GetDeviceInformation,
+ * GetNetworkInterfaces),
  * with or without a WS-Security UsernameToken (PasswordDigest).
  */
 public final class OnvifClient {
@@ -53,6 +54,16 @@ public final class OnvifClient {
 
 	public Outcome getDeviceInformation(HttpProbe.Endpoint endpoint, String path, Optional<Credential> credential) {
 		return call(endpoint, path, "GetDeviceInformation", credential);
+	}
+
+	/** The device's network interfaces: their hardware addresses name the device whatever its IP address. */
+	public Outcome getNetworkInterfaces(HttpProbe.Endpoint endpoint, String path, Optional<Credential> credential) {
+		return call(endpoint, path, "GetNetworkInterfaces", credential);
+	}
+
+	/** The first interface's hardware address as the device wrote it (untrusted text), empty if none. */
+	public static String hardwareAddress(SoapText body) {
+		return body.first("HwAddress").orElse("");
 	}
 
 	public Outcome getSystemDateAndTime(HttpProbe.Endpoint endpoint, String path) {

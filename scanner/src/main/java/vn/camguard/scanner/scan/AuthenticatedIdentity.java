@@ -24,9 +24,13 @@ final class AuthenticatedIdentity {
 
 	private static final Pattern KEY_VALUE = Pattern.compile("(?m)^\\s*(\\w+)=([^\\r\\n]{1,200})");
 
-	/** What was read, and the request that told it (for the evidence). */
-	record Read(OnvifClient.DeviceInformation information, String source) {
+	/** What was read, and the request that told it (for the evidence); {@code mac} as the device wrote it, or empty. */
+	record Read(OnvifClient.DeviceInformation information, String source, String mac) {
 	}
+
+	private static final String DEVICE_INFO = "/ISAPI/System/deviceInfo";
+
+	private static final String SYSTEM_INFO = "/cgi-bin/magicBox.cgi?action=getSystemInfo";
 
 	private AuthenticatedIdentity() {
 	}
@@ -35,7 +39,7 @@ final class AuthenticatedIdentity {
 		String vendor = device.family().map(f -> f.vendor()).orElse("");
 		Optional<HttpProbe.Endpoint> web = device.web().filter(w -> !device.unresponsive().contains(w.port()));
 		if (web.isPresent() && vendor.equals("Hikvision")) {
-			Optional<String> xml = get(clients, web.get(), "/ISAPI/System/deviceInfo", credential);
+			Optional<String> xml = get(clients, web.get(), DEVICE_INFO, credential);
 			if (xml.isPresent()) {
 				SoapText info = new SoapText(xml.get());
 				String version = info.first("firmwareVersion").orElse("");
@@ -46,7 +50,7 @@ final class AuthenticatedIdentity {
 				if (!version.isEmpty()) {
 					return Optional.of(new Read(new OnvifClient.DeviceInformation("Hikvision",
 							info.first("model").orElse(""), firmware, info.first("serialNumber").orElse(""), ""),
-							"GET /ISAPI/System/deviceInfo with the found credential"));
+							"GET /ISAPI/System/deviceInfo with the found credential", info.first("macAddress").orElse("")));
 				}
 			}
 		}
@@ -57,7 +61,7 @@ final class AuthenticatedIdentity {
 				String model = get(clients, web.get(), "/cgi-bin/magicBox.cgi?action=getDeviceType", credential)
 						.flatMap(text -> value(text, "type")).orElse("");
 				return Optional.of(new Read(new OnvifClient.DeviceInformation("Dahua", model, software.get(), "", ""),
-						"GET /cgi-bin/magicBox.cgi?action=getSoftwareVersion with the found credential"));
+						"GET /cgi-bin/magicBox.cgi?action=getSoftwareVersion with the found credential", ""));
 			}
 		}
 		if (device.onvif().isPresent()) {
@@ -66,10 +70,54 @@ final class AuthenticatedIdentity {
 					Optional.of(credential));
 			if (outcome instanceof OnvifClient.Outcome.Answered answered) {
 				return Optional.of(new Read(OnvifClient.deviceInformation(answered.body()),
-						"ONVIF GetDeviceInformation with the found credential"));
+						"ONVIF GetDeviceInformation with the found credential", ""));
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Serial number and MAC where {@code told} still lacks them, read with the found credential from the places
+	 * the family keeps them: Hikvision ISAPI deviceInfo (serialNumber, macAddress), Dahua magicBox getSystemInfo
+	 * (serialNumber), else ONVIF GetDeviceInformation (SerialNumber, unless it already answered without
+	 * credentials) and GetNetworkInterfaces (HwAddress). Read-only requests with the one credential the login check
+	 * found; nothing is guessed here.
+	 */
+	static void identifiers(DeviceObservations device, DeviceClients clients, Credential credential,
+			IdentifiersTold told) {
+		String vendor = device.family().map(f -> f.vendor()).orElse("");
+		Optional<HttpProbe.Endpoint> web = device.web().filter(w -> !device.unresponsive().contains(w.port()));
+		if (web.isPresent() && vendor.equals("Hikvision") && !told.complete()) {
+			get(clients, web.get(), DEVICE_INFO, credential).map(SoapText::new).ifPresent(info -> {
+				String source = "GET " + DEVICE_INFO + " with the found credential";
+				told.serial(info.first("serialNumber").orElse(""), source);
+				told.mac(info.first("macAddress").orElse(""), source);
+			});
+		}
+		if (web.isPresent() && vendor.equals("Dahua") && told.serial().isEmpty()) {
+			get(clients, web.get(), SYSTEM_INFO, credential).flatMap(text -> value(text, "serialNumber"))
+				.ifPresent(serial -> told.serial(serial, "GET " + SYSTEM_INFO + " with the found credential"));
+		}
+		if (device.onvif().isEmpty() || device.unresponsive().contains(device.onvif().get().endpoint().port())) {
+			return;
+		}
+		DeviceObservations.OnvifEndpoint onvif = device.onvif().get();
+		boolean answeredAnonymously = device.onvifAnonymous().filter(OnvifClient.Outcome.Answered.class::isInstance)
+			.isPresent();
+		if (told.serial().isEmpty() && !answeredAnonymously) {
+			if (clients.onvifClient().getDeviceInformation(onvif.endpoint(), onvif.path(),
+					Optional.of(credential)) instanceof OnvifClient.Outcome.Answered answered) {
+				told.serial(OnvifClient.deviceInformation(answered.body()).serialNumber(),
+						"ONVIF GetDeviceInformation with the found credential");
+			}
+		}
+		if (told.mac().isEmpty()) {
+			if (clients.onvifClient().getNetworkInterfaces(onvif.endpoint(), onvif.path(),
+					Optional.of(credential)) instanceof OnvifClient.Outcome.Answered answered) {
+				told.mac(OnvifClient.hardwareAddress(answered.body()),
+						"ONVIF GetNetworkInterfaces with the found credential");
+			}
+		}
 	}
 
 	private static Optional<String> get(DeviceClients clients, HttpProbe.Endpoint web, String path,

@@ -56,7 +56,7 @@ import java.util.regex.Pattern;
 /**
  * Scans one device: every request to it goes out here, in one sequence ({@code Visit.run}): port sweep, content
  * detection, WS-Discovery, web page, RTSP, ONVIF (all without credentials), the fingerprint, the login plan, the
- * identity a found credential reads, the TLS survey. What the device said is then a plain record
+ * identity (and serial number and MAC) a found credential reads, the TLS survey. What the device said is then a plain record
  * ({@link DeviceObservations}) the checks judge without sending anything. Whatever the device does, {@link #run} returns a report: a silent or garbage
  * port is marked unresponsive after its first timeout and costs nothing more.
  */
@@ -277,10 +277,16 @@ public final class DeviceScan {
 			Onvif onvif = onvif(wsd, web, guessed);
 			Fingerprint fingerprint = withTlsEvidence(fingerprinter.identify(new Observations(open, wsd, web.page(),
 					web.realm(), rtsp.server(), rtsp.realm(), onvif.information(), identity, telnetBanner)), web);
+			IdentifiersTold told = new IdentifiersTold();
+			onvif.information().ifPresent(
+					information -> told.serial(information.serialNumber(), "ONVIF GetDeviceInformation without credentials"));
+			told.serial(identity.getOrDefault("SerialNumber", ""), "the vendor's identity API without credentials");
+			onvifInterfaces(onvif, told);
 			if (!request.checks()) {
 				// discovery only: the device is found and told apart; nothing that judges it is sent
-				return new DeviceReport(host.getHostAddress(), List.copyOf(new TreeSet<>(open)), fingerprint, List.of(),
-						notes, elapsed(started));
+				return new DeviceReport(host.getHostAddress(), List.copyOf(new TreeSet<>(open)),
+						withIdentifierEvidence(fingerprint, told), List.of(), notes, elapsed(started), told.mac(),
+						told.serial());
 			}
 			Optional<VendorFamily> family = vendors.family(fingerprint.vendor());
 			Optional<Reply> snapshot = snapshot(web, family);
@@ -293,6 +299,10 @@ public final class DeviceScan {
 			if (login.credential().isPresent() && fingerprint.firmware().isEmpty()) {
 				Optional<AuthenticatedIdentity.Read> read = AuthenticatedIdentity.read(seen, clients,
 						login.credential().get());
+				read.ifPresent(r -> {
+					told.serial(r.information().serialNumber(), r.source());
+					told.mac(r.mac(), r.source());
+				});
 				if (read.isPresent()) {
 					Fingerprint known = fingerprinter.identify(new Observations(open, wsd, web.page(), web.realm(),
 							rtsp.server(), rtsp.realm(), Optional.of(read.get().information()), identity, telnetBanner));
@@ -302,6 +312,9 @@ public final class DeviceScan {
 					seen = seen.withIdentity(fingerprint, vendors.family(fingerprint.vendor()));
 				}
 			}
+			if (login.credential().isPresent() && !told.complete()) {
+				AuthenticatedIdentity.identifiers(seen, clients, login.credential().get(), told);
+			}
 			seen = seen.withTls(tlsPorts.stream().filter(seen::responsive).map(port -> tlsSurvey.survey(host, port))
 				.toList());
 
@@ -310,8 +323,36 @@ public final class DeviceScan {
 				findings.addAll(check.evaluate(seen));
 			}
 			findings.addAll(login.findings());
-			return new DeviceReport(host.getHostAddress(), List.copyOf(new TreeSet<>(open)), fingerprint, findings, notes,
-					elapsed(started));
+			return new DeviceReport(host.getHostAddress(), List.copyOf(new TreeSet<>(open)),
+					withIdentifierEvidence(fingerprint, told), findings, notes, elapsed(started), told.mac(),
+					told.serial());
+		}
+
+		/**
+		 * The hardware address from ONVIF GetNetworkInterfaces without credentials, asked only of a device whose
+		 * GetDeviceInformation already answered without them (both are read calls of the same device service).
+		 */
+		private void onvifInterfaces(Onvif onvif, IdentifiersTold told) {
+			if (onvif.endpoint().isEmpty() || onvif.information().isEmpty()
+					|| unresponsive.contains(onvif.endpoint().get().endpoint().port())) {
+				return;
+			}
+			DeviceObservations.OnvifEndpoint endpoint = onvif.endpoint().get();
+			if (onvifClient.getNetworkInterfaces(endpoint.endpoint(), endpoint.path(),
+					Optional.empty()) instanceof OnvifClient.Outcome.Answered answered) {
+				told.mac(OnvifClient.hardwareAddress(answered.body()), "ONVIF GetNetworkInterfaces without credentials");
+			}
+		}
+
+		/** The fingerprint with where the serial number and MAC were read, when the device told them. */
+		private static Fingerprint withIdentifierEvidence(Fingerprint fingerprint, IdentifiersTold told) {
+			if (told.evidence().isEmpty()) {
+				return fingerprint;
+			}
+			List<Evidence> evidence = new ArrayList<>(fingerprint.evidence());
+			evidence.addAll(told.evidence());
+			return new Fingerprint(fingerprint.vendor(), fingerprint.model(), fingerprint.firmware(), fingerprint.kind(),
+					evidence);
 		}
 
 		/** Telnet's banner on 23 (its sweep connection) and on every other port whose content showed telnet. */

@@ -146,6 +146,11 @@ class ScanExecution {
 		return part.jobId() + ":" + part.runNumber() + ":" + part.partNumber();
 	}
 
+	/** SeenDevice's "not learned" is null, the report's is empty. */
+	private static String emptyToNull(String text) {
+		return text == null || text.isEmpty() ? null : text;
+	}
+
 	static String stored(MonitoringRefusal refusal) {
 		return refusal.stored();
 	}
@@ -394,10 +399,10 @@ class ScanExecution {
 			hostsDone++;
 			if (report.alive()) {
 				devicesFound++;
-				// the scanner's public report names no MAC or serial yet: the columns wait for a scanner that does
+				// MAC and serial where the device told them (the report leaves them empty otherwise)
 				devices.add(new SeenDevice(report.address(), report.openPorts(), report.fingerprint().vendor(),
 						report.fingerprint().model(), report.fingerprint().firmware(), report.fingerprint().kind().name(),
-						null, null));
+						emptyToNull(report.mac()), emptyToNull(report.serial())));
 			}
 			for (Finding finding : report.findings()) {
 				if (job.profile().checks().contains(finding.checkId())) {

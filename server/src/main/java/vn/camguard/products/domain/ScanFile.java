@@ -41,8 +41,8 @@ public final class ScanFile {
 
 	/**
 	 * One scanned address. Device text inside is untrusted and only ever shown as text. {@code mac} and
-	 * {@code serial} are optional: the scanner's {@code DeviceReport} writes neither today (GetDeviceInformation's
-	 * serial number is not part of its fingerprint), a report that carries them is matched on them too.
+	 * {@code serial} are optional: the scanner writes them (empty when the device did not tell them), reports of
+	 * older scanners lack them; a line that carries them is matched on them too.
 	 */
 	public record Line(String address, List<Integer> openPorts, Fingerprint fingerprint, List<Finding> findings,
 			List<String> notes, long millis, String mac, String serial) {
