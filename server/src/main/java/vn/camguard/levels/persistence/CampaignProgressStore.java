@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.camguard.levels.domain.PlanProgress;
 import vn.camguard.organization.UnitDirectory.UnitRef;
 
 /**
@@ -72,7 +73,7 @@ public class CampaignProgressStore {
 			String unitName, String openDossierStatus, Integer level, int applicable, int done) {
 
 		public Integer percent() {
-			return applicable == 0 ? null : (int) (100L * done / applicable);
+			return new PlanProgress(applicable, done).percent();
 		}
 
 	}
