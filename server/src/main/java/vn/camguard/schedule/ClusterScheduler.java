@@ -171,6 +171,12 @@ class ClusterScheduler implements SmartLifecycle, WorkPlanner {
 	}
 
 	@Override
+	public boolean planned(String work, String instanceId) {
+		Scheduler current = scheduler;
+		return current != null && current.getScheduledExecution(TaskInstanceId.of(work, instanceId)).isPresent();
+	}
+
+	@Override
 	public boolean drop(String work, String instanceId) {
 		TaskInstanceId id = TaskInstanceId.of(work, instanceId);
 		Scheduler scheduler = running();

@@ -19,6 +19,9 @@ public interface WorkPlanner {
 	 */
 	boolean bringForward(String work, String instanceId, Instant at);
 
+	/** Whether an instance is planned or running (not yet finished); false while the scheduler is not running. */
+	boolean planned(String work, String instanceId);
+
 	/** Drops a planned instance that has not started; answers whether there was one. */
 	boolean drop(String work, String instanceId);
 

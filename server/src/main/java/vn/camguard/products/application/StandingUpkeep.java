@@ -1,5 +1,7 @@
 package vn.camguard.products.application;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Collection;
@@ -11,6 +13,8 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +29,8 @@ import vn.camguard.products.domain.MatchDecision;
 import vn.camguard.products.domain.StoredStanding;
 import vn.camguard.products.persistence.StoredStandings;
 import vn.camguard.schedule.DailyWork;
+import vn.camguard.schedule.OneTimeWork;
+import vn.camguard.schedule.WorkPlanner;
 
 /**
  * Keeps every device's stored standing equal to what a fresh computation would give, in the transaction of
@@ -36,16 +42,24 @@ import vn.camguard.schedule.DailyWork;
  * devices typed without a recognisable maker, which matching may tie to any product);</li>
  * <li>an officer's match decision: that device's row;</li>
  * <li>the days passing: once a day, rows whose {@code recheck_on} (a certificate starting or lapsing) has come;</li>
- * <li>anything missed, and the CVE list of a new build: at start-up and once a day, every row whose copied
+ * <li>anything missed, and the CVE list of a new build: after start-up and once a day, every row whose copied
  * inputs differ from the device's current vendor, model, firmware, unit or decision, or whose CVE list
  * fingerprint is not this build's, and every device without a row (this also fills the table the first
  * time).</li>
  * </ul>
+ * The start-up reconcile takes about a minute per 100,000 devices, so it is not done before the server serves:
+ * it is planned as one-time work when the application is ready, run once across the instances that start
+ * together, and a failure is logged and tried again by the scheduler. Until it is done a device's own page is
+ * still right (it rechecks its row), but lists on the stored rows may show stale ones: {@link #reconcilePending()}.
  */
 @Service
 public class StandingUpkeep {
 
 	private static final Logger log = LoggerFactory.getLogger(StandingUpkeep.class);
+
+	static final String START_UP_WORK = "device-standings-start-up";
+
+	static final String START_UP = "start-up";
 
 	private final StandingComputation computation;
 
@@ -53,10 +67,21 @@ public class StandingUpkeep {
 
 	private final InventoryDevices devices;
 
-	StandingUpkeep(StandingComputation computation, StoredStandings stored, InventoryDevices devices) {
+	/** Lazily: the scheduler is built from the one-time work declared here. */
+	private final ObjectProvider<WorkPlanner> planner;
+
+	private final Duration startUpDelay;
+
+	private volatile boolean startUpPlanned;
+
+	StandingUpkeep(StandingComputation computation, StoredStandings stored, InventoryDevices devices,
+			ObjectProvider<WorkPlanner> planner,
+			@Value("${camguard.standings.start-up-reconcile-delay:0s}") Duration startUpDelay) {
 		this.computation = computation;
 		this.stored = stored;
 		this.devices = devices;
+		this.planner = planner;
+		this.startUpDelay = startUpDelay;
 	}
 
 	@EventListener
@@ -127,13 +152,21 @@ public class StandingUpkeep {
 				reconciled);
 	}
 
+	/**
+	 * Plans the start-up reconcile; when another instance starting at the same time has planned it already, that
+	 * one run serves both.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	public void started() {
-		int reconciled = reconcile();
-		if (reconciled > 0) {
-			log.info("Device standings: {} missing or stale rows computed at start-up", reconciled);
-		}
+		planner.getObject().plan(START_UP_WORK, START_UP, "", Instant.now().plus(startUpDelay));
+		startUpPlanned = true;
 	}
+
+	/** Whether the start-up reconcile has not finished yet, so that stored rows may still be stale. */
+	public boolean reconcilePending() {
+		return !startUpPlanned || planner.getObject().planned(START_UP_WORK, START_UP);
+	}
+
 
 	/** Declares the daily run to the platform's scheduler (through the transactional bean). */
 	@Configuration(proxyBeanMethods = false)
@@ -143,6 +176,14 @@ public class StandingUpkeep {
 		DailyWork deviceStandingWork(StandingUpkeep upkeep) {
 			// just after midnight, Vietnamese time: certificate dates are Vietnamese calendar days
 			return new DailyWork("device-standings", LocalTime.of(0, 20), StandingComputation.ZONE, upkeep::daily);
+		}
+
+		@Bean
+		OneTimeWork deviceStandingStartUpWork(StandingUpkeep upkeep) {
+			return new OneTimeWork(START_UP_WORK, data -> {
+				log.info("Device standings: {} missing or stale rows computed after start-up", upkeep.reconcile());
+				return Optional.empty();
+			});
 		}
 
 	}

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import vn.camguard.products.application.DeviceStandings;
 import vn.camguard.products.application.RequirementCatalogues;
+import vn.camguard.products.application.StandingUpkeep;
 import vn.camguard.products.domain.DeviceStanding.CertificationStatus;
 import vn.camguard.products.domain.DeviceStanding.FirmwareStatus;
 import vn.camguard.products.domain.StandingFilter;
@@ -24,9 +25,12 @@ public class StandingController {
 
 	private final RequirementCatalogues catalogues;
 
-	public StandingController(DeviceStandings standings, RequirementCatalogues catalogues) {
+	private final StandingUpkeep upkeep;
+
+	public StandingController(DeviceStandings standings, RequirementCatalogues catalogues, StandingUpkeep upkeep) {
 		this.standings = standings;
 		this.catalogues = catalogues;
+		this.upkeep = upkeep;
 	}
 
 	@GetMapping("/products/devices")
@@ -43,6 +47,7 @@ public class StandingController {
 		model.addAttribute("certifications", CertificationStatus.values());
 		model.addAttribute("firmwareStates", FirmwareStatus.values());
 		model.addAttribute("catalogues", catalogues.all());
+		model.addAttribute("reconciling", upkeep.reconcilePending());
 		return "products/devices";
 	}
 
