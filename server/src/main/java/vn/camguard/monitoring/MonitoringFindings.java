@@ -18,4 +18,12 @@ public interface MonitoringFindings {
 	 * and reference. Ids of other organisations are ignored. Returns how many findings were changed.
 	 */
 	int recordNotice(long organizationId, Collection<Long> findingIds, String noticeReference, Instant at);
+
+	/**
+	 * Records that a notice came back undelivered: the findings it was the last notice of are no longer notified
+	 * (NOTIFIED ones are NEW again, waiting for a notice that arrives; notice time and reference are cleared), so
+	 * that the list does not say their subscriber was told. Findings a later notice covered keep that one. Returns
+	 * the ids changed.
+	 */
+	List<Long> recordBounce(long organizationId, Collection<Long> findingIds, String noticeReference);
 }

@@ -116,8 +116,8 @@ class NoticeBounceTests {
 				B-2,Brown Trading Co.,b@shop.example,198.51.100.5,01/01/2026,,en
 				""");
 		Instant seen = Instant.parse("2026-08-01T03:00:00Z");
-		data.finding(isp.id(), "198.51.100.2", 80, "CG-CRED-DEFAULT", "HIGH", "camera A", "NEW", seen);
-		data.finding(isp.id(), "198.51.100.5", 23, "CG-TELNET", "HIGH", "camera B", "NEW", seen);
+		long findingA = data.finding(isp.id(), "198.51.100.2", 80, "CG-CRED-DEFAULT", "HIGH", "camera A", "NEW", seen);
+		long findingB = data.finding(isp.id(), "198.51.100.5", 23, "CG-TELNET", "HIGH", "camera B", "NEW", seen);
 		int before = GREEN_MAIL.getReceivedMessages().length;
 		assertThat(send(post("/notices/send").param("organizationId", id(isp))).getStatus()).isEqualTo(302);
 		MimeMessage toA = to("an@home.example");
@@ -125,6 +125,8 @@ class NoticeBounceTests {
 		assertThat(GREEN_MAIL.getReceivedMessages()).hasSize(before + 2);
 		long noticeA = noticeOf(isp, "A-1");
 		long noticeB = noticeOf(isp, "B-2");
+		assertThat(finding(findingA, "status")).isEqualTo("NOTIFIED");
+		assertThat(finding(findingB, "status")).isEqualTo("NOTIFIED");
 
 		// each notice went out from its own VERP envelope sender, kept with its Message-ID
 		String returnPathA = toA.getHeader("Return-Path")[0].replaceAll("[<>]", "");
@@ -175,6 +177,16 @@ class NoticeBounceTests {
 		assertThat(column(noticeB, "bounce_status")).isNull();
 		assertThat(bounceAudits(noticeA)).isEqualTo(1);
 		assertThat(bounceAudits(noticeB)).isZero();
+		// A's subscriber was not told: its finding is no longer notified (audited with the bounce); B's still is
+		assertThat(finding(findingA, "status")).isEqualTo("NEW");
+		assertThat(finding(findingA, "notified_at")).isNull();
+		assertThat(finding(findingA, "notice_reference")).isNull();
+		assertThat(finding(findingB, "status")).isEqualTo("NOTIFIED");
+		assertThat(finding(findingB, "notice_reference")).isNotNull();
+		assertThat(jdbc.sql("SELECT after_json FROM audit_entry WHERE action = 'notice.bounce' AND entity_id = :id")
+			.param("id", Long.toString(noticeA))
+			.query(String.class)
+			.single()).contains("findingsNoLongerNotified").contains(Long.toString(findingA));
 
 		// the pages and the API show it, the server's text as text; the mailbox password nowhere
 		String page = send(get("/notices").param("organizationId", id(isp)).param("lang", "en"))
@@ -221,6 +233,8 @@ class NoticeBounceTests {
 		assertThat(column(noticeA, "email")).isEqualTo("an.new@home.example");
 		assertThat(column(noticeA, "bounce_status")).isNull();
 		assertThat(column(noticeA, "attempts")).isEqualTo("2");
+		assertThat(finding(findingA, "status")).as("notified again once the notice went out again").isEqualTo("NOTIFIED");
+		assertThat(finding(findingA, "notice_reference")).isEqualTo(column(noticeA, "reference"));
 		assertThat(jdbc.sql("""
 				SELECT COUNT(*) FROM audit_entry WHERE action = 'notice.retry' AND entity_id = :id
 				  AND after_json LIKE '%an.new@home.example%'""")
@@ -353,6 +367,14 @@ class NoticeBounceTests {
 	private String column(long notice, String column) {
 		return jdbc.sql("SELECT CAST(" + column + " AS VARCHAR(500)) FROM subscriber_notice WHERE id = :id")
 			.param("id", notice)
+			.query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1)))
+			.single()
+			.orElse(null);
+	}
+
+	private String finding(long finding, String column) {
+		return jdbc.sql("SELECT CAST(" + column + " AS VARCHAR(500)) FROM monitoring_finding WHERE id = :id")
+			.param("id", finding)
 			.query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1)))
 			.single()
 			.orElse(null);

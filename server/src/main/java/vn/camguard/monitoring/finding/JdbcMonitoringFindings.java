@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -60,6 +61,34 @@ class JdbcMonitoringFindings implements MonitoringFindings {
 				.param("org", organizationId)
 				.param("ids", ids.subList(from, Math.min(ids.size(), from + IDS_PER_UPDATE)))
 				.update();
+		}
+		return changed;
+	}
+
+	@Override
+	@Transactional
+	public List<Long> recordBounce(long organizationId, Collection<Long> findingIds, String noticeReference) {
+		List<Long> ids = findingIds.stream().distinct().toList();
+		List<Long> changed = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += IDS_PER_UPDATE) {
+			List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_UPDATE));
+			String where = "WHERE organization_id = :org AND notice_reference = :reference AND id IN (:ids)";
+			List<Long> found = jdbc.sql("SELECT id FROM monitoring_finding " + where + " ORDER BY id")
+				.param("org", organizationId)
+				.param("reference", noticeReference)
+				.param("ids", chunk)
+				.query(Long.class)
+				.list();
+			if (found.isEmpty()) {
+				continue;
+			}
+			jdbc.sql("UPDATE monitoring_finding SET status = CASE WHEN status = 'NOTIFIED' THEN 'NEW' ELSE status END, "
+					+ "notified_at = NULL, notice_reference = NULL " + where)
+				.param("org", organizationId)
+				.param("reference", noticeReference)
+				.param("ids", found)
+				.update();
+			changed.addAll(found);
 		}
 		return changed;
 	}

@@ -2,6 +2,7 @@ package vn.camguard.notices.application;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.camguard.audit.AuditTrail;
+import vn.camguard.monitoring.MonitoringFindings;
 import vn.camguard.notices.domain.BounceCheck;
 import vn.camguard.notices.domain.Notice;
 import vn.camguard.notices.persistence.BounceChecks;
@@ -28,7 +30,7 @@ import vn.camguard.notices.persistence.Notices;
 /**
  * Reads the bounce mailbox: each delivery status notification is matched to the notice it returns (by the token of
  * the VERP envelope sender it came back to, else by the Message-ID of the headers it returns, and in that case only
- * for the notice's own recipient), and that notice is marked bounced, audited. Every mail read is then marked
+ * for the notice's own recipient), and that notice is marked bounced and its findings no longer notified, audited. Every mail read is then marked
  * (IMAP: seen, and only unseen mails are read; POP3: deleted), so none is read twice; a mail that is no report of
  * ours or cannot be read is counted and skipped. Run by the scheduler; nothing here needs a signed-in user.
  */
@@ -50,13 +52,16 @@ public class NoticeBounces {
 
 	private final TransactionTemplate transaction;
 
+	private final MonitoringFindings findings;
+
 	NoticeBounces(BounceMailbox mailbox, Notices notices, BounceChecks checks, AuditTrail audit,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, MonitoringFindings findings) {
 		this.mailbox = mailbox;
 		this.notices = notices;
 		this.checks = checks;
 		this.audit = audit;
 		this.transaction = transaction;
+		this.findings = findings;
 	}
 
 	public boolean configured() {
@@ -180,10 +185,13 @@ public class NoticeBounces {
 			if (!notices.bounced(found.id(), bounce)) {
 				return false;
 			}
+			// the subscriber was not told: its findings must not show as notified, so that the notice is sent again
+			List<Long> unnotified = findings.recordBounce(found.organizationId(),
+					found.findings().stream().map(Notice.NoticeFinding::findingId).toList(), found.reference());
 			audit.recordFor(ACTOR, "notice.bounce", "subscriber-notice", Long.toString(found.id()),
 					found.organizationId(), Map.of("status", found.status().name()),
 					Map.of("status", "BOUNCED", "recipient", String.valueOf(bounce.recipient()), "code",
-							String.valueOf(bounce.status())));
+							String.valueOf(bounce.status()), "findingsNoLongerNotified", unnotified));
 			return true;
 		}));
 	}
