@@ -1,5 +1,6 @@
 package vn.camguard.levels.application;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,12 +49,15 @@ public class CampaignProgress {
 
 	private final AccessControl access;
 
+	private final Clock clock;
+
 	public CampaignProgress(CampaignCatalogue campaigns, CampaignProgressStore store, UnitDirectory units,
-			AccessControl access) {
+			AccessControl access, Clock clock) {
 		this.campaigns = campaigns;
 		this.store = store;
 		this.units = units;
 		this.access = access;
+		this.clock = clock;
 	}
 
 	/** Systems of one unit on a list. */
@@ -210,7 +214,7 @@ public class CampaignProgress {
 				a.withoutRegulation() + b.withoutRegulation());
 	}
 
-	private static Campaign defaultCampaign(List<Campaign> all) {
+	private Campaign defaultCampaign(List<Campaign> all) {
 		return all.stream()
 			.filter(c -> !isPast(c.levelsDueOn()) || !isPast(c.plansDueOn()))
 			.min(Comparator.comparing(c -> c.levelsDueOn() != null ? c.levelsDueOn() : c.plansDueOn()))
@@ -232,11 +236,12 @@ public class CampaignProgress {
 		return units.find(id).orElseThrow(() -> new LevelsNotFound("unit", id));
 	}
 
-	static LocalDate today() {
-		return LocalDate.now(LevelDeterminations.VIETNAM);
+	/** The province's day, from its clock (so a test can set it). */
+	LocalDate today() {
+		return LocalDate.now(clock);
 	}
 
-	static boolean isPast(LocalDate due) {
+	boolean isPast(LocalDate due) {
 		return due != null && today().isAfter(due);
 	}
 

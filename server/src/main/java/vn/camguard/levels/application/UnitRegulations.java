@@ -111,7 +111,7 @@ public class UnitRegulations {
 		if (input.issuedOn() == null) {
 			problems.add("levels.problem.regulation-date");
 		}
-		else if (input.issuedOn().isAfter(CampaignProgress.today())) {
+		else if (input.issuedOn().isAfter(progress.today())) {
 			problems.add("levels.problem.regulation-future");
 		}
 		if (input.coversCameras() && input.cameraClause() == null) {
