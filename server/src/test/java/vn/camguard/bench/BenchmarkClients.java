@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class BenchmarkClients {
 
 	private BenchmarkClients() {
+	}
+
+	/**
+	 * The audit key file of a bench database, in the temporary folder: one per database name, so that a database made
+	 * by one benchmark is verified with the key it was signed with when another benchmark opens it, and two benchmarks
+	 * on different databases never overwrite each other's key. (The test configuration's relative path would put a key
+	 * into whatever folder the bench is started from.)
+	 */
+	public static Path auditKeyFile(String jdbcUrl) {
+		String withoutParameters = jdbcUrl.split("[?;]", 2)[0];
+		String database = withoutParameters.substring(withoutParameters.lastIndexOf('/') + 1)
+			.replaceAll("[^A-Za-z0-9_.-]", "_");
+		return Path.of(System.getProperty("java.io.tmpdir"), "camguard-bench-audit-" + database + ".key");
 	}
 
 	/** One GET request as one signed-in user. */

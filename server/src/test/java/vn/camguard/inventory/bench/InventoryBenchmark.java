@@ -29,6 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.camguard.bench.BenchmarkClients;
 import vn.camguard.CamGuardApplication;
 import vn.camguard.bench.BenchmarkClients.Scenario;
 import vn.camguard.organization.OrganizationSetup;
@@ -84,9 +85,7 @@ public final class InventoryBenchmark {
 				"--spring.datasource.username=camguard", "--spring.datasource.password=camguard",
 				"--spring.datasource.hikari.maximum-pool-size=16", "--camguard.demo.enabled=false",
 				"--camguard.inventory.import.max-rows=200000",
-				// the bench's own audit key, in the temporary folder: the test configuration's relative path would put one
-				// into whatever folder the bench is started from
-				"--camguard.audit.key-file=" + Path.of(System.getProperty("java.io.tmpdir"), "camguard-bench-audit.key"),
+				"--camguard.audit.key-file=" + BenchmarkClients.auditKeyFile(db),
 				"--logging.level.root=WARN", "--logging.level.vn.camguard.inventory=INFO", "--spring.thymeleaf.cache=true",
 				System.getProperty("bench.extra", "--camguard.bench=true"))) {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));

@@ -28,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.camguard.bench.BenchmarkClients;
 import vn.camguard.CamGuardApplication;
 import vn.camguard.bench.BenchmarkClients.Scenario;
 import vn.camguard.inventory.bench.InventoryBenchmark.BenchUnits;
@@ -84,7 +85,7 @@ public final class StandingsBenchmark {
 				"--spring.datasource.username=camguard", "--spring.datasource.password=camguard",
 				"--spring.datasource.hikari.maximum-pool-size=16", "--camguard.demo.enabled=false",
 				"--camguard.inventory.import.max-rows=200000",
-				"--camguard.audit.key-file=" + Path.of(System.getProperty("java.io.tmpdir"), "camguard-standings-bench-audit.key"),
+				"--camguard.audit.key-file=" + BenchmarkClients.auditKeyFile(db),
 				"--logging.level.root=WARN", "--logging.level.vn.camguard.products=INFO", "--spring.thymeleaf.cache=true",
 				"--camguard.bench=true")) {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));

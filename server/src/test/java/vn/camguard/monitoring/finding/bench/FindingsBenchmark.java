@@ -8,7 +8,6 @@ import static vn.camguard.bench.BenchmarkClients.unitId;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import vn.camguard.bench.BenchmarkClients;
 import vn.camguard.CamGuardApplication;
 import vn.camguard.bench.BenchmarkClients.Scenario;
 import vn.camguard.inventory.bench.InventoryBenchmark;
@@ -58,7 +58,7 @@ public final class FindingsBenchmark {
 				"--server.address=127.0.0.1", "--spring.datasource.url=" + db, "--spring.datasource.username=camguard",
 				"--spring.datasource.password=camguard", "--spring.datasource.hikari.maximum-pool-size=16",
 				"--camguard.demo.enabled=false",
-				"--camguard.audit.key-file=" + Path.of(System.getProperty("java.io.tmpdir"), "camguard-bench-audit.key"),
+				"--camguard.audit.key-file=" + BenchmarkClients.auditKeyFile(db),
 				"--logging.level.root=WARN", "--spring.thymeleaf.cache=true")) {
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 			String base = "http://127.0.0.1:" + port;
