@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -20,7 +21,6 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,10 +52,10 @@ class JdbcAuditLog implements AuditLog {
 
 	private final AuditKey key;
 
-	JdbcAuditLog(JdbcClient jdbc, AuditKey key, @Value("${camguard.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+	JdbcAuditLog(JdbcClient jdbc, AuditKey key, Clock provinceClock) {
 		this.jdbc = jdbc;
 		this.key = key;
-		this.zone = ZoneId.of(zone);
+		this.zone = provinceClock.getZone();
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package vn.camguard.levels.web;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,12 +46,15 @@ public class DeterminationController {
 
 	private final MessageSource messages;
 
+	private final Clock clock;
+
 	public DeterminationController(LevelDeterminations determinations, LevelDossiers dossiers,
-			ApprovedLevels approvedLevels, MessageSource messages) {
+			ApprovedLevels approvedLevels, MessageSource messages, Clock clock) {
 		this.determinations = determinations;
 		this.dossiers = dossiers;
 		this.approvedLevels = approvedLevels;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/systems/{id}")
@@ -129,7 +133,7 @@ public class DeterminationController {
 		model.addAttribute("chosenLevel", chosenLevel);
 		model.addAttribute("justification", justification);
 		model.addAttribute("problems", problems);
-		model.addAttribute("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+		model.addAttribute("today", java.time.LocalDate.now(clock));
 		return "levels/wizard";
 	}
 

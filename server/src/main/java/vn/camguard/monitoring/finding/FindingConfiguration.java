@@ -1,8 +1,7 @@
 package vn.camguard.monitoring.finding;
 
-import java.time.ZoneId;
+import java.time.Clock;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class FindingConfiguration {
 
 	@Bean
-	FindingTable findingTable(@Value("${camguard.time-zone:Asia/Ho_Chi_Minh}") String zone) {
-		return new FindingTable(ZoneId.of(zone));
+	FindingTable findingTable(Clock provinceClock) {
+		return new FindingTable(provinceClock.getZone());
 	}
 
 }

@@ -98,7 +98,7 @@ class ScanExecution {
 			@Value("${camguard.monitoring.slot-wait:2s}") Duration slotWait,
 			@Value("${camguard.monitoring.connect-timeout:1s}") Duration connectTimeout,
 			@Value("${camguard.monitoring.read-timeout:3s}") Duration readTimeout,
-			@Value("${camguard.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+			Clock provinceClock) {
 		if (partSize < 1 || partSize > 4096) {
 			throw new IllegalArgumentException("camguard.monitoring.part-size must be 1..4096");
 		}
@@ -117,7 +117,7 @@ class ScanExecution {
 		this.slotWait = slotWait;
 		this.connectTimeout = connectTimeout;
 		this.readTimeout = readTimeout;
-		this.zone = ZoneId.of(zone);
+		this.zone = provinceClock.getZone();
 	}
 
 	@Bean

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,7 +56,7 @@ public class ScanJobs {
 
 	ScanJobs(JobTable jobs, RangeRegistry ranges, AccessControl access, UnitDirectory units, AuditTrail audit,
 			WorkPlanner planner, TransactionTemplate transactions,
-			@Value("${camguard.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+			Clock provinceClock) {
 		this.jobs = jobs;
 		this.ranges = ranges;
 		this.access = access;
@@ -65,7 +64,7 @@ public class ScanJobs {
 		this.audit = audit;
 		this.planner = planner;
 		this.transactions = transactions;
-		this.zone = ZoneId.of(zone);
+		this.zone = provinceClock.getZone();
 	}
 
 	/** A job with its organisation's name and latest run, for lists and the job page. */

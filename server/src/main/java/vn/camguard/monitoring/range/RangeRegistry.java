@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,13 +43,13 @@ public class RangeRegistry {
 	private final ZoneId zone;
 
 	RangeRegistry(AddressRanges ranges, AccessControl access, UnitDirectory units, AuditTrail audit,
-			@Value("${camguard.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+			Clock provinceClock) {
 		this.ranges = ranges;
 		this.access = access;
 		this.units = units;
 		this.audit = audit;
 		this.clock = Clock.systemUTC();
-		this.zone = ZoneId.of(zone);
+		this.zone = provinceClock.getZone();
 	}
 
 	/** What a registration form sends. */

@@ -1,5 +1,6 @@
 package vn.camguard.notices.application;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -39,10 +40,10 @@ public class NoticeWriting {
 
 	private final String province;
 
-	NoticeWriting(MessageSource messages, @Value("${camguard.time-zone:Asia/Ho_Chi_Minh}") String zone,
+	NoticeWriting(MessageSource messages, Clock provinceClock,
 			@Value("${camguard.province.name:}") String province) {
 		this.messages = messages;
-		this.zone = ZoneId.of(zone);
+		this.zone = provinceClock.getZone();
 		this.province = province;
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
 		resolver.setPrefix("templates/notices/");

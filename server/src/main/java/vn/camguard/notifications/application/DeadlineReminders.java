@@ -72,7 +72,6 @@ public class DeadlineReminders {
 
 	DeadlineReminders(List<DeadlineSource> sources, StoredNotifications notifications, NotificationStore store,
 			PlatformTransactionManager transactionManager, AuditTrail audit, Clock clock,
-			@Value("${camguard.time-zone:Asia/Ho_Chi_Minh}") String zone,
 			@Value("${camguard.reminders.days-before:7,1}") String daysBefore,
 			@Value("${camguard.reminders.mail-attempts:5}") int mailAttempts) {
 		this.sources = List.copyOf(sources);
@@ -86,7 +85,7 @@ public class DeadlineReminders {
 		this.mailAttempts = mailAttempts;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.audit = audit;
-		this.zone = ZoneId.of(zone);
+		this.zone = clock.getZone();
 		this.offsets = List.copyOf(new TreeSet<>(Arrays.stream(daysBefore.split(","))
 			.map(String::strip)
 			.filter(s -> !s.isEmpty())

@@ -2,6 +2,7 @@ package vn.camguard.products.application;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,9 +48,12 @@ public class AssessmentReports {
 
 	private final UnitDirectory units;
 
+	private final Clock clock;
+
 	AssessmentReports(ProductAssessments assessments, AuditTrail audit, MessageSource messages, UnitDirectory units,
-			@Value("${camguard.province.name:}") String province) {
+			@Value("${camguard.province.name:}") String province, Clock clock) {
 		this.units = units;
+		this.clock = clock;
 		this.assessments = assessments;
 		this.audit = audit;
 		this.messages = messages;
@@ -206,7 +210,7 @@ public class AssessmentReports {
 		return new OfficialDocument(province.isBlank() ? null : province, unitName(a, locale),
 				text(locale, "products.report.number", Long.toString(a.id())), text(locale, "products.report.subject"),
 				OfficialDocument.placeAndDate(province.replaceFirst("^(Tỉnh|Thành phố)\\s+", ""),
-						java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))),
+						java.time.LocalDate.now(clock)),
 				text(locale, "products.report.title"), a.subjectName(), null, body,
 				text(locale, "products.procurement.pdf.recipients"),
 				List.of(text(locale, "products.procurement.pdf.recipient.file")),

@@ -1,5 +1,6 @@
 package vn.camguard.products.application;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,13 +46,13 @@ public class PeriodicAssessments {
 
 	public PeriodicAssessments(SystemDirectory systems, ApprovedLevels levels, AssessmentRecords records,
 			AccessControl access, PeriodicSchedule schedule,
-			@Value("${camguard.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+			Clock provinceClock) {
 		this.systems = systems;
 		this.levels = levels;
 		this.records = records;
 		this.access = access;
 		this.schedule = schedule;
-		this.zone = ZoneId.of(zone);
+		this.zone = provinceClock.getZone();
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package vn.camguard.products.application;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -80,7 +81,7 @@ public class ProcurementChecks {
 
 	ProcurementChecks(ProcurementCheckRecords records, Products products, Catalogues catalogues, Warnings warnings,
 			KnownCves cves, UnitDirectory units, AccessControl access, AuditTrail audit, MessageSource messages,
-			@Value("${camguard.time-zone:Asia/Ho_Chi_Minh}") String zone,
+			Clock provinceClock,
 			@Value("${camguard.province.name:}") String province) {
 		this.records = records;
 		this.products = products;
@@ -91,7 +92,7 @@ public class ProcurementChecks {
 		this.access = access;
 		this.audit = audit;
 		this.messages = messages;
-		this.zone = ZoneId.of(zone);
+		this.zone = provinceClock.getZone();
 		this.province = province;
 	}
 

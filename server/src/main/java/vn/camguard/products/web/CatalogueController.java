@@ -1,5 +1,6 @@
 package vn.camguard.products.web;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.stereotype.Controller;
@@ -23,8 +24,11 @@ public class CatalogueController {
 
 	private final RequirementCatalogues catalogues;
 
-	public CatalogueController(RequirementCatalogues catalogues) {
+	private final Clock clock;
+
+	public CatalogueController(RequirementCatalogues catalogues, Clock clock) {
 		this.catalogues = catalogues;
+		this.clock = clock;
 	}
 
 	/** The correction form as typed; an unticked box sends nothing, hence the nullable verified. */
@@ -41,7 +45,7 @@ public class CatalogueController {
 	public String list(Model model) {
 		List<Catalogue> all = catalogues.all();
 		model.addAttribute("catalogues", all);
-		model.addAttribute("today", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+		model.addAttribute("today", java.time.LocalDate.now(clock));
 		return "products/catalogues";
 	}
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,7 +19,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -75,13 +75,13 @@ class AuditController {
 	private final ZoneId zone;
 
 	AuditController(AuditLog log, HeadSafekeeping safekeeping, AuditAccess access, UnitDirectory directory,
-			MessageSource messages, @Value("${camguard.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+			MessageSource messages, Clock provinceClock) {
 		this.log = log;
 		this.safekeeping = safekeeping;
 		this.access = access;
 		this.directory = directory;
 		this.messages = messages;
-		this.zone = ZoneId.of(zone);
+		this.zone = provinceClock.getZone();
 	}
 
 	/**

@@ -99,7 +99,7 @@ class AuditUpgradeTests {
 			.as("no row lost or rewritten").isEqualTo(5);
 		AuditKey key = new AuditKey(randomKey());
 		ChainedAuditTrail trail = new ChainedAuditTrail(jdbc, key);
-		JdbcAuditLog log = new JdbcAuditLog(jdbc, key, "Asia/Ho_Chi_Minh");
+		JdbcAuditLog log = new JdbcAuditLog(jdbc, key, java.time.Clock.system(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
 
 		assertThat(trail.anchorUnkeyedEntries()).isEqualTo(5);
 		assertThat(trail.anchorUnkeyedEntries()).as("sealed once").isZero();

@@ -1,6 +1,7 @@
 package vn.camguard.monitoring.finding.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,7 +11,6 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -53,11 +53,11 @@ public class FindingController {
 	private final ZoneId zone;
 
 	public FindingController(FindingReview review, FindingTable table, FindingSla sla,
-			@Value("${camguard.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+			Clock provinceClock) {
 		this.review = review;
 		this.table = table;
 		this.sla = sla;
-		this.zone = ZoneId.of(zone);
+		this.zone = provinceClock.getZone();
 	}
 
 	@GetMapping
