@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import vn.camguard.inventory.InventoryDevices.DeviceFacts;
+import vn.camguard.scanner.DeviceIdentifiers;
 
 /**
  * Which assessed device each line of a scan report is about: by address, else by MAC, else by serial
@@ -139,9 +140,12 @@ public final class ScanMatching {
 		return address == null ? "" : address.strip().toLowerCase(Locale.ROOT);
 	}
 
-	/** The hex digits only, so {@code aa-bb-cc-dd-ee-ff} and {@code AA:BB:CC:DD:EE:FF} agree. */
+	/**
+	 * The scanner's one form of a MAC, so {@code aa-bb-cc-dd-ee-ff} and {@code AA:BB:CC:DD:EE:FF} agree; a line's MAC
+	 * is already in that form (the scanner wrote it), the inventory's is the same address upper case.
+	 */
 	static String macKey(String mac) {
-		return mac == null ? "" : mac.replaceAll("[^0-9A-Fa-f]", "").toUpperCase(Locale.ROOT);
+		return DeviceIdentifiers.mac(mac);
 	}
 
 	static String serialKey(String serial) {
