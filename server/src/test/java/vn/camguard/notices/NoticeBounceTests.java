@@ -365,16 +365,16 @@ class NoticeBounceTests {
 	}
 
 	private String column(long notice, String column) {
-		return jdbc.sql("SELECT CAST(" + column + " AS VARCHAR(500)) FROM subscriber_notice WHERE id = :id")
-			.param("id", notice)
-			.query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1)))
-			.single()
-			.orElse(null);
+		return cell("subscriber_notice", notice, column);
 	}
 
 	private String finding(long finding, String column) {
-		return jdbc.sql("SELECT CAST(" + column + " AS VARCHAR(500)) FROM monitoring_finding WHERE id = :id")
-			.param("id", finding)
+		return cell("monitoring_finding", finding, column);
+	}
+
+	private String cell(String table, long id, String column) {
+		return jdbc.sql("SELECT CAST(" + column + " AS VARCHAR(500)) FROM " + table + " WHERE id = :id")
+			.param("id", id)
 			.query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1)))
 			.single()
 			.orElse(null);
