@@ -129,6 +129,35 @@ class HostileBounceTests {
 		assertThat(bounces.check().orElseThrow().read()).as("every mail was marked read").isZero();
 	}
 
+	@Test
+	void aReportClaimingAnEnvelopeAddressWithANulCharacterDoesNotStopTheMailbox() throws Exception {
+		UnitRef isp = tree.unit("NISP", "ISP", tree.province());
+		operator = tree.user("nul.noc", Role.ISP_OPERATOR, isp);
+		assertThat(send(multipart("/notices/subscribers/import")
+			.file(new MockMultipartFile("file", "map.csv", "text/csv", """
+					subscriber_code,subscriber_name,email,address,valid_from,valid_to,language
+					G-1,Good Shop,g@good.example,198.51.100.50,01/01/2026,,en
+					""".getBytes(StandardCharsets.UTF_8)))
+			.param("organizationId", Long.toString(isp.id())))).contains("import-accepted");
+		new NoticeTestData(jdbc).finding(isp.id(), "198.51.100.50", 80, "CG-CRED-DEFAULT", "HIGH", "camera G", "NEW",
+				Instant.parse("2026-08-01T03:00:00Z"));
+		send(post("/notices/send").param("organizationId", Long.toString(isp.id())));
+		MimeMessage toG = to("g@good.example");
+		long noticeG = noticeOf(isp, "G-1");
+
+		// anyone may mail the bounce address, and the headers naming the envelope recipient are the sender's to write;
+		// PostgreSQL refuses a NUL character in a query's text, which failed every read of the mailbox
+		MAILBOX.deliver(mail(dsn("bounces@isp.example", "g@good.example", "<forged@evil.example>")
+			.replace("MIME-Version: 1.0", "Envelope-To: bounces+0a\u00000b@isp.example\r\nMIME-Version: 1.0")));
+		MAILBOX.deliver(mail(dsn(returnPath(toG), "g@good.example", toG.getMessageID())));
+
+		BounceCheck check = bounces.check().orElseThrow();
+		assertThat(check.error()).isNull();
+		assertThat(check.read()).isEqualTo(2);
+		assertThat(check.bounced()).isEqualTo(1);
+		assertThat(column(noticeG, "status")).isEqualTo("BOUNCED");
+	}
+
 	private static String returnPath(MimeMessage sent) throws MessagingException {
 		return sent.getHeader("Return-Path")[0].replaceAll("[<>]", "");
 	}
