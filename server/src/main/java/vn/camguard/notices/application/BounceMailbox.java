@@ -2,6 +2,7 @@ package vn.camguard.notices.application;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -26,6 +27,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("camguard.notices.bounces")
 public record BounceMailbox(String protocol, String host, Integer port, String username, String password,
 		String folder, boolean tls, String address, Duration interval, Integer batch) {
+
+	/** A token as the notice's {@code bounce_token} column can hold one. */
+	private static final Pattern HEX_TOKEN = Pattern.compile("[0-9a-f]{1,40}");
 
 	public BounceMailbox {
 		protocol = protocol == null || protocol.isBlank() ? "imap" : protocol.strip().toLowerCase(Locale.ROOT);
@@ -73,7 +77,11 @@ public record BounceMailbox(String protocol, String host, Integer port, String u
 				|| candidate.length() <= prefix.length() + suffix.length()) {
 			return null;
 		}
-		return candidate.substring(prefix.length(), candidate.length() - suffix.length());
+		String token = candidate.substring(prefix.length(), candidate.length() - suffix.length());
+		// ours are hex digits (SubscriberNotices); anything else is no token of ours, and it is never handed to the
+		// database: the address comes from headers any sender writes, and PostgreSQL refuses a query whose text holds
+		// a NUL character, which failed the whole read of the mailbox each time the mail was read again
+		return HEX_TOKEN.matcher(token).matches() ? token : null;
 	}
 
 	@Override

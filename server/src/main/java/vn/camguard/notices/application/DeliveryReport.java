@@ -126,7 +126,9 @@ record DeliveryReport(Set<String> deliveredTo, String returnedMessageId, List<Fa
 		if (text == null || text.isEmpty()) {
 			return null;
 		}
-		return text.length() > max ? text.substring(0, max) + "…" : text;
+		// the ellipsis counts: the value goes into a column of exactly max characters, and one that does not fit
+		// fails the bounce's update, and with it the whole read of the mailbox, every time the mail is read again
+		return text.length() > max ? text.substring(0, max - 1) + "…" : text;
 	}
 
 }

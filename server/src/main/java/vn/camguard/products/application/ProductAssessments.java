@@ -152,7 +152,12 @@ public class ProductAssessments {
 		else {
 			devices.readable(subjectId).orElseThrow(() -> new NotFound("device " + subjectId));
 		}
-		return records.ofSubject(subject, subjectId).stream().map(this::view).toList();
+		// the subject may have moved between units: an assessment stays its unit's, read by whoever reads that unit
+		return records.ofSubject(subject, subjectId)
+			.stream()
+			.filter(id -> records.find(id).filter(a -> access.allows(Permission.INVENTORY_READ, a.unitId())).isPresent())
+			.map(this::view)
+			.toList();
 	}
 
 	/**
