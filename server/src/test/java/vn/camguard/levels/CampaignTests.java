@@ -366,6 +366,36 @@ class CampaignTests {
 		assertThat(api).contains("\"levelsOverdue\":2").contains("\"code\":\"" + own.districtA().code() + "\"");
 	}
 
+	/**
+	 * The dashboard's links are made in Java rather than by {@code @{...}} in the template: they must still carry
+	 * the context path; and the names in the table and the charts, made in Java too, must still be shown as text.
+	 */
+	@Test
+	void theDashboardLinksKeepTheContextPathAndItsNamesStayText() throws Exception {
+		TestTree own = TestTree.create(setup);
+		TestTree.TestUser ownAdmin = own.user("cp.ctx.admin", Role.PROVINCE_ADMIN, own.province());
+		UnitRef odd = setup.ensureUnit(own.prefix() + "-X", "<b>Xã \"Hòa\" & Bình rất dài tên</b>", "DISTRICT",
+				own.province().code());
+		approvedSystem(odd, "Ngoặc", 1, 1);
+
+		String page = perform(ownAdmin, get("/ctx/levels/dashboard").contextPath("/ctx")
+			.param("campaign", Long.toString(directive))).getContentAsString(StandardCharsets.UTF_8);
+		String line = row(page, "dashboard-unit-" + odd.id());
+		assertThat(line).contains("href=\"/ctx/levels/dashboard?unit=" + odd.id() + "&amp;campaign=" + directive + "\"")
+			.contains("href=\"/ctx/levels/plans?unit=" + odd.id() + "\"")
+			.contains("href=\"/ctx/levels/campaigns/" + directive + "/systems?unit=" + odd.id()
+					+ "&amp;kind=LEVELS_APPROVED\"")
+			.contains("href=\"/ctx/levels/regulations?unit=" + odd.id() + "\"")
+			.contains("&lt;b&gt;Xã &quot;Hòa&quot; &amp; Bình rất dài tên&lt;/b&gt;")
+			.contains(">1 (100 %)<");
+		assertThat(page).doesNotContain("<b>Xã").doesNotContain("href=\"/levels/")
+			.contains("href=\"/ctx/levels/campaigns/" + directive + "/systems?unit=" + odd.id()
+					+ "&amp;kind=PLANS_IMPLEMENTED\"")
+			.contains("aria-label=\"&lt;b&gt;Xã &quot;Hòa&quot; &amp; Bình rất dài tên&lt;/b&gt;\"")
+			// the chart's row label keeps 19 characters and an ellipsis, as #strings.abbreviate(name, 22) did
+			.contains(">&lt;b&gt;Xã &quot;Hòa&quot; &amp; Bình ...</text>");
+	}
+
 	private static int planPercent(String row) {
 		java.util.regex.Matcher m = java.util.regex.Pattern.compile("fig-plans\"[^>]*>(\\d+) %<").matcher(row);
 		assertThat(m.find()).as(row).isTrue();

@@ -5,7 +5,11 @@ import static vn.camguard.bench.BenchmarkClients.run;
 import static vn.camguard.bench.BenchmarkClients.signIn;
 import static vn.camguard.bench.BenchmarkClients.unitId;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -41,7 +45,8 @@ import vn.camguard.organization.Role;
  * {@code ./mvnw -pl server dependency:build-classpath -Dmdep.outputFile=cp.txt -o}, then
  * {@code /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -cp server/target/test-classes:server/target/classes:$(cat server/cp.txt)
  * vn.camguard.levels.bench.LevelsBenchmark}. System properties: {@code bench.db}, {@code bench.systems} (50,000),
- * {@code bench.requests} (400 per scenario), {@code bench.clients} (8).
+ * {@code bench.requests} (400 per scenario), {@code bench.clients} (8), {@code bench.only} (only the scenarios
+ * whose name contains it, e.g. {@code dashboard}; all by default).
  */
 public final class LevelsBenchmark {
 
@@ -59,6 +64,7 @@ public final class LevelsBenchmark {
 		int systemCount = Integer.getInteger("bench.systems", 50_000);
 		int requests = Integer.getInteger("bench.requests", 400);
 		int clients = Integer.getInteger("bench.clients", 8);
+		String only = System.getProperty("bench.only", "");
 		try (ConfigurableApplicationContext app = SpringApplication.run(CamGuardApplication.class, "--server.port=0",
 				"--server.address=127.0.0.1", "--spring.datasource.url=" + db, "--spring.datasource.username=camguard",
 				"--spring.datasource.password=camguard", "--spring.datasource.hikari.maximum-pool-size=16",
@@ -124,15 +130,53 @@ public final class LevelsBenchmark {
 							+ "/systems?kind=PLANS_IMPLEMENTED", admin),
 					new Scenario("overdue levels HTML, district officer", systems + "?kind=LEVELS_APPROVED", officer),
 					new Scenario("overdue plans HTML, district officer", systems + "?kind=PLANS_IMPLEMENTED", officer),
-					new Scenario("regulations lacking HTML, province admin", base + "/levels/regulations", admin));
+					new Scenario("regulations lacking HTML, province admin", base + "/levels/regulations", admin))
+				.stream()
+				.filter(s -> s.name().contains(only))
+				.toList();
 			for (Scenario scenario : scenarios) {
 				run(http, scenario.request(TIMEOUT), Math.max(clients, requests / 10), clients);
 			}
 			System.out.printf("latency, %d clients x %d requests per scenario (after warm-up)%n", clients, requests);
 			for (Scenario scenario : scenarios) {
+				long jvm = jvmCpuNanos();
+				long database = databaseCpuTicks(jdbc);
 				measure(http, scenario, TIMEOUT, requests, clients);
+				// CPU per request tells changes apart on a shared machine, where latency mostly measures the neighbours
+				System.out.printf("%-46s cpu per request: this JVM %5.1f ms, PostgreSQL %5.1f ms%n", "",
+						(jvmCpuNanos() - jvm) / 1e6 / requests,
+						(databaseCpuTicks(jdbc) - database) * 1000.0 / CLOCK_TICKS / requests);
 			}
 		}
+	}
+
+	/** Linux's USER_HZ: the unit of the CPU times in /proc/PID/stat. */
+	private static final int CLOCK_TICKS = 100;
+
+	private static long jvmCpuNanos() {
+		return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+				? os.getProcessCpuTime() : 0;
+	}
+
+	/**
+	 * CPU time (user + system, in clock ticks) of the PostgreSQL backends connected to the benchmark's database, read
+	 * from /proc when PostgreSQL runs on this machine; 0 when it cannot be read.
+	 */
+	private static long databaseCpuTicks(JdbcClient jdbc) {
+		long ticks = 0;
+		for (Integer pid : jdbc.sql("SELECT pid FROM pg_stat_activity WHERE datname = current_database()")
+			.query(Integer.class)
+			.list()) {
+			try {
+				String stat = Files.readString(Path.of("/proc", pid.toString(), "stat"));
+				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+				ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			}
+			catch (IOException | RuntimeException ex) {
+				// a backend that ended between the two reads, or no /proc: counted as 0
+			}
+		}
+		return ticks;
 	}
 
 	private static String counts(JdbcClient jdbc) {
