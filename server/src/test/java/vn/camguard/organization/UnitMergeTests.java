@@ -382,7 +382,10 @@ class UnitMergeTests {
 				"organization_unit_parent",
 				// a unit's internal security regulation binds that unit only; the merged unit keeps its own as
 				// history and the target's regulation stays the one in force
-				"level_unit_regulation");
+				"level_unit_regulation",
+				// a system's periods record the unit it belonged to at each time; a merge closes the open period
+				// and opens one in the target (InventoryTransfer), the past ones keep the merged unit
+				"inventory_system_period");
 		Set<String> moved = new java.util.HashSet<>();
 		transfers.forEach(t -> moved.addAll(t.count(tree.districtA().id()).keySet()));
 		List<String> owning = jdbc.sql("""

@@ -3,6 +3,7 @@ package vn.camguard.inventory.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,32 @@ import vn.camguard.inventory.domain.SystemStatus;
 @Repository
 public class InformationSystems extends UnitOwnedTable<InformationSystem, SystemDraft> {
 
+	private final SystemPeriods periods;
+
 	public InformationSystems(JdbcClient jdbc) {
 		super(jdbc, "inventory_system", "system_id",
 				List.of("unit_id", "name", "purpose", "location", "operator", "status"), InformationSystems::system);
+		this.periods = new SystemPeriods(jdbc);
+	}
+
+	// every change of a system's unit or status also writes its period, in the same transaction
+	@Override
+	public long insert(SystemDraft draft, OffsetDateTime now) {
+		long id = super.insert(draft, now);
+		periods.record(id, draft.unitId(), draft.status().name(), now);
+		return id;
+	}
+
+	@Override
+	public void update(long id, SystemDraft draft, OffsetDateTime now) {
+		super.update(id, draft, now);
+		periods.record(id, draft.unitId(), draft.status().name(), now);
+	}
+
+	@Override
+	public void delete(long id) {
+		super.delete(id);
+		periods.end(id, OffsetDateTime.now(ZoneOffset.UTC));
 	}
 
 	@Override

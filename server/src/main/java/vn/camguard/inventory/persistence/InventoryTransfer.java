@@ -1,5 +1,7 @@
 package vn.camguard.inventory.persistence;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +28,11 @@ class InventoryTransfer implements UnitTransfer {
 
 	private final UnitOwnedRows rows;
 
+	private final SystemPeriods periods;
+
 	InventoryTransfer(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+		this.periods = new SystemPeriods(jdbc);
 		this.rows = UnitOwnedRows.of(jdbc, new Column("inventory_system", "unit_id"),
 				new Column("inventory_site", "unit_id"), new Column("inventory_device", "unit_id"),
 				new Column("inventory_import_batch", "unit_id"));
@@ -65,6 +70,7 @@ class InventoryTransfer implements UnitTransfer {
 		if (!conflicts.isEmpty()) {
 			throw conflicts.get(0);
 		}
+		periods.moveAll(fromUnitId, toUnitId, OffsetDateTime.now(ZoneOffset.UTC));
 		return rows.move(fromUnitId, toUnitId);
 	}
 

@@ -156,9 +156,25 @@ public class CampaignProgress {
 	 * The dashboard of a unit's subtree against a campaign.
 	 *
 	 * @param own what is attached to the unit itself (not to a child), null when nothing is
+	 * @param asOf the past day whose tree and figures these are ({@link PastDashboards}), null for today's
+	 * @param historyStart with asOf, the day the histories of systems and plan items began: figures of
+	 *        earlier days use the systems' current unit and status
 	 */
 	public record Dashboard(List<Campaign> campaigns, Campaign campaign, UnitRef unit, LocalDate today,
-			boolean levelsOverdue, boolean plansOverdue, Figures total, Figures own, List<Figures> children) {
+			boolean levelsOverdue, boolean plansOverdue, Figures total, Figures own, List<Figures> children,
+			LocalDate asOf, LocalDate historyStart) {
+
+		/** Today's dashboard. */
+		public Dashboard(List<Campaign> campaigns, Campaign campaign, UnitRef unit, LocalDate today,
+				boolean levelsOverdue, boolean plansOverdue, Figures total, Figures own, List<Figures> children) {
+			this(campaigns, campaign, unit, today, levelsOverdue, plansOverdue, total, own, children, null, null);
+		}
+
+		/** Whether the day lies before the histories began, so that some figures are today's values. */
+		public boolean beforeHistory() {
+			return asOf != null && historyStart != null && asOf.isBefore(historyStart);
+		}
+
 	}
 
 	/**

@@ -92,6 +92,30 @@ public class PlanStore {
 					  :storageKey, :by, :at)""").params(values).update();
 		}
 		jdbc.sql(RECOUNT + " WHERE id = :id").param("id", state.dossierId()).update();
+		recordPeriod(values);
+	}
+
+	/**
+	 * The item's status history (level_plan_item_period), for the dashboard as of a past date: a new
+	 * period begins when the status differs from the open one, in the same transaction as the item.
+	 */
+	private void recordPeriod(Map<String, Object> values) {
+		jdbc.sql("""
+				UPDATE level_plan_item_period SET valid_to = :at
+				WHERE dossier_id = :dossierId AND item_key = :key AND valid_to IS NULL AND status <> :status""")
+			.params(values)
+			.update();
+		long open = jdbc.sql("""
+				SELECT COUNT(*) FROM level_plan_item_period
+				WHERE dossier_id = :dossierId AND item_key = :key AND valid_to IS NULL""")
+			.params(values)
+			.query(Long.class)
+			.single();
+		if (open == 0) {
+			jdbc.sql("""
+					INSERT INTO level_plan_item_period (dossier_id, item_key, status, valid_from, valid_to)
+					VALUES (:dossierId, :key, :status, :at, NULL)""").params(values).update();
+		}
 	}
 
 	/** An approved dossier with how many of its plan items are done and not applicable. */

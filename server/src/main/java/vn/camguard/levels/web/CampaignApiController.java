@@ -24,6 +24,8 @@ import vn.camguard.levels.Campaigns.Campaign;
 import vn.camguard.levels.application.CampaignCatalogue;
 import vn.camguard.levels.application.CampaignCatalogue.CampaignDraft;
 import vn.camguard.levels.application.CampaignProgress;
+import vn.camguard.levels.application.DashboardDateRefused;
+import vn.camguard.levels.application.PastDashboards;
 import vn.camguard.levels.application.UnitRegulations;
 import vn.camguard.levels.domain.LevelRuleViolation;
 import vn.camguard.levels.domain.UnitRegulation;
@@ -47,12 +49,15 @@ public class CampaignApiController {
 
 	private final MessageSource messages;
 
+	private final PastDashboards past;
+
 	public CampaignApiController(CampaignCatalogue campaigns, CampaignProgress progress, UnitRegulations regulations,
-			MessageSource messages) {
+			MessageSource messages, PastDashboards past) {
 		this.campaigns = campaigns;
 		this.progress = progress;
 		this.regulations = regulations;
 		this.messages = messages;
+		this.past = past;
 	}
 
 	/** A campaign as entered. */
@@ -97,10 +102,11 @@ public class CampaignApiController {
 
 	@GetMapping("/dashboard")
 	@Operation(summary = "The figures of the unit's subtree (default: the caller's top unit) against the campaign "
-			+ "(default: the next one due), per direct child unit")
+			+ "(default: the next one due), per direct child unit; with asOf (yyyy-MM-dd, not after today) the tree "
+			+ "and figures of the end of that day (400 for a date that is none or lies ahead)")
 	public CampaignProgress.Dashboard dashboard(@RequestParam(required = false) Long campaign,
-			@RequestParam(required = false) Long unit) {
-		return progress.dashboard(campaign, unit);
+			@RequestParam(required = false) Long unit, @RequestParam(required = false) String asOf) {
+		return past.dashboard(campaign, unit, PastDashboards.day(asOf));
 	}
 
 	@GetMapping("/regulations")
@@ -127,6 +133,13 @@ public class CampaignApiController {
 	public record RegulationLine(long unitId, String unitCode, String unitName, boolean hasRegulation,
 			boolean coversCameras, Long regulationId, String documentNumber, LocalDate issuedOn, String cameraClause,
 			String fileName, String sha256) {
+	}
+
+	@ExceptionHandler(DashboardDateRefused.class)
+	ResponseEntity<Map<String, Object>> refusedDay(DashboardDateRefused refused, Locale locale) {
+		return ResponseEntity.badRequest()
+			.body(Map.of("field", "asOf", "message",
+					messages.getMessage(refused.messageKey(), new Object[] { refused.text() }, locale)));
 	}
 
 	@ExceptionHandler(LevelRuleViolation.class)

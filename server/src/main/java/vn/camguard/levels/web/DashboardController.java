@@ -1,5 +1,7 @@
 package vn.camguard.levels.web;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,9 +10,11 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,6 +25,8 @@ import vn.camguard.levels.Campaigns.DeadlineKind;
 import vn.camguard.levels.application.CampaignProgress;
 import vn.camguard.levels.application.CampaignProgress.Dashboard;
 import vn.camguard.levels.application.CampaignProgress.Figures;
+import vn.camguard.levels.application.DashboardDateRefused;
+import vn.camguard.levels.application.PastDashboards;
 import vn.camguard.organization.AccessControl;
 import vn.camguard.organization.HomeSection;
 import vn.camguard.organization.Permission;
@@ -41,10 +47,14 @@ public class DashboardController implements HomeSection {
 
 	private final MessageSource messages;
 
-	public DashboardController(CampaignProgress progress, AccessControl access, MessageSource messages) {
+	private final PastDashboards past;
+
+	public DashboardController(CampaignProgress progress, AccessControl access, MessageSource messages,
+			PastDashboards past) {
 		this.progress = progress;
 		this.access = access;
 		this.messages = messages;
+		this.past = past;
 	}
 
 	/** The dashboard with its charts and the links of its figures. */
@@ -112,11 +122,48 @@ public class DashboardController implements HomeSection {
 
 	static final int ROW = 24;
 
+	/**
+	 * With asOf (yyyy-MM-dd, not after today) the dashboard of the end of that day; a date that is none
+	 * or lies ahead shows today's with the reason, the text kept in the field.
+	 */
 	@GetMapping
 	public String page(@RequestParam(required = false) Long campaign, @RequestParam(required = false) Long unit,
-			Model model) {
-		model.addAttribute("section", new Section("levels/dashboard", "panel", view(campaign, unit)));
+			@RequestParam(required = false) String asOf, Model model, Locale locale) {
+		LocalDate day = null;
+		try {
+			day = PastDashboards.day(asOf);
+		}
+		catch (DashboardDateRefused refused) {
+			model.addAttribute("asOfProblem", messages.getMessage(refused.messageKey(), new Object[] { refused.text() },
+					locale));
+			model.addAttribute("asOfText", refused.text());
+		}
+		View view = withDay(view(past.dashboard(campaign, unit, day)));
+		model.addAttribute("section", new Section("levels/dashboard", "panel", view));
 		return "levels/dashboard";
+	}
+
+	/** A refused day on the export: 400 with the reason in the reader's language. */
+	@ExceptionHandler(DashboardDateRefused.class)
+	ResponseEntity<String> refusedDay(DashboardDateRefused refused, Locale locale) {
+		return ResponseEntity.badRequest()
+			.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+			.body(messages.getMessage(refused.messageKey(), new Object[] { refused.text() }, locale));
+	}
+
+	/** The drill-down of a past day's dashboard stays on that day (the lists it links to are today's). */
+	private static View withDay(View view) {
+		LocalDate day = view.dashboard().asOf();
+		if (day == null) {
+			return view;
+		}
+		List<Line> lines = view.lines()
+			.stream()
+			.map(l -> new Line(l.figures(), l.drill() == null ? null
+					: UriComponentsBuilder.fromUriString(l.drill()).queryParam("asOf", day).build().toUriString(),
+					l.approvedLink(), l.planLink(), l.levelsLink(), l.plansLink(), l.regulationsLink()))
+			.toList();
+		return new View(view.dashboard(), view.charts(), lines, view.total(), view.own());
 	}
 
 	@Override
@@ -134,8 +181,8 @@ public class DashboardController implements HomeSection {
 
 	@GetMapping("/export")
 	public ResponseEntity<byte[]> export(@RequestParam(required = false) Long campaign,
-			@RequestParam(required = false) Long unit, Locale locale) {
-		Dashboard dashboard = progress.dashboard(campaign, unit);
+			@RequestParam(required = false) Long unit, @RequestParam(required = false) String asOf, Locale locale) {
+		Dashboard dashboard = past.dashboard(campaign, unit, PastDashboards.day(asOf));
 		List<String> headers = new ArrayList<>();
 		for (String key : List.of("levels.campaign.export.unit-code", "levels.campaign.export.unit",
 				"levels.dashboard.systems", "levels.dashboard.approved", "levels.dashboard.approved-percent",
@@ -165,11 +212,16 @@ public class DashboardController implements HomeSection {
 					Long.toString(f.withoutRegulation())));
 		}
 		String code = dashboard.campaign() == null ? "" : "-" + dashboard.campaign().code().toLowerCase(Locale.ROOT);
-		return XlsxDownload.of("bang-dieu-khien" + code + "-" + dashboard.unit().code(), "dashboard", headers, rows);
+		String day = dashboard.asOf() == null ? "" : "-" + dashboard.asOf();
+		return XlsxDownload.of("bang-dieu-khien" + code + "-" + dashboard.unit().code() + day, "dashboard", headers,
+				rows);
 	}
 
 	View view(Long campaign, Long unit) {
-		Dashboard dashboard = progress.dashboard(campaign, unit);
+		return view(progress.dashboard(campaign, unit));
+	}
+
+	View view(Dashboard dashboard) {
 		if (dashboard.campaign() == null) {
 			return new View(dashboard, List.of(), List.of(), null, null);
 		}
