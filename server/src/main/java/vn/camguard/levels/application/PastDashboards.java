@@ -62,7 +62,7 @@ public class PastDashboards {
 	 * The day of a request: null when none is given; refused when it is not a date written yyyy-MM-dd
 	 * or when it lies after today.
 	 */
-	public static LocalDate day(String text) {
+	public LocalDate day(String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
@@ -73,7 +73,7 @@ public class PastDashboards {
 		catch (DateTimeParseException ex) {
 			throw new DashboardDateRefused("levels.dashboard.as-of.invalid", text.strip());
 		}
-		if (day.isAfter(CampaignProgress.today())) {
+		if (day.isAfter(progress.today())) {
 			throw new DashboardDateRefused("levels.dashboard.as-of.future", text.strip());
 		}
 		return day;
@@ -82,7 +82,7 @@ public class PastDashboards {
 	/** The dashboard of the unit against the campaign as of the day; today's when the day is null or today. */
 	@Transactional(readOnly = true)
 	public Dashboard dashboard(Long campaignId, Long unitId, LocalDate day) {
-		LocalDate today = CampaignProgress.today();
+		LocalDate today = progress.today();
 		if (day == null || !day.isBefore(today)) {
 			return progress.dashboard(campaignId, unitId);
 		}

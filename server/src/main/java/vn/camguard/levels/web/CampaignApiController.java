@@ -106,7 +106,7 @@ public class CampaignApiController {
 			+ "and figures of the end of that day (400 for a date that is none or lies ahead)")
 	public CampaignProgress.Dashboard dashboard(@RequestParam(required = false) Long campaign,
 			@RequestParam(required = false) Long unit, @RequestParam(required = false) String asOf) {
-		return past.dashboard(campaign, unit, PastDashboards.day(asOf));
+		return past.dashboard(campaign, unit, past.day(asOf));
 	}
 
 	@GetMapping("/regulations")

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.camguard.levels.Campaigns.DeadlineKind;
 import vn.camguard.levels.application.CampaignProgress;
@@ -131,7 +132,7 @@ public class DashboardController implements HomeSection {
 			@RequestParam(required = false) String asOf, Model model, Locale locale) {
 		LocalDate day = null;
 		try {
-			day = PastDashboards.day(asOf);
+			day = past.day(asOf);
 		}
 		catch (DashboardDateRefused refused) {
 			model.addAttribute("asOfProblem", messages.getMessage(refused.messageKey(), new Object[] { refused.text() },
@@ -182,7 +183,7 @@ public class DashboardController implements HomeSection {
 	@GetMapping("/export")
 	public ResponseEntity<byte[]> export(@RequestParam(required = false) Long campaign,
 			@RequestParam(required = false) Long unit, @RequestParam(required = false) String asOf, Locale locale) {
-		Dashboard dashboard = past.dashboard(campaign, unit, PastDashboards.day(asOf));
+		Dashboard dashboard = past.dashboard(campaign, unit, past.day(asOf));
 		List<String> headers = new ArrayList<>();
 		for (String key : List.of("levels.campaign.export.unit-code", "levels.campaign.export.unit",
 				"levels.dashboard.systems", "levels.dashboard.approved", "levels.dashboard.approved-percent",
