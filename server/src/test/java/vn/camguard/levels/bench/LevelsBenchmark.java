@@ -41,7 +41,8 @@ import vn.camguard.organization.Role;
  * {@code ./mvnw -pl server dependency:build-classpath -Dmdep.outputFile=cp.txt -o}, then
  * {@code /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -cp server/target/test-classes:server/target/classes:$(cat server/cp.txt)
  * vn.camguard.levels.bench.LevelsBenchmark}. System properties: {@code bench.db}, {@code bench.systems} (50,000),
- * {@code bench.requests} (400 per scenario), {@code bench.clients} (8).
+ * {@code bench.requests} (400 per scenario), {@code bench.clients} (8), {@code bench.scenarios} (comma-separated
+ * substrings of scenario names to run, e.g. {@code overdue,regulations}; all when unset).
  */
 public final class LevelsBenchmark {
 
@@ -124,7 +125,10 @@ public final class LevelsBenchmark {
 							+ "/systems?kind=PLANS_IMPLEMENTED", admin),
 					new Scenario("overdue levels HTML, district officer", systems + "?kind=LEVELS_APPROVED", officer),
 					new Scenario("overdue plans HTML, district officer", systems + "?kind=PLANS_IMPLEMENTED", officer),
-					new Scenario("regulations lacking HTML, province admin", base + "/levels/regulations", admin));
+					new Scenario("regulations lacking HTML, province admin", base + "/levels/regulations", admin))
+				.stream()
+				.filter(scenario -> selected(scenario.name()))
+				.toList();
 			for (Scenario scenario : scenarios) {
 				run(http, scenario.request(TIMEOUT), Math.max(clients, requests / 10), clients);
 			}
@@ -133,6 +137,24 @@ public final class LevelsBenchmark {
 				measure(http, scenario, TIMEOUT, requests, clients);
 			}
 		}
+	}
+
+	/**
+	 * Whether the scenario is one of those asked for: {@code bench.scenarios} is a comma-separated list of
+	 * substrings of scenario names (case-insensitive); unset or blank runs them all.
+	 */
+	private static boolean selected(String name) {
+		String wanted = System.getProperty("bench.scenarios", "");
+		if (wanted.isBlank()) {
+			return true;
+		}
+		String lower = name.toLowerCase(java.util.Locale.ROOT);
+		for (String part : wanted.split(",")) {
+			if (!part.isBlank() && lower.contains(part.strip().toLowerCase(java.util.Locale.ROOT))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String counts(JdbcClient jdbc) {
