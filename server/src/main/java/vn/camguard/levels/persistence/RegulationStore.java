@@ -73,11 +73,22 @@ public class RegulationStore {
 	public record UnitLine(long unitId, String unitCode, String unitName, String unitKind, UnitRegulation regulation) {
 	}
 
+	/*
+	 * The regulation in force is the unit's latest: the one no later regulation of the unit follows. Said as
+	 * an anti-join on (unit_id, id) rather than "g.id = (SELECT MAX ...)": PostgreSQL put that subquery into
+	 * the hash condition and ran it for every unit and every regulation (15,000 times for a province of
+	 * 10,000 units) and sorted the whole subtree for one page, where the anti-join lets a page walk the
+	 * units' (name, id) index and stop when full.
+	 */
 	private static final String LINES = """
 			FROM organization_unit_closure c JOIN organization_unit u ON u.id = c.descendant_id AND u.active
 			  LEFT JOIN level_unit_regulation g ON g.unit_id = u.id
-			    AND g.id = (SELECT MAX(m.id) FROM level_unit_regulation m WHERE m.unit_id = u.id)
+			    AND NOT EXISTS (SELECT 1 FROM level_unit_regulation m WHERE m.unit_id = g.unit_id AND m.id > g.id)
 			WHERE c.ancestor_id = :root AND %s""";
+
+	private static final String UNITS = """
+			FROM organization_unit_closure c JOIN organization_unit u ON u.id = c.descendant_id AND u.active
+			WHERE c.ancestor_id = :root""";
 
 	private static String filter(boolean onlyLacking) {
 		return onlyLacking ? "(g.id IS NULL OR g.covers_cameras = FALSE)" : "1 = 1";
@@ -99,7 +110,8 @@ public class RegulationStore {
 	}
 
 	public long count(long root, boolean onlyLacking) {
-		return jdbc.sql("SELECT COUNT(*) " + LINES.formatted(filter(onlyLacking)))
+		// at most one regulation (the one in force) joins a unit: counting all units needs no regulation
+		return jdbc.sql("SELECT COUNT(*) " + (onlyLacking ? LINES.formatted(filter(true)) : UNITS))
 			.param("root", root)
 			.query(Long.class)
 			.single();
