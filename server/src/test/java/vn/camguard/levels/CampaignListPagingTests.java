@@ -128,6 +128,13 @@ class CampaignListPagingTests {
 			unitsPerPage.add(ids(UNIT_GROUP, html));
 		}
 		assertThat(paged).containsExactlyElementsOf(whole);
+		// links as the link expressions wrote them per row before they were resolved once per page
+		String first = page(kind, 1);
+		long system = whole.getFirst();
+		long unit = unitsPerPage.getFirst().getFirst();
+		assertThat(first).contains("href=\"/levels/systems/" + system
+				+ (kind == DeadlineKind.LEVELS_APPROVED ? "\"" : "/plan\""))
+			.contains("href=\"/levels/campaigns/" + directive + "/systems?kind=" + kind + "&amp;unit=" + unit + "\"");
 		// the unit closing page 1 opens page 2, and the unit closing page 2 opens page 3
 		assertThat(unitsPerPage.get(1).getFirst()).isEqualTo(unitsPerPage.get(0).getLast());
 		assertThat(unitsPerPage.get(2).getFirst()).isEqualTo(unitsPerPage.get(1).getLast());

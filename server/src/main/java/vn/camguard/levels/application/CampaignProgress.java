@@ -78,19 +78,21 @@ public class CampaignProgress {
 		Campaign campaign = campaigns.get(campaignId);
 		UnitRef unit = unit(unitId);
 		LocalDate due = campaign.dueOn(kind);
+		// the catalogue reads the campaign's frameworks with their items: once per request, not per statement
+		Catalogue catalogue = kind == DeadlineKind.PLANS_IMPLEMENTED ? campaigns.catalogue(campaign) : null;
 		// a later page is found from the systems per unit, which also give the total; the first page (or a
 		// page past the end) needs only the count
-		PageStart start = page > 1 ? start(campaign, kind, unit.id(), (long) (page - 1) * PAGE_SIZE).orElse(null)
-				: null;
-		long total = start != null ? start.total() : count(campaign, kind, unit.id());
+		PageStart start = page > 1 ? start(catalogue, unit.id(), (long) (page - 1) * PAGE_SIZE).orElse(null) : null;
+		long total = start != null ? start.total()
+				: catalogue == null ? store.countWithoutLevel(unit.id()) : store.countPlansOpen(unit.id(), catalogue);
 		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
 		int current = Math.min(Math.max(page, 1), pages);
 		if (start == null) {
 			long offset = (long) (current - 1) * PAGE_SIZE;
 			start = offset == 0 ? PageStart.offset(total, 0)
-					: start(campaign, kind, unit.id(), offset).orElse(PageStart.offset(total, offset));
+					: start(catalogue, unit.id(), offset).orElse(PageStart.offset(total, offset));
 		}
-		List<SystemLine> lines = lines(campaign, kind, unit.id(), PAGE_SIZE, start);
+		List<SystemLine> lines = lines(catalogue, unit.id(), PAGE_SIZE, start);
 		return new SystemList(campaign, kind, unit, due, isPast(due), total, current, pages, group(lines));
 	}
 
@@ -98,22 +100,18 @@ public class CampaignProgress {
 	@Transactional(readOnly = true)
 	public List<SystemLine> all(long campaignId, DeadlineKind kind, Long unitId) {
 		Campaign campaign = campaigns.get(campaignId);
-		return lines(campaign, kind, unit(unitId).id(), EXPORT_LIMIT, PageStart.offset(0, 0));
+		Catalogue catalogue = kind == DeadlineKind.PLANS_IMPLEMENTED ? campaigns.catalogue(campaign) : null;
+		return lines(catalogue, unit(unitId).id(), EXPORT_LIMIT, PageStart.offset(0, 0));
 	}
 
-	private long count(Campaign campaign, DeadlineKind kind, long root) {
-		return kind == DeadlineKind.LEVELS_APPROVED ? store.countWithoutLevel(root)
-				: store.countPlansOpen(root, campaigns.catalogue(campaign));
+	/** Where a page starts on the levels list (no catalogue) or the plans list (the campaign's catalogue). */
+	private Optional<PageStart> start(Catalogue catalogue, long root, long offset) {
+		return catalogue == null ? store.startWithoutLevel(root, offset) : store.startPlansOpen(root, catalogue, offset);
 	}
 
-	private Optional<PageStart> start(Campaign campaign, DeadlineKind kind, long root, long offset) {
-		return kind == DeadlineKind.LEVELS_APPROVED ? store.startWithoutLevel(root, offset)
-				: store.startPlansOpen(root, campaigns.catalogue(campaign), offset);
-	}
-
-	private List<SystemLine> lines(Campaign campaign, DeadlineKind kind, long root, int limit, PageStart start) {
-		return kind == DeadlineKind.LEVELS_APPROVED ? store.withoutLevel(root, limit, start)
-				: store.plansOpen(root, campaigns.catalogue(campaign), limit, start);
+	private List<SystemLine> lines(Catalogue catalogue, long root, int limit, PageStart start) {
+		return catalogue == null ? store.withoutLevel(root, limit, start)
+				: store.plansOpen(root, catalogue, limit, start);
 	}
 
 	private static List<UnitGroup> group(List<SystemLine> lines) {
