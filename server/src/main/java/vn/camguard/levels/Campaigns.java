@@ -20,12 +20,15 @@ public interface Campaigns {
 	List<Deadline> deadlinesBetween(LocalDate from, LocalDate to);
 
 	/**
-	 * The systems that have not yet done what the deadline asks: for {@link DeadlineKind#LEVELS_APPROVED}
-	 * the systems in use (not retired) without an approved level; for {@link DeadlineKind#PLANS_IMPLEMENTED}
-	 * the operating systems with a level approved under one of the campaign's frameworks whose plan is
-	 * below 100 %. Whether the date has passed is not asked: a reminder wants them before it does.
+	 * Per unit, how many systems have not yet done what the deadline asks: for
+	 * {@link DeadlineKind#LEVELS_APPROVED} the systems in use (not retired) without an approved level; for
+	 * {@link DeadlineKind#PLANS_IMPLEMENTED} the operating systems with a level approved under one of the
+	 * campaign's frameworks whose plan is below 100 %. Every unit with such a system is answered (one row per
+	 * unit, counted in the database, so the answer is bounded by the number of units, not of systems), units
+	 * owing nothing are left out, in unit id order. Whether the date has passed is not asked: a reminder
+	 * wants them before it does.
 	 */
-	List<Outstanding> outstanding(long campaignId, DeadlineKind kind);
+	List<UnitOwing> owingPerUnit(long campaignId, DeadlineKind kind);
 
 	/**
 	 * A campaign.
@@ -68,14 +71,12 @@ public interface Campaigns {
 	}
 
 	/**
-	 * A system that still owes what a deadline asks.
+	 * A unit whose systems still owe what a deadline asks.
 	 *
-	 * @param systemId the information system
-	 * @param systemName its name
-	 * @param unitId the unit it belongs to (whose users are responsible)
-	 * @param percent the plan's percentage for {@link DeadlineKind#PLANS_IMPLEMENTED}, otherwise null
+	 * @param unitId the unit the systems belong to (whose users are responsible)
+	 * @param systems how many of its systems owe it (at least one)
 	 */
-	record Outstanding(long systemId, String systemName, long unitId, Integer percent) {
+	record UnitOwing(long unitId, long systems) {
 	}
 
 }

@@ -156,17 +156,17 @@ class CampaignTests {
 			.extracting(d -> d.campaign().code())
 			.contains("TRANSITION_2026")
 			.doesNotContain("CT23_2023");
-		assertThat(campaigns.outstanding(directive, DeadlineKind.LEVELS_APPROVED))
-			.extracting(Campaigns.Outstanding::systemId)
-			.contains(withoutLevel, withoutLevelB)
-			.doesNotContain(planHalfDone, retired);
-		assertThat(campaigns.outstanding(directive, DeadlineKind.PLANS_IMPLEMENTED))
-			.filteredOn(o -> o.systemId() == planHalfDone)
-			.singleElement()
-			.satisfies(o -> assertThat(o.unitId()).isEqualTo(tree.communeA().id()));
-		assertThat(campaigns.outstanding(directive, DeadlineKind.PLANS_IMPLEMENTED))
-			.extracting(Campaigns.Outstanding::systemId)
-			.doesNotContain(planDone, withoutLevel);
+		// per unit how many systems owe the date: commune A's system without a level, commune B's planned one;
+		// the retired one of district A does not count, nor commune A's systems with a level
+		assertThat(campaigns.owingPerUnit(directive, DeadlineKind.LEVELS_APPROVED)).contains(
+				new Campaigns.UnitOwing(tree.communeA().id(), 1), new Campaigns.UnitOwing(tree.communeB().id(), 1))
+			.extracting(Campaigns.UnitOwing::unitId)
+			.doesNotContain(tree.districtA().id());
+		// commune A's half-done plan; not the finished one, nor the system without a level
+		assertThat(campaigns.owingPerUnit(directive, DeadlineKind.PLANS_IMPLEMENTED))
+			.contains(new Campaigns.UnitOwing(tree.communeA().id(), 1))
+			.extracting(Campaigns.UnitOwing::unitId)
+			.doesNotContain(tree.communeB().id(), tree.districtA().id());
 	}
 
 	@Test

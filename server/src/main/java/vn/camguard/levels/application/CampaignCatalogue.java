@@ -36,9 +36,6 @@ public class CampaignCatalogue implements Campaigns {
 
 	private static final Pattern CODE = Pattern.compile("[A-Z0-9_]{2,40}");
 
-	/** Outstanding systems answered at most, so a reminder job's memory stays bounded. */
-	static final int OUTSTANDING_LIMIT = 100_000;
-
 	private final CampaignStore store;
 
 	private final CampaignProgressStore progress;
@@ -117,20 +114,11 @@ public class CampaignCatalogue implements Campaigns {
 
 	@Override
 	@Transactional(readOnly = true)
-	public List<Outstanding> outstanding(long campaignId, DeadlineKind kind) {
+	public List<UnitOwing> owingPerUnit(long campaignId, DeadlineKind kind) {
 		Campaign campaign = get(campaignId);
-		List<CampaignProgressStore.SystemLine> lines = kind == DeadlineKind.LEVELS_APPROVED
-				? progress.withoutLevel(null, OUTSTANDING_LIMIT, 0)
-				: progress.plansOpen(null, catalogue(campaign), OUTSTANDING_LIMIT, 0);
-		return lines.stream()
-			.map(l -> new Outstanding(l.systemId(), l.systemName(), l.unitId(),
-					kind == DeadlineKind.PLANS_IMPLEMENTED ? percent(l) : null))
-			.toList();
-	}
-
-	private static Integer percent(CampaignProgressStore.SystemLine line) {
-		Integer percent = line.percent();
-		return percent == null ? 0 : percent;
+		List<CampaignProgressStore.UnitCount> counts = kind == DeadlineKind.LEVELS_APPROVED
+				? progress.withoutLevelPerUnit(null) : progress.plansOpenPerUnit(null, catalogue(campaign));
+		return counts.stream().map(c -> new UnitOwing(c.unitId(), c.systems())).toList();
 	}
 
 	/** Requirement counts by level of every version of the campaign's frameworks. */

@@ -7,14 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.camguard.levels.Campaigns;
 import vn.camguard.levels.Campaigns.DeadlineKind;
-import vn.camguard.levels.Campaigns.Outstanding;
+import vn.camguard.levels.Campaigns.UnitOwing;
 import vn.camguard.notifications.Deadline;
 import vn.camguard.notifications.DeadlineSource;
 import vn.camguard.organization.Role;
@@ -54,17 +53,14 @@ class CampaignDeadlines implements DeadlineSource {
 		List<Deadline> due = new ArrayList<>();
 		Map<Long, List<Contact>> responsible = new HashMap<>();
 		for (Campaigns.Deadline deadline : campaigns.deadlinesBetween(from, to)) {
-			Map<Long, Integer> owingPerUnit = new TreeMap<>();
-			for (Outstanding system : campaigns.outstanding(deadline.campaign().id(), deadline.kind())) {
-				owingPerUnit.merge(system.unitId(), 1, Integer::sum);
-			}
 			Map<Long, Owing> perUser = new LinkedHashMap<>();
-			owingPerUnit.forEach((unitId, count) -> {
-				for (Contact contact : responsible.computeIfAbsent(unitId,
-						unit -> contacts.holdingOnOrAbove(RESPONSIBLE, unit))) {
-					perUser.computeIfAbsent(contact.userId(), user -> new Owing(contact, unitId)).add(count);
+			for (UnitOwing unit : campaigns.owingPerUnit(deadline.campaign().id(), deadline.kind())) {
+				for (Contact contact : responsible.computeIfAbsent(unit.unitId(),
+						id -> contacts.holdingOnOrAbove(RESPONSIBLE, id))) {
+					perUser.computeIfAbsent(contact.userId(), user -> new Owing(contact, unit.unitId()))
+						.add(unit.systems());
 				}
-			});
+			}
 			perUser.values().forEach(owing -> due.add(reminder(deadline, owing)));
 		}
 		return due;
@@ -77,7 +73,7 @@ class CampaignDeadlines implements DeadlineSource {
 
 		final long firstUnitId;
 
-		int systems;
+		long systems;
 
 		int units;
 
@@ -86,7 +82,7 @@ class CampaignDeadlines implements DeadlineSource {
 			this.firstUnitId = firstUnitId;
 		}
 
-		void add(int count) {
+		void add(long count) {
 			systems += count;
 			units++;
 		}

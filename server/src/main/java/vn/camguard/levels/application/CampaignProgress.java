@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,7 @@ import vn.camguard.levels.Campaigns.Campaign;
 import vn.camguard.levels.Campaigns.DeadlineKind;
 import vn.camguard.levels.persistence.CampaignProgressStore;
 import vn.camguard.levels.persistence.CampaignProgressStore.Catalogue;
+import vn.camguard.levels.persistence.CampaignProgressStore.PageStart;
 import vn.camguard.levels.persistence.CampaignProgressStore.RegulationFigures;
 import vn.camguard.levels.persistence.CampaignProgressStore.SystemFigures;
 import vn.camguard.levels.persistence.CampaignProgressStore.SystemLine;
@@ -80,10 +82,21 @@ public class CampaignProgress {
 		Campaign campaign = campaigns.get(campaignId);
 		UnitRef unit = unit(unitId);
 		LocalDate due = campaign.dueOn(kind);
-		long total = count(campaign, kind, unit.id());
+		// the catalogue reads the campaign's frameworks with their items: once per request, not per statement
+		Catalogue catalogue = kind == DeadlineKind.PLANS_IMPLEMENTED ? campaigns.catalogue(campaign) : null;
+		// a later page is found from the systems per unit, which also give the total; the first page (or a
+		// page past the end) needs only the count
+		PageStart start = page > 1 ? start(catalogue, unit.id(), (long) (page - 1) * PAGE_SIZE).orElse(null) : null;
+		long total = start != null ? start.total()
+				: catalogue == null ? store.countWithoutLevel(unit.id()) : store.countPlansOpen(unit.id(), catalogue);
 		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
 		int current = Math.min(Math.max(page, 1), pages);
-		List<SystemLine> lines = lines(campaign, kind, unit.id(), PAGE_SIZE, (long) (current - 1) * PAGE_SIZE);
+		if (start == null) {
+			long offset = (long) (current - 1) * PAGE_SIZE;
+			start = offset == 0 ? PageStart.offset(total, 0)
+					: start(catalogue, unit.id(), offset).orElse(PageStart.offset(total, offset));
+		}
+		List<SystemLine> lines = lines(catalogue, unit.id(), PAGE_SIZE, start);
 		return new SystemList(campaign, kind, unit, due, isPast(due), total, current, pages, group(lines));
 	}
 
@@ -91,17 +104,18 @@ public class CampaignProgress {
 	@Transactional(readOnly = true)
 	public List<SystemLine> all(long campaignId, DeadlineKind kind, Long unitId) {
 		Campaign campaign = campaigns.get(campaignId);
-		return lines(campaign, kind, unit(unitId).id(), EXPORT_LIMIT, 0);
+		Catalogue catalogue = kind == DeadlineKind.PLANS_IMPLEMENTED ? campaigns.catalogue(campaign) : null;
+		return lines(catalogue, unit(unitId).id(), EXPORT_LIMIT, PageStart.offset(0, 0));
 	}
 
-	private long count(Campaign campaign, DeadlineKind kind, long root) {
-		return kind == DeadlineKind.LEVELS_APPROVED ? store.countWithoutLevel(root)
-				: store.countPlansOpen(root, campaigns.catalogue(campaign));
+	/** Where a page starts on the levels list (no catalogue) or the plans list (the campaign's catalogue). */
+	private Optional<PageStart> start(Catalogue catalogue, long root, long offset) {
+		return catalogue == null ? store.startWithoutLevel(root, offset) : store.startPlansOpen(root, catalogue, offset);
 	}
 
-	private List<SystemLine> lines(Campaign campaign, DeadlineKind kind, long root, int limit, long offset) {
-		return kind == DeadlineKind.LEVELS_APPROVED ? store.withoutLevel(root, limit, offset)
-				: store.plansOpen(root, campaigns.catalogue(campaign), limit, offset);
+	private List<SystemLine> lines(Catalogue catalogue, long root, int limit, PageStart start) {
+		return catalogue == null ? store.withoutLevel(root, limit, start)
+				: store.plansOpen(root, catalogue, limit, start);
 	}
 
 	private static List<UnitGroup> group(List<SystemLine> lines) {

@@ -73,11 +73,24 @@ public class RegulationStore {
 	public record UnitLine(long unitId, String unitCode, String unitName, String unitKind, UnitRegulation regulation) {
 	}
 
+	/*
+	 * The regulation in force is the unit's latest: the one no later regulation of the unit follows. Said as
+	 * an anti-join on (unit_id, id) rather than "g.id = (SELECT MAX ...)": PostgreSQL put that subquery into
+	 * the hash condition and ran it for every unit and every regulation (15,000 times for a province of
+	 * 10,000 units) and sorted the whole subtree for one page, where the anti-join lets a page walk the
+	 * units' (name, id) index and stop when full. The root is written into the statement as a number (as the
+	 * campaign lists do): bound as a parameter, PostgreSQL switched to a generic plan after five runs, which
+	 * expects one unit below any root and sorts the whole province for a page (108 ms instead of 1.6 ms).
+	 */
 	private static final String LINES = """
 			FROM organization_unit_closure c JOIN organization_unit u ON u.id = c.descendant_id AND u.active
 			  LEFT JOIN level_unit_regulation g ON g.unit_id = u.id
-			    AND g.id = (SELECT MAX(m.id) FROM level_unit_regulation m WHERE m.unit_id = u.id)
-			WHERE c.ancestor_id = :root AND %s""";
+			    AND NOT EXISTS (SELECT 1 FROM level_unit_regulation m WHERE m.unit_id = g.unit_id AND m.id > g.id)
+			WHERE c.ancestor_id = %d AND %s""";
+
+	private static final String UNITS = """
+			FROM organization_unit_closure c JOIN organization_unit u ON u.id = c.descendant_id AND u.active
+			WHERE c.ancestor_id = %d""";
 
 	private static String filter(boolean onlyLacking) {
 		return onlyLacking ? "(g.id IS NULL OR g.covers_cameras = FALSE)" : "1 = 1";
@@ -89,8 +102,7 @@ public class RegulationStore {
 	 */
 	public List<UnitLine> lines(long root, boolean onlyLacking, int limit, long offset) {
 		return jdbc.sql("SELECT u.id AS u_id, u.code AS u_code, u.name AS u_name, u.kind AS u_kind, g.* "
-				+ LINES.formatted(filter(onlyLacking)) + " ORDER BY u.name, u.id LIMIT :limit OFFSET :offset")
-			.param("root", root)
+				+ LINES.formatted(root, filter(onlyLacking)) + " ORDER BY u.name, u.id LIMIT :limit OFFSET :offset")
 			.param("limit", limit)
 			.param("offset", offset)
 			.query((rs, row) -> new UnitLine(rs.getLong("u_id"), rs.getString("u_code"), rs.getString("u_name"),
@@ -99,8 +111,8 @@ public class RegulationStore {
 	}
 
 	public long count(long root, boolean onlyLacking) {
-		return jdbc.sql("SELECT COUNT(*) " + LINES.formatted(filter(onlyLacking)))
-			.param("root", root)
+		// at most one regulation (the one in force) joins a unit: counting all units needs no regulation
+		return jdbc.sql("SELECT COUNT(*) " + (onlyLacking ? LINES.formatted(root, filter(true)) : UNITS.formatted(root)))
 			.query(Long.class)
 			.single();
 	}

@@ -45,8 +45,8 @@ import vn.camguard.organization.Role;
  * {@code ./mvnw -pl server dependency:build-classpath -Dmdep.outputFile=cp.txt -o}, then
  * {@code /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -cp server/target/test-classes:server/target/classes:$(cat server/cp.txt)
  * vn.camguard.levels.bench.LevelsBenchmark}. System properties: {@code bench.db}, {@code bench.systems} (50,000),
- * {@code bench.requests} (400 per scenario), {@code bench.clients} (8), {@code bench.only} (only the scenarios
- * whose name contains it, e.g. {@code dashboard}; all by default).
+ * {@code bench.requests} (400 per scenario), {@code bench.clients} (8), {@code bench.scenarios} (comma-separated
+ * substrings of scenario names to run, e.g. {@code overdue,regulations}; all when unset).
  */
 public final class LevelsBenchmark {
 
@@ -64,7 +64,6 @@ public final class LevelsBenchmark {
 		int systemCount = Integer.getInteger("bench.systems", 50_000);
 		int requests = Integer.getInteger("bench.requests", 400);
 		int clients = Integer.getInteger("bench.clients", 8);
-		String only = System.getProperty("bench.only", "");
 		try (ConfigurableApplicationContext app = SpringApplication.run(CamGuardApplication.class, "--server.port=0",
 				"--server.address=127.0.0.1", "--spring.datasource.url=" + db, "--spring.datasource.username=camguard",
 				"--spring.datasource.password=camguard", "--spring.datasource.hikari.maximum-pool-size=16",
@@ -132,7 +131,7 @@ public final class LevelsBenchmark {
 					new Scenario("overdue plans HTML, district officer", systems + "?kind=PLANS_IMPLEMENTED", officer),
 					new Scenario("regulations lacking HTML, province admin", base + "/levels/regulations", admin))
 				.stream()
-				.filter(s -> s.name().contains(only))
+				.filter(scenario -> selected(scenario.name()))
 				.toList();
 			for (Scenario scenario : scenarios) {
 				run(http, scenario.request(TIMEOUT), Math.max(clients, requests / 10), clients);
@@ -177,6 +176,24 @@ public final class LevelsBenchmark {
 			}
 		}
 		return ticks;
+	}
+
+	/**
+	 * Whether the scenario is one of those asked for: {@code bench.scenarios} is a comma-separated list of
+	 * substrings of scenario names (case-insensitive); unset or blank runs them all.
+	 */
+	private static boolean selected(String name) {
+		String wanted = System.getProperty("bench.scenarios", "");
+		if (wanted.isBlank()) {
+			return true;
+		}
+		String lower = name.toLowerCase(java.util.Locale.ROOT);
+		for (String part : wanted.split(",")) {
+			if (!part.isBlank() && lower.contains(part.strip().toLowerCase(java.util.Locale.ROOT))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String counts(JdbcClient jdbc) {
