@@ -140,6 +140,21 @@ class DeviceSystemScopeTests {
 		// a system or site the device already hangs on may stay when an officer of its own unit edits it
 		assertThat(mvc.perform(json(put("/api/v1/inventory/devices/" + device), readerOfB,
 				device("both1", 21, systemB, siteB))).andReturn().getResponse().getStatus()).isEqualTo(200);
+		String editForm = mvc.perform(get("/inventory/cameras/" + device + "/edit")
+			.with(httpBasic(readerOfB, units.password()))).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(editForm).as("its edit form offers them, so that saving does not drop them")
+			.contains("Hệ thống huyện B " + units.tag()).contains("Kho huyện B " + units.tag());
+		MockHttpServletResponse saved = mvc.perform(post("/inventory/cameras/" + device)
+			.with(httpBasic(readerOfB, units.password())).with(csrf())
+			.param("unitId", Long.toString(units.districtA().id()))
+			.param("systemId", Long.toString(systemB))
+			.param("siteId", Long.toString(siteB))
+			.param("kind", "CAMERA").param("status", "ACTIVE").param("vendor", "Hikvision").param("name", "Đổi tên")
+			.param("serial", units.serial("both1")).param("mac", units.mac(21))).andReturn().getResponse();
+		assertThat(saved.getStatus()).as(saved.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(302);
+		assertThat(jdbc.sql("SELECT site_id FROM inventory_device WHERE id = :id").param("id", device)
+			.query(Long.class).single()).isEqualTo(siteB);
 		String form = mvc.perform(get("/inventory/cameras/new").with(httpBasic(units.admin(), units.password())))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(form).contains("Hệ thống huyện A " + units.tag()).contains("Hệ thống huyện B " + units.tag())

@@ -160,6 +160,31 @@ public class InventoryManagement {
 		return sites.options(access.scope(Permission.INVENTORY_WRITE));
 	}
 
+	/**
+	 * The systems a device's form offers: those of units the caller may change, and the one the device (null for
+	 * a new one) hangs on now, which may stay.
+	 */
+	@Transactional(readOnly = true)
+	public List<InformationSystem> systemOptionsFor(Device device) {
+		return withCurrent(writableSystemOptions(), device == null ? null : device.systemId(), systems);
+	}
+
+	/** The sites a device's form offers, as {@link #systemOptionsFor}. */
+	@Transactional(readOnly = true)
+	public List<Site> siteOptionsFor(Device device) {
+		return withCurrent(writableSiteOptions(), device == null ? null : device.siteId(), sites);
+	}
+
+	private <T extends UnitOwned<D>, D extends UnitOwned.Draft<D>> List<T> withCurrent(List<T> options, Long current,
+			UnitOwnedTable<T, D> table) {
+		if (current == null || options.stream().anyMatch(option -> option.id() == current)) {
+			return options;
+		}
+		List<T> withCurrent = new ArrayList<>(options);
+		table.find(readScope(), current).ifPresent(withCurrent::add);
+		return withCurrent;
+	}
+
 	/** Whether the caller may change records of this unit (to show or hide edit buttons). */
 	public boolean canWrite(long unitId) {
 		return access.allows(Permission.INVENTORY_WRITE, unitId);
