@@ -160,6 +160,31 @@ public class InventoryManagement {
 		return sites.options(access.scope(Permission.INVENTORY_WRITE));
 	}
 
+	/**
+	 * The systems a device's form offers: those of units the caller may change, and the one the device (null for
+	 * a new one) hangs on now, which may stay.
+	 */
+	@Transactional(readOnly = true)
+	public List<InformationSystem> systemOptionsFor(Device device) {
+		return withCurrent(writableSystemOptions(), device == null ? null : device.systemId(), systems);
+	}
+
+	/** The sites a device's form offers, as {@link #systemOptionsFor}. */
+	@Transactional(readOnly = true)
+	public List<Site> siteOptionsFor(Device device) {
+		return withCurrent(writableSiteOptions(), device == null ? null : device.siteId(), sites);
+	}
+
+	private <T extends UnitOwned<D>, D extends UnitOwned.Draft<D>> List<T> withCurrent(List<T> options, Long current,
+			UnitOwnedTable<T, D> table) {
+		if (current == null || options.stream().anyMatch(option -> option.id() == current)) {
+			return options;
+		}
+		List<T> withCurrent = new ArrayList<>(options);
+		table.find(readScope(), current).ifPresent(withCurrent::add);
+		return withCurrent;
+	}
+
 	/** Whether the caller may change records of this unit (to show or hide edit buttons). */
 	public boolean canWrite(long unitId) {
 		return access.allows(Permission.INVENTORY_WRITE, unitId);
@@ -224,7 +249,7 @@ public class InventoryManagement {
 
 	@Transactional
 	public Device createDevice(DeviceDraft draft) {
-		DeviceDraft clean = checkedDevice(draft, null);
+		DeviceDraft clean = checkedDevice(draft, null, null);
 		long id = devices.insert(clean, now());
 		events.publishEvent(new vn.camguard.inventory.DevicesChanged(List.of(id)));
 		audit.record("device.create", "device", Long.toString(id), clean.unitId(), null, clean);
@@ -235,7 +260,7 @@ public class InventoryManagement {
 	public Device updateDevice(long id, DeviceDraft draft) {
 		Device before = device(id);
 		access.require(Permission.INVENTORY_WRITE, before.unitId());
-		DeviceDraft clean = checkedDevice(draft, id);
+		DeviceDraft clean = checkedDevice(draft, id, before);
 		devices.update(id, clean, before.createdAt(), now());
 		events.publishEvent(new vn.camguard.inventory.DevicesChanged(List.of(id)));
 		audit.record("device.update", "device", Long.toString(id), clean.unitId(), before.draft(), clean);
@@ -428,17 +453,23 @@ public class InventoryManagement {
 	record DeviceImportUnitAudit(String fileName, int rows) {
 	}
 
-	private DeviceDraft checkedDevice(DeviceDraft draft, Long existingId) {
+	/** {@code before} is the device as saved (null for a new one): a system or site it already hangs on may stay. */
+	private DeviceDraft checkedDevice(DeviceDraft draft, Long existingId, Device before) {
 		List<InvalidValue> problems = new ArrayList<>();
 		DeviceDraft clean = draft.normalised(problems);
 		if (clean.unitId() != null) {
 			access.require(Permission.INVENTORY_WRITE, clean.unitId());
 			refuseClosedUnit(clean.unitId(), existingId, problems);
 		}
-		if (clean.systemId() != null && systems.find(readScope(), clean.systemId()).isEmpty()) {
+		// a device hangs only on systems and sites of units the caller may change: one of a unit it only
+		// reads would show that unit devices it cannot see, and block the deletion of its system or site
+		UnitScope writeScope = access.scope(Permission.INVENTORY_WRITE);
+		if (clean.systemId() != null && !(before != null && clean.systemId().equals(before.systemId()))
+				&& systems.find(writeScope, clean.systemId()).isEmpty()) {
 			problems.add(new InvalidValue("system_name", "system-unknown", clean.systemId().toString()));
 		}
-		if (clean.siteId() != null && sites.find(readScope(), clean.siteId()).isEmpty()) {
+		if (clean.siteId() != null && !(before != null && clean.siteId().equals(before.siteId()))
+				&& sites.find(writeScope, clean.siteId()).isEmpty()) {
 			problems.add(new InvalidValue("site_name", "site-unknown", clean.siteId().toString()));
 		}
 		if (clean.vendor() != null && clean.serial() != null) {

@@ -187,8 +187,8 @@ public class DeviceController {
 		model.addAttribute("device", device);
 		model.addAttribute("errors", errors);
 		model.addAttribute("units", inventory.writableUnits());
-		model.addAttribute("systems", inventory.systemOptions());
-		model.addAttribute("sites", inventory.siteOptions());
+		model.addAttribute("systems", inventory.systemOptionsFor(device));
+		model.addAttribute("sites", inventory.siteOptionsFor(device));
 		model.addAttribute("statuses", DeviceStatus.values());
 		model.addAttribute("kinds", DeviceKind.values());
 		return "inventory/device-form";

@@ -1,5 +1,7 @@
 package vn.camguard.organization.access;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 
@@ -10,7 +12,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The principal Spring Security keeps for a signed-in user. Grants are not kept here but read per
- * request, so that a revoked grant takes effect at once.
+ * request, so that a revoked grant takes effect at once. It remembers when it signed in: a session
+ * that signed in before the user's password last changed is over.
  */
 public final class SignedInUser implements UserDetails, CredentialsContainer {
 
@@ -24,16 +27,33 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
 	private final boolean locked;
 
+	/** Whole microseconds, as the database keeps the time the password changed. */
+	private volatile Instant signedInAt;
+
+	/** A user signing in now. */
 	public SignedInUser(long userId, String username, String passwordHash, boolean enabled, boolean locked) {
 		this.userId = userId;
 		this.username = username;
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
 		this.locked = locked;
+		this.signedInAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	public long userId() {
 		return userId;
+	}
+
+	public Instant signedInAt() {
+		return signedInAt;
+	}
+
+	/**
+	 * The session that changed the password goes on as if it had signed in with the new one at
+	 * {@code changedAt}, while every other session of the user, signed in before, is over.
+	 */
+	public void signedInAgainAt(Instant changedAt) {
+		signedInAt = changedAt;
 	}
 
 	@Override

@@ -15,9 +15,10 @@ import vn.camguard.organization.user.UserStore;
 
 /**
  * Sends a user who must change its password to the change page whatever it asks for (REST calls
- * get 403), and ends the session of a user disabled meanwhile. Both flags are read from the
+ * get 403), and ends the session of a user disabled meanwhile, or one that signed in before the
+ * user's password last changed (other than the session that changed it). All of it is read from the
  * database on each request, so an administrator's reset or disable takes effect on a running
- * session too.
+ * session too, on every server instance.
  */
 class ForcedPasswordChangeFilter extends OncePerRequestFilter {
 
@@ -40,8 +41,11 @@ class ForcedPasswordChangeFilter extends OncePerRequestFilter {
 		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
 			UserStore.SessionState state = users.sessionState(user.userId());
 			boolean api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-			if (!state.enabled()) {
-				// disabled while signed in: the session ends now, not when it times out
+			boolean signedInBeforePasswordChange = state.credentialsChangedAt() != null
+					&& user.signedInAt().isBefore(state.credentialsChangedAt());
+			if (!state.enabled() || signedInBeforePasswordChange) {
+				// disabled while signed in, or the password changed since (maybe because this session was
+				// stolen): the session ends now, not when it times out
 				SecurityContextHolder.clearContext();
 				var session = request.getSession(false);
 				if (session != null) {

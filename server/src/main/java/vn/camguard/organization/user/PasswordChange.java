@@ -1,9 +1,12 @@
 package vn.camguard.organization.user;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.camguard.audit.AuditTrail;
 import vn.camguard.organization.AccessControl;
 import vn.camguard.organization.Caller;
+import vn.camguard.organization.access.SignedInUser;
 
 /** The signed-in user changes its own password (also how a forced change is completed). */
 @Service
@@ -50,9 +54,16 @@ public class PasswordChange {
 		if (!problems.isEmpty()) {
 			throw new UserRuleViolation(problems.stream().map(p -> new UserRuleViolation.Problem("newPassword", p)).toList());
 		}
-		users.setPassword(user.id(), passwords.encode(newPassword), false);
+		Instant changedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		users.setPassword(user.id(), passwords.encode(newPassword), false, changedAt);
+		// the user's other sessions end at their next request (whichever server holds them); this one goes on
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof SignedInUser signedIn
+				&& signedIn.userId() == user.id()) {
+			signedIn.signedInAgainAt(changedAt);
+		}
 		audit.record("user.password.change", "user", Long.toString(user.id()), user.unitId(), null,
-				Map.of("mustChangePassword", false));
+				Map.of("mustChangePassword", false, "otherSessionsEnded", true));
 	}
 
 }

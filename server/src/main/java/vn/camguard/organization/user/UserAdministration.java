@@ -1,6 +1,8 @@
 package vn.camguard.organization.user;
 
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -219,9 +221,10 @@ public class UserAdministration {
 	public WithPassword resetPassword(long id) {
 		UserAccount user = changeable(id, "user.password.reset");
 		String password = PasswordPolicy.random(random);
-		users.setPassword(id, passwords.encode(password), true);
+		// every session of the user ends at its next request, on whichever server holds it
+		users.setPassword(id, passwords.encode(password), true, Instant.now().truncatedTo(ChronoUnit.MICROS));
 		audit.record("user.password.reset", "user", Long.toString(id), user.unitId(), null,
-				Map.of("mustChangePassword", true));
+				Map.of("mustChangePassword", true, "sessionsEnded", true));
 		return new WithPassword(users.find(id).orElseThrow(), password);
 	}
 

@@ -2,6 +2,7 @@ package vn.camguard.organization.user;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -40,16 +41,21 @@ public class UserStore {
 		return jdbc.sql("SELECT password_hash FROM organization_user WHERE id = :id").param("id", id).query(String.class).optional();
 	}
 
-	/** Whether the user may still act (exists and enabled) and whether it must change its password first. */
-	public record SessionState(boolean enabled, boolean mustChangePassword) {
+	/**
+	 * Whether the user may still act (exists and enabled), whether it must change its password first, and when its
+	 * password last changed (null when not since sessions were checked against it): a session signed in before that
+	 * is over.
+	 */
+	public record SessionState(boolean enabled, boolean mustChangePassword, Instant credentialsChangedAt) {
 	}
 
 	public SessionState sessionState(long id) {
-		return jdbc.sql("SELECT enabled, must_change_password FROM organization_user WHERE id = :id")
+		return jdbc.sql("SELECT enabled, must_change_password, credentials_changed_at FROM organization_user WHERE id = :id")
 			.param("id", id)
-			.query((rs, n) -> new SessionState(rs.getBoolean(1), rs.getBoolean(2)))
+			.query((rs, n) -> new SessionState(rs.getBoolean(1), rs.getBoolean(2),
+					Optional.ofNullable(rs.getObject(3, OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null)))
 			.optional()
-			.orElse(new SessionState(false, false));
+			.orElse(new SessionState(false, false, null));
 	}
 
 	/** Users homed in units under the roots, by user name. */
@@ -98,12 +104,17 @@ public class UserStore {
 		jdbc.sql("UPDATE organization_user SET email = :email WHERE id = :id").param("email", email).param("id", id).update();
 	}
 
-	public void setPassword(long id, String passwordHash, boolean mustChange) {
+	/**
+	 * Sets a new password; {@code changedAt} (whole microseconds, as the column keeps them) ends every session of
+	 * the user that signed in before it.
+	 */
+	public void setPassword(long id, String passwordHash, boolean mustChange, Instant changedAt) {
 		jdbc.sql("""
 				UPDATE organization_user SET password_hash = :hash, must_change_password = :mustChange,
-				  failed_logins = 0, locked_until = NULL WHERE id = :id""")
+				  failed_logins = 0, locked_until = NULL, credentials_changed_at = :changedAt WHERE id = :id""")
 			.param("hash", passwordHash)
 			.param("mustChange", mustChange)
+			.param("changedAt", changedAt.atOffset(ZoneOffset.UTC))
 			.param("id", id)
 			.update();
 	}
