@@ -202,7 +202,7 @@ public class CampaignProgress {
 		if (all.isEmpty()) {
 			return new Dashboard(all, null, unit, today(), false, false, null, null, List.of());
 		}
-		Campaign campaign = campaignId != null ? campaigns.get(campaignId) : defaultCampaign(all);
+		Campaign campaign = campaignId != null ? campaigns.get(campaignId) : defaultCampaign(all, today());
 		boolean levelsPast = isPast(campaign.levelsDueOn());
 		boolean plansPast = isPast(campaign.plansDueOn());
 		Catalogue catalogue = campaigns.catalogue(campaign);
@@ -225,7 +225,8 @@ public class CampaignProgress {
 		return new Dashboard(all, campaign, unit, today(), levelsPast, plansPast, total, own, children);
 	}
 
-	private static Figures figures(UnitRef unit, SystemFigures s, RegulationFigures r, boolean levelsPast,
+	/** A row's figures from its sums (null: nothing counted); overdue counts only once the deadline passed. */
+	static Figures figures(UnitRef unit, SystemFigures s, RegulationFigures r, boolean levelsPast,
 			boolean plansPast) {
 		long systems = s == null ? 0 : s.systems();
 		long approved = s == null ? 0 : s.approved();
@@ -236,7 +237,7 @@ public class CampaignProgress {
 				r == null ? 0 : r.covering(), r == null ? 0 : r.none());
 	}
 
-	private static Figures plus(Figures a, Figures b) {
+	static Figures plus(Figures a, Figures b) {
 		return new Figures(a.unit(), a.systems() + b.systems(), a.approved() + b.approved(),
 				a.applicable() + b.applicable(), a.done() + b.done(), a.levelsOpen() + b.levelsOpen(),
 				a.plansOpen() + b.plansOpen(), a.levelsOverdue() + b.levelsOverdue(),
@@ -244,9 +245,10 @@ public class CampaignProgress {
 				a.withoutRegulation() + b.withoutRegulation());
 	}
 
-	private Campaign defaultCampaign(List<Campaign> all) {
+	/** The first campaign whose deadlines were not all past on the day, else the last. */
+	static Campaign defaultCampaign(List<Campaign> all, LocalDate day) {
 		return all.stream()
-			.filter(c -> !isPast(c.levelsDueOn()) || !isPast(c.plansDueOn()))
+			.filter(c -> !isPast(c.levelsDueOn(), day) || !isPast(c.plansDueOn(), day))
 			.min(Comparator.comparing(c -> c.levelsDueOn() != null ? c.levelsDueOn() : c.plansDueOn()))
 			.orElse(all.getLast());
 	}
@@ -272,7 +274,12 @@ public class CampaignProgress {
 	}
 
 	boolean isPast(LocalDate due) {
-		return due != null && today().isAfter(due);
+		return isPast(due, today());
+	}
+
+	/** Whether the deadline had passed on the day. */
+	static boolean isPast(LocalDate due, LocalDate day) {
+		return due != null && day.isAfter(due);
 	}
 
 }

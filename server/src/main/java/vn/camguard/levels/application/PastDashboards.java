@@ -16,6 +16,7 @@ import vn.camguard.levels.Campaigns.Campaign;
 import vn.camguard.levels.application.CampaignProgress.Dashboard;
 import vn.camguard.levels.application.CampaignProgress.Figures;
 import vn.camguard.levels.persistence.CampaignProgressStore.Catalogue;
+import vn.camguard.levels.persistence.CampaignProgressStore.RegulationFigures;
 import vn.camguard.levels.persistence.CampaignProgressStore.SystemFigures;
 import vn.camguard.levels.persistence.PastFiguresStore;
 import vn.camguard.levels.persistence.PastFiguresStore.UnitThen;
@@ -94,9 +95,9 @@ public class PastDashboards {
 		if (all.isEmpty()) {
 			return new Dashboard(all, null, current, today, false, false, null, null, List.of(), day, historyStart);
 		}
-		Campaign campaign = campaignId != null ? campaigns.get(campaignId) : defaultCampaign(all, day);
-		boolean levelsPast = isPast(campaign.levelsDueOn(), day);
-		boolean plansPast = isPast(campaign.plansDueOn(), day);
+		Campaign campaign = campaignId != null ? campaigns.get(campaignId) : CampaignProgress.defaultCampaign(all, day);
+		boolean levelsPast = CampaignProgress.isPast(campaign.levelsDueOn(), day);
+		boolean plansPast = CampaignProgress.isPast(campaign.plansDueOn(), day);
 		Instant at = UnitTreeAsOf.endOf(day);
 		UnitScope scope = access.scope(Permission.INVENTORY_READ);
 		List<UnitAsOf> tree = trees.within(scope, at);
@@ -119,18 +120,17 @@ public class PastDashboards {
 			}
 		}
 
-		Map<Long, long[]> systems = new HashMap<>();
+		Map<Long, SystemFigures> systems = new HashMap<>();
 		for (SystemFigures f : store.systemFigures(scope, campaigns.catalogue(campaign), at)) {
 			Long row = rowOf.get(f.unitId());
 			if (row != null) {
-				add(systems.computeIfAbsent(row, k -> new long[5]), f.systems(), f.approved(), f.applicable(), f.done(),
-						f.plansOpen());
+				systems.merge(row, f, PastDashboards::sum);
 			}
 		}
 		Map<Long, UnitThen> units = new HashMap<>();
 		store.units(scope, day).forEach(u -> units.put(u.unitId(), u));
 		Map<Long, Boolean> openThen = new HashMap<>();
-		Map<Long, long[]> regulations = new HashMap<>();
+		Map<Long, RegulationFigures> regulations = new HashMap<>();
 		for (UnitAsOf then : tree) {
 			Long row = rowOf.get(then.id());
 			UnitThen u = units.get(then.id());
@@ -142,7 +142,8 @@ public class PastDashboards {
 			boolean open = then.mergedIntoId() == null && (u.activeToday() || u.mergedToday());
 			openThen.put(then.id(), open);
 			if (open) {
-				add(regulations.computeIfAbsent(row, k -> new long[3]), 1, u.covering() ? 1 : 0, u.regulated() ? 0 : 1);
+				regulations.merge(row, new RegulationFigures(row, 1, u.covering() ? 1 : 0, u.regulated() ? 0 : 1),
+						PastDashboards::sum);
 			}
 		}
 		// a unit created after the day has no tree then: its dashboard of that day is empty
@@ -150,16 +151,17 @@ public class PastDashboards {
 		children.sort(Comparator.comparing(UnitAsOf::name).thenComparing(UnitAsOf::id));
 		List<Figures> rows = new ArrayList<>();
 		for (UnitAsOf child : children) {
-			Figures figures = figures(ref(child, openThen.getOrDefault(child.id(), false)), systems.get(child.id()),
-					regulations.get(child.id()), levelsPast, plansPast);
+			Figures figures = CampaignProgress.figures(ref(child, openThen.getOrDefault(child.id(), false)),
+					systems.get(child.id()), regulations.get(child.id()), levelsPast, plansPast);
 			if (figures.unit().active() || figures.systems() > 0) {
 				rows.add(figures);
 			}
 		}
-		Figures own = figures(unit, systems.get(unit.id()), regulations.get(unit.id()), levelsPast, plansPast);
+		Figures own = CampaignProgress.figures(unit, systems.get(unit.id()), regulations.get(unit.id()), levelsPast,
+				plansPast);
 		Figures total = own;
 		for (Figures row : rows) {
-			total = plus(total, row);
+			total = CampaignProgress.plus(total, row);
 		}
 		return new Dashboard(all, campaign, unit, today, levelsPast, plansPast, total, own, rows, day, historyStart);
 	}
@@ -168,40 +170,15 @@ public class PastDashboards {
 		return new UnitRef(unit.id(), unit.code(), unit.name(), unit.kind(), unit.parentId(), open);
 	}
 
-	private static void add(long[] sums, long... values) {
-		for (int i = 0; i < values.length; i++) {
-			sums[i] += values[i];
-		}
+	/** Figures of units that count in the same row, added up (the map's key names the row). */
+	private static SystemFigures sum(SystemFigures a, SystemFigures b) {
+		return new SystemFigures(a.unitId(), a.systems() + b.systems(), a.approved() + b.approved(),
+				a.applicable() + b.applicable(), a.done() + b.done(), a.plansOpen() + b.plansOpen());
 	}
 
-	private static Figures figures(UnitRef unit, long[] s, long[] r, boolean levelsPast, boolean plansPast) {
-		long systems = s == null ? 0 : s[0];
-		long approved = s == null ? 0 : s[1];
-		long levelsOpen = systems - approved;
-		long plansOpen = s == null ? 0 : s[4];
-		return new Figures(unit, systems, approved, s == null ? 0 : s[2], s == null ? 0 : s[3], levelsOpen, plansOpen,
-				levelsPast ? levelsOpen : 0, plansPast ? plansOpen : 0, r == null ? 0 : r[0], r == null ? 0 : r[1],
-				r == null ? 0 : r[2]);
-	}
-
-	private static Figures plus(Figures a, Figures b) {
-		return new Figures(a.unit(), a.systems() + b.systems(), a.approved() + b.approved(),
-				a.applicable() + b.applicable(), a.done() + b.done(), a.levelsOpen() + b.levelsOpen(),
-				a.plansOpen() + b.plansOpen(), a.levelsOverdue() + b.levelsOverdue(),
-				a.plansOverdue() + b.plansOverdue(), a.units() + b.units(), a.covering() + b.covering(),
-				a.withoutRegulation() + b.withoutRegulation());
-	}
-
-	/** The first campaign whose deadlines were not all past on the day, else the last. */
-	private static Campaign defaultCampaign(List<Campaign> all, LocalDate day) {
-		return all.stream()
-			.filter(c -> !isPast(c.levelsDueOn(), day) || !isPast(c.plansDueOn(), day))
-			.min(Comparator.comparing(c -> c.levelsDueOn() != null ? c.levelsDueOn() : c.plansDueOn()))
-			.orElse(all.getLast());
-	}
-
-	private static boolean isPast(LocalDate due, LocalDate day) {
-		return due != null && day.isAfter(due);
+	private static RegulationFigures sum(RegulationFigures a, RegulationFigures b) {
+		return new RegulationFigures(a.unitId(), a.units() + b.units(), a.covering() + b.covering(),
+				a.none() + b.none());
 	}
 
 }
