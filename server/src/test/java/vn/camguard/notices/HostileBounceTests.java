@@ -85,7 +85,7 @@ class HostileBounceTests {
 	@BeforeAll
 	void start() throws InterruptedException {
 		tree = TestTree.create(setup);
-		waitForFirstScheduledCheck();
+		BounceCheckFixture.waitForFirstScheduledCheck(jdbc);
 	}
 
 	@AfterAll
@@ -225,26 +225,7 @@ class HostileBounceTests {
 	}
 
 	private String column(long notice, String column) {
-		return jdbc.sql("SELECT CAST(" + column + " AS VARCHAR(500)) FROM subscriber_notice WHERE id = :id")
-			.param("id", notice)
-			.query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1)))
-			.single()
-			.orElse(null);
-	}
-
-	/** The scheduler's read at start is done (so it cannot take the mails the test delivers); bounded. */
-	private void waitForFirstScheduledCheck() throws InterruptedException {
-		for (int i = 0; i < 300; i++) {
-			Long done = jdbc.sql("""
-					SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'notice-bounce-check'
-					  AND (last_success IS NOT NULL OR last_failure IS NOT NULL) AND picked = FALSE""")
-				.query(Long.class)
-				.single();
-			if (done > 0) {
-				return;
-			}
-			Thread.sleep(100);
-		}
+		return BounceCheckFixture.cell(jdbc, "subscriber_notice", notice, column);
 	}
 
 	private String send(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {

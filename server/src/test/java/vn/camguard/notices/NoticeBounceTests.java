@@ -98,7 +98,7 @@ class NoticeBounceTests {
 	void start() throws InterruptedException {
 		tree = TestTree.create(setup);
 		data = new NoticeTestData(jdbc);
-		waitForFirstScheduledCheck();
+		BounceCheckFixture.waitForFirstScheduledCheck(jdbc);
 	}
 
 	@AfterAll
@@ -365,19 +365,11 @@ class NoticeBounceTests {
 	}
 
 	private String column(long notice, String column) {
-		return cell("subscriber_notice", notice, column);
+		return BounceCheckFixture.cell(jdbc, "subscriber_notice", notice, column);
 	}
 
 	private String finding(long finding, String column) {
-		return cell("monitoring_finding", finding, column);
-	}
-
-	private String cell(String table, long id, String column) {
-		return jdbc.sql("SELECT CAST(" + column + " AS VARCHAR(500)) FROM " + table + " WHERE id = :id")
-			.param("id", id)
-			.query((rs, n) -> java.util.Optional.ofNullable(rs.getString(1)))
-			.single()
-			.orElse(null);
+		return BounceCheckFixture.cell(jdbc, "monitoring_finding", finding, column);
 	}
 
 	private long bounceAudits(long notice) {
@@ -385,21 +377,6 @@ class NoticeBounceTests {
 			.param("id", Long.toString(notice))
 			.query(Long.class)
 			.single();
-	}
-
-	/** The scheduler's read at start is done (so it cannot take the mails a test delivers); bounded. */
-	private void waitForFirstScheduledCheck() throws InterruptedException {
-		for (int i = 0; i < 300; i++) {
-			Long done = jdbc.sql("""
-					SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'notice-bounce-check'
-					  AND (last_success IS NOT NULL OR last_failure IS NOT NULL) AND picked = FALSE""")
-				.query(Long.class)
-				.single();
-			if (done > 0) {
-				return;
-			}
-			Thread.sleep(100);
-		}
 	}
 
 	private MockHttpServletResponse send(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
